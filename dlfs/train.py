@@ -1,0 +1,146 @@
+"""Chapter 5: mini-batch training, and the command that trains our weights.
+
+:func:`train` is the book's training loop: pick a random mini-batch, get the
+gradient by backpropagation, update, and once per epoch measure accuracy on
+the training and test sets.  It records everything in a :class:`TrainingLog`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from dlfs.nets import LayerNet
+from dlfs.optim import SGD
+
+
+@dataclass
+class TrainingLog:
+    """What happened during training.
+
+    Attributes
+    ----------
+    loss : list of float
+        Mini-batch loss at every iteration (from the forward pass of that
+        iteration, before its update).
+    eval_iterations : list of int
+        How many iterations had run at each evaluation (every epoch end, and
+        once more at the end if training stopped mid-epoch).
+    train_acc, test_acc : list of float
+        Accuracy on the whole training and test sets at each evaluation.
+    iters_per_epoch : int
+        Iterations in one epoch, ``ceil(train_size / batch_size)``.
+    """
+
+    loss: list[float] = field(default_factory=list)
+    eval_iterations: list[int] = field(default_factory=list)
+    train_acc: list[float] = field(default_factory=list)
+    test_acc: list[float] = field(default_factory=list)
+    iters_per_epoch: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The log as plain lists and numbers, ready for JSON."""
+        return asdict(self)
+
+
+# --8<-- [start:train]
+def train(
+    network: LayerNet,
+    x_train: np.ndarray,
+    t_train: np.ndarray,
+    x_test: np.ndarray,
+    t_test: np.ndarray,
+    *,
+    iters_num: int = 10_000,
+    batch_size: int = 100,
+    optimizer: SGD | None = None,
+    seed: int | None = 0,
+    on_iteration: Callable[[int, float], None] | None = None,
+    on_epoch: Callable[[int, TrainingLog], None] | None = None,
+) -> TrainingLog:
+    """Train ``network`` by mini-batch gradient descent with backpropagation.
+
+    Parameters
+    ----------
+    network : LayerNet
+        A :class:`~dlfs.nets.TwoLayerNet` or :class:`~dlfs.nets.MultiLayerNet`;
+        its parameters are updated in place.
+    x_train, t_train : numpy.ndarray
+        Training inputs (rows) and targets (labels or one-hot).
+    x_test, t_test : numpy.ndarray
+        Test inputs and targets, used only to measure accuracy.
+    iters_num : int, default 10000
+        Number of updates.
+    batch_size : int, default 100
+        Samples per mini-batch, drawn at random (with replacement, as in the book).
+    optimizer : SGD, optional
+        Defaults to ``SGD(lr=0.1)``.
+    seed : int, optional
+        Seed of the mini-batch sampler; same seed, network and data, same run.
+    on_iteration : callable, optional
+        Called as ``on_iteration(i, loss)`` after each update.
+    on_epoch : callable, optional
+        Called as ``on_epoch(epoch, log)`` after each evaluation.
+
+    Returns
+    -------
+    TrainingLog
+
+    Raises
+    ------
+    ValueError
+        If inputs and targets differ in length or a count is not positive.
+
+    Examples
+    --------
+    >>> from dlfs.nets import TwoLayerNet
+    >>> rng = np.random.default_rng(0)
+    >>> x = rng.standard_normal((200, 2))
+    >>> t = (x[:, 0] * x[:, 1] > 0).astype(int)  # the XOR pattern of signs
+    >>> net = TwoLayerNet(2, 16, 2, weight_init_std=0.5, seed=0)
+    >>> log = train(net, x, t, x, t, iters_num=2000, batch_size=20,
+    ...             optimizer=SGD(lr=0.2))
+    >>> log.iters_per_epoch, len(log.loss), log.eval_iterations[-1]
+    (10, 2000, 2000)
+    >>> round(log.loss[0], 3), round(log.loss[-1], 3)
+    (0.687, 0.019)
+    >>> log.test_acc[-1]
+    0.995
+    """
+    x_train, t_train = np.asarray(x_train), np.asarray(t_train)
+    if len(x_train) != len(t_train) or len(x_test) != len(t_test):
+        raise ValueError(
+            f"inputs and targets differ in length: x_train {len(x_train)}, "
+            f"t_train {len(t_train)}, x_test {len(x_test)}, t_test {len(t_test)}"
+        )
+    if iters_num < 0 or batch_size < 1 or len(x_train) == 0:
+        raise ValueError(
+            f"need iters_num >= 0, batch_size >= 1 and training data, got "
+            f"iters_num={iters_num}, batch_size={batch_size}, {len(x_train)} samples"
+        )
+    optimizer = optimizer or SGD(lr=0.1)
+    rng = np.random.default_rng(seed)
+    train_size = len(x_train)
+    log = TrainingLog(iters_per_epoch=-(-train_size // batch_size))
+
+    def evaluate(iterations: int) -> None:
+        log.eval_iterations.append(iterations)
+        log.train_acc.append(network.accuracy(x_train, t_train))
+        log.test_acc.append(network.accuracy(x_test, t_test))
+        if on_epoch is not None:
+            on_epoch(len(log.eval_iterations), log)
+
+    for i in range(1, iters_num + 1):
+        batch = rng.integers(0, train_size, batch_size)
+        loss, grads = network.loss_and_gradient(x_train[batch], t_train[batch])
+        optimizer.update(network.params, grads)
+        log.loss.append(loss)
+        if on_iteration is not None:
+            on_iteration(i, loss)
+        if i % log.iters_per_epoch == 0 or i == iters_num:
+            evaluate(i)
+    return log
+    # --8<-- [end:train]
