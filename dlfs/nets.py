@@ -38,6 +38,15 @@ class LayerNet:
     Subclasses fill ``params`` (``W1, b1, ...``), ``layers`` (in forward
     order) and ``affines`` (the :class:`~dlfs.layers.Affine` layer of each
     ``Wi, bi``).
+
+    Examples
+    --------
+    >>> net = TwoLayerNet(input_size=3, hidden_size=4, output_size=2, seed=0)
+    >>> x, t = np.array([[1.0, 0.0, -1.0]]), np.array([1])
+    >>> backprop = net.gradient(x, t)
+    >>> numerical = net.numerical_gradient(x, t)
+    >>> max(float(np.abs(backprop[k] - numerical[k]).max()) for k in net.params) < 1e-9
+    True
     """
 
     params: dict[str, np.ndarray]

@@ -33,6 +33,13 @@ class TrainingLog:
         Accuracy on the whole training and test sets at each evaluation.
     iters_per_epoch : int
         Iterations in one epoch, ``ceil(train_size / batch_size)``.
+
+    Examples
+    --------
+    >>> log = TrainingLog(loss=[2.3, 1.9], eval_iterations=[2], train_acc=[0.5],
+    ...                   test_acc=[0.25], iters_per_epoch=2)
+    >>> log.to_dict()["test_acc"]
+    [0.25]
     """
 
     loss: list[float] = field(default_factory=list)
