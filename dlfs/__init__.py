@@ -15,6 +15,7 @@ from dlfs.activations import (
     softmax,
     step_function,
 )
+from dlfs.datasets import load_mnist
 from dlfs.gradient import (
     forward_diff,
     gradient_descent,
@@ -28,6 +29,7 @@ from dlfs.network import forward, init_network, predict
 from dlfs.optim import SGD
 from dlfs.perceptron import AND, NAND, OR, XOR, perceptron
 from dlfs.train import TrainingLog, train
+from dlfs.weights import load_weights
 
 __version__ = "0.1.0"
 
@@ -54,6 +56,8 @@ __all__ = [
     "identity_function",
     "init_network",
     "leaky_relu",
+    "load_mnist",
+    "load_weights",
     "numerical_diff",
     "numerical_gradient",
     "perceptron",

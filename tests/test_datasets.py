@@ -1,0 +1,689 @@
+"""Tests of dlfs.datasets: MNIST loading, IDX parsing, checksums, cache, errors.
+
+Real-data tests need DLFS_DATA (see the ``mnist_dir`` fixture); they work on a
+private folder of symlinks so that the .npz cache never lands in the real data
+folder. Every test points the per-user cache (DLFS_CACHE) at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import socket
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import dlfs.datasets as datasets
+from dlfs.datasets import (
+    MIRRORS,
+    MNIST_FILES,
+    MnistChecksumError,
+    MnistFormatError,
+    MnistNotFoundError,
+    default_data_dir,
+    load_mnist,
+    read_idx,
+    write_idx,
+)
+
+FILENAMES = [spec.filename for spec in MNIST_FILES.values()]
+TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
+TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+# --------------------------------------------------------------------------
+# Fixtures and helpers
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test's per-user cache in tmp, and downloads allowed by default."""
+    cache = tmp_path / "user-cache"
+    monkeypatch.setenv("DLFS_CACHE", str(cache))
+    monkeypatch.delenv("DLFS_OFFLINE", raising=False)
+    return cache
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    try:
+        target.symlink_to(source)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def mirror_of(mnist_dir: Path, folder: Path, *, skip: tuple[str, ...] = ()) -> Path:
+    """``folder`` holding links to the real files, except the names in ``skip``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in FILENAMES:
+        if name not in skip:
+            link_or_copy(mnist_dir / name, folder / name)
+    return folder
+
+
+def npz_files(*folders: Path) -> list[Path]:
+    return [p for folder in folders if folder.is_dir() for p in folder.glob("*.npz")]
+
+
+@pytest.fixture(scope="module")
+def real_dir(mnist_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A writable folder of links to the real files; the first load caches there."""
+    return mirror_of(mnist_dir, tmp_path_factory.mktemp("mnist"))
+
+
+@pytest.fixture(scope="module")
+def raw_mnist(real_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Real MNIST as uint8 (N, 784), loaded once; leaves the .npz in real_dir."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DLFS_CACHE", str(tmp_path_factory.mktemp("cache")))
+        return load_mnist(normalize=False, data_dir=real_dir)
+
+
+def idx_bytes(magic: int, dims: tuple[int, ...], payload: bytes) -> bytes:
+    return struct.pack(f">I{len(dims)}I", magic, *dims) + payload
+
+
+def images_and_labels(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    images = rng.integers(0, 256, size=(n, 28, 28), dtype=np.uint8)
+    labels = rng.integers(0, 10, size=n, dtype=np.uint8)
+    return images, labels
+
+
+# --------------------------------------------------------------------------
+# Real MNIST: what the book promises
+# --------------------------------------------------------------------------
+
+
+def test_canonical_file_sizes_match_the_real_files(mnist_dir: Path) -> None:
+    for spec in MNIST_FILES.values():
+        assert (mnist_dir / spec.filename).stat().st_size == spec.size
+
+
+def test_default_load_gives_book_shapes_and_float32_pixels_in_unit_range(
+    real_dir: Path, raw_mnist
+) -> None:
+    (x_train, t_train), (x_test, t_test) = load_mnist(data_dir=real_dir)
+    assert x_train.shape == (60000, 784)
+    assert t_train.shape == (60000,)
+    assert x_test.shape == (10000, 784)
+    assert t_test.shape == (10000,)
+    assert x_train.dtype == x_test.dtype == np.float32
+    assert t_train.dtype == t_test.dtype == np.uint8
+    for x in (x_train, x_test):
+        assert x.min() == 0.0
+        assert x.max() == 1.0
+    (raw_train, _), _ = raw_mnist
+    head = raw_train[:1000]
+    assert np.array_equal(x_train[:1000], head.astype(np.float32) / 255)
+
+
+def test_unnormalized_images_are_uint8_reaching_255(raw_mnist) -> None:
+    (x_train, _), (x_test, _) = raw_mnist
+    assert x_train.dtype == x_test.dtype == np.uint8
+    assert x_train.max() == x_test.max() == 255
+    assert x_train.min() == x_test.min() == 0
+
+
+def test_labels_are_digits_with_the_known_class_counts(raw_mnist) -> None:
+    (_, t_train), (_, t_test) = raw_mnist
+    assert t_train[0] == 5
+    assert t_train[:5].tolist() == [5, 0, 4, 1, 9]
+    assert np.bincount(t_train, minlength=10).tolist() == TRAIN_COUNTS
+    assert np.bincount(t_test, minlength=10).tolist() == TEST_COUNTS
+    assert sum(TRAIN_COUNTS) == 60000
+    assert sum(TEST_COUNTS) == 10000
+
+
+def test_flatten_false_gives_n_1_28_28_images(real_dir: Path, raw_mnist) -> None:
+    (x_train, _), (x_test, _) = load_mnist(
+        normalize=False, flatten=False, data_dir=real_dir
+    )
+    assert x_train.shape == (60000, 1, 28, 28)
+    assert x_test.shape == (10000, 1, 28, 28)
+    (flat_train, _), _ = raw_mnist
+    assert np.array_equal(x_train.reshape(60000, 784), flat_train)
+
+
+def test_one_hot_labels_are_float32_rows_summing_to_one_at_the_label(
+    real_dir: Path, raw_mnist
+) -> None:
+    (_, t_train), (_, t_test) = load_mnist(
+        normalize=False, one_hot_label=True, data_dir=real_dir
+    )
+    (_, labels_train), (_, labels_test) = raw_mnist
+    for one_hot, labels in ((t_train, labels_train), (t_test, labels_test)):
+        assert one_hot.dtype == np.float32
+        assert one_hot.shape == (len(labels), 10)
+        np.testing.assert_array_equal(one_hot.sum(axis=1), 1.0)
+        np.testing.assert_array_equal(one_hot.argmax(axis=1), labels)
+
+
+def test_each_call_returns_fresh_arrays(real_dir: Path, raw_mnist) -> None:
+    (x1, t1), _ = load_mnist(normalize=False, data_dir=real_dir)
+    x1[0, 0] = 123
+    t1[0] = 9
+    (x2, t2), _ = load_mnist(normalize=False, data_dir=real_dir)
+    assert x2[0, 0] == 0
+    assert t2[0] == 5
+
+
+def test_dlfs_data_environment_variable_names_the_folder(
+    real_dir: Path, raw_mnist, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DLFS_DATA", str(real_dir))
+    (_, t_train), _ = load_mnist(normalize=False)
+    assert t_train[0] == 5
+
+
+# --------------------------------------------------------------------------
+# Real MNIST: the .npz cache
+# --------------------------------------------------------------------------
+
+
+def test_first_load_writes_npz_cache_next_to_files_and_second_skips_parsing(
+    mnist_dir: Path, tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = mirror_of(mnist_dir, tmp_path / "data")
+    calls: list[Path] = []
+    real_read_idx = datasets.read_idx
+
+    def spy(path, **kwargs):
+        calls.append(Path(path))
+        return real_read_idx(path, **kwargs)
+
+    monkeypatch.setattr(datasets, "read_idx", spy)
+    (cold, _), _ = load_mnist(normalize=False, data_dir=folder)
+    assert len(calls) == 4
+    [cache] = npz_files(folder)
+    assert npz_files(user_cache) == []
+
+    def broken(path, **kwargs):
+        raise AssertionError(f"parsed {path} although the cache is valid")
+
+    monkeypatch.setattr(datasets, "read_idx", broken)
+    (warm, _), _ = load_mnist(normalize=False, data_dir=folder)
+    assert np.array_equal(warm, cold)
+    with np.load(cache, allow_pickle=False) as npz:
+        assert npz["sha256"].tolist() == [s.sha256 for s in MNIST_FILES.values()]
+
+
+def test_cache_goes_to_user_cache_when_data_folder_is_read_only(
+    mnist_dir: Path, tmp_path: Path, user_cache: Path
+) -> None:
+    folder = mirror_of(mnist_dir, tmp_path / "data")
+    folder.chmod(0o555)  # marked read-only: not written into, even by root
+    try:
+        (_, t_train), _ = load_mnist(normalize=False, data_dir=folder)
+        assert npz_files(folder) == []
+    finally:
+        folder.chmod(0o755)
+    assert t_train[0] == 5
+    assert len(npz_files(user_cache)) == 1
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "other checksums"])
+def test_damaged_or_stale_npz_cache_is_ignored_and_rebuilt(
+    real_dir: Path, raw_mnist, tmp_path: Path, damage: str
+) -> None:
+    [good_cache] = npz_files(real_dir)
+    folder = mirror_of(real_dir.resolve(), tmp_path / "data")
+    cache = folder / good_cache.name
+    if damage == "garbage":
+        cache.write_bytes(b"not a zip file at all")
+    elif damage == "truncated":
+        cache.write_bytes(good_cache.read_bytes()[:1_000_000])
+    else:
+        tiny = np.zeros((1, 28, 28), np.uint8)
+        with cache.open("wb") as f:
+            np.savez(
+                f,
+                sha256=np.array(["0" * 64] * 4),
+                **{key: tiny if "img" in key else tiny[:, 0, 0] for key in MNIST_FILES},
+            )
+    (x_train, t_train), _ = load_mnist(normalize=False, data_dir=folder)
+    assert x_train.shape == (60000, 784)
+    assert t_train[0] == 5
+    assert cache.read_bytes() == good_cache.read_bytes()
+
+
+# --------------------------------------------------------------------------
+# Real MNIST: checksums
+# --------------------------------------------------------------------------
+
+
+def test_flipped_byte_in_a_real_file_raises_checksum_error_and_writes_no_cache(
+    mnist_dir: Path, tmp_path: Path, user_cache: Path
+) -> None:
+    name = MNIST_FILES["train_label"].filename
+    folder = mirror_of(mnist_dir, tmp_path / "data", skip=(name,))
+    data = bytearray((mnist_dir / name).read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (folder / name).write_bytes(data)
+    with pytest.raises(MnistChecksumError) as info:
+        load_mnist(data_dir=folder)
+    message = str(info.value)
+    assert str(folder / name) in message
+    assert MNIST_FILES["train_label"].sha256 in message
+    assert info.value.actual in message
+    assert info.value.actual != info.value.expected
+    assert info.value.path == folder / name
+    assert npz_files(folder, user_cache) == []
+
+
+def test_test_labels_posing_as_train_labels_raise_checksum_error(
+    mnist_dir: Path, tmp_path: Path
+) -> None:
+    train_labels = MNIST_FILES["train_label"].filename
+    folder = mirror_of(mnist_dir, tmp_path / "data", skip=(train_labels,))
+    shutil.copyfile(
+        mnist_dir / MNIST_FILES["test_label"].filename, folder / train_labels
+    )
+    with pytest.raises(MnistChecksumError, match=train_labels) as info:
+        load_mnist(data_dir=folder)
+    assert info.value.actual == MNIST_FILES["test_label"].sha256
+    assert npz_files(folder) == []
+
+
+# --------------------------------------------------------------------------
+# Missing files, offline, download
+# --------------------------------------------------------------------------
+
+
+def assert_explains_missing(message: str, folder: Path, names: list[str]) -> None:
+    for name in names:
+        assert name in message
+    assert str(folder) in message
+    assert "DLFS_DATA" in message
+    assert "data_dir" in message
+    assert 'pip install "dlfs[data]"' in message
+
+
+@pytest.mark.parametrize("how", ["download=False", "DLFS_OFFLINE=1"])
+def test_empty_folder_without_download_fails_fast_and_explains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("DLFS_DATA", str(empty))
+    start = time.perf_counter()
+    with pytest.raises(MnistNotFoundError) as info:
+        if how == "download=False":
+            load_mnist(download=False)
+        else:
+            monkeypatch.setenv("DLFS_OFFLINE", "1")
+            load_mnist()
+    assert time.perf_counter() - start < 2
+    assert isinstance(info.value, FileNotFoundError)
+    assert_explains_missing(str(info.value), empty, FILENAMES)
+    assert info.value.missing == tuple(FILENAMES)
+    assert info.value.folder == empty
+    assert list(empty.iterdir()) == []
+
+
+def test_only_the_missing_files_are_listed(tmp_path: Path) -> None:
+    present = MNIST_FILES["train_img"].filename
+    (tmp_path / present).write_bytes(b"")
+    with pytest.raises(MnistNotFoundError) as info:
+        load_mnist(data_dir=tmp_path, download=False)
+    assert info.value.missing == tuple(FILENAMES[1:])
+    assert present not in str(info.value)
+
+
+def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pooch = pytest.importorskip("pooch")
+    requests = pytest.importorskip("requests")
+    attempts: list[str] = []
+
+    def no_network(self, url, output_file, pooch_, check_only=False):
+        attempts.append(url)
+        raise requests.exceptions.ConnectionError(f"no route to {url}")
+
+    monkeypatch.setattr(pooch.HTTPDownloader, "__call__", no_network)
+    folder = tmp_path / "data"
+    start = time.perf_counter()
+    with pytest.raises(MnistNotFoundError) as info:
+        load_mnist(data_dir=folder)
+    assert time.perf_counter() - start < 5
+    message = str(info.value)
+    assert_explains_missing(message, folder, FILENAMES)
+    assert attempts == [mirror + FILENAMES[0] for mirror in MIRRORS]
+    for url in attempts:
+        assert url in message
+    assert "ConnectionError" in message
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_unreachable_mirrors_fail_fast_through_real_http(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("pooch")
+    with socket.socket() as sock:  # a local port with nobody listening
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    mirrors = (f"http://127.0.0.1:{port}/a/", f"http://127.0.0.1:{port}/b/")
+    monkeypatch.setattr(datasets, "MIRRORS", mirrors)
+    for proxy_free in ("NO_PROXY", "no_proxy"):  # never route 127.0.0.1 via a proxy
+        monkeypatch.setenv(proxy_free, "127.0.0.1")
+    start = time.perf_counter()
+    with pytest.raises(MnistNotFoundError) as info:
+        load_mnist(data_dir=tmp_path)
+    assert time.perf_counter() - start < 5
+    for mirror in mirrors:
+        assert mirror + FILENAMES[0] in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_file_is_fetched_from_the_next_mirror_when_the_first_fails(
+    mnist_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pooch = pytest.importorskip("pooch")
+    requests = pytest.importorskip("requests")
+    missing = MNIST_FILES["test_label"].filename
+    folder = mirror_of(mnist_dir, tmp_path / "data", skip=(missing,))
+    fetched: list[str] = []
+
+    def fake_http(self, url, output_file, pooch_, check_only=False):
+        fetched.append(url)
+        if url.startswith(MIRRORS[0]):
+            raise requests.exceptions.HTTPError("503 Server Error")
+        Path(output_file).write_bytes((mnist_dir / url.rsplit("/", 1)[1]).read_bytes())
+
+    monkeypatch.setattr(pooch.HTTPDownloader, "__call__", fake_http)
+    _, (_, t_test) = load_mnist(data_dir=folder)
+    assert fetched == [MIRRORS[0] + missing, MIRRORS[1] + missing]
+    assert (folder / missing).read_bytes() == (mnist_dir / missing).read_bytes()
+    assert len(t_test) == 10000
+
+
+def test_without_pooch_the_error_says_pip_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pooch", None)  # import pooch -> ImportError
+    with pytest.raises(MnistNotFoundError) as info:
+        load_mnist(data_dir=tmp_path)
+    assert_explains_missing(str(info.value), tmp_path, FILENAMES)
+    assert isinstance(info.value.__cause__, ImportError)
+
+
+# --------------------------------------------------------------------------
+# Where files are looked for
+# --------------------------------------------------------------------------
+
+
+def test_data_dir_argument_beats_dlfs_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DLFS_DATA", str(tmp_path / "from-env"))
+    with pytest.raises(MnistNotFoundError) as info:
+        load_mnist(data_dir=tmp_path / "from-arg", download=False)
+    assert info.value.folder == tmp_path / "from-arg"
+    assert "the data_dir argument" in str(info.value)
+
+
+def test_default_data_dir_is_dlfs_data_else_the_user_cache(
+    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DLFS_DATA", str(tmp_path / "data"))
+    assert default_data_dir() == tmp_path / "data"
+    monkeypatch.delenv("DLFS_DATA")
+    assert default_data_dir() == user_cache
+    with pytest.raises(MnistNotFoundError, match="per-user cache") as info:
+        load_mnist(download=False)
+    assert info.value.folder == user_cache
+
+
+def test_without_pooch_the_user_cache_follows_xdg_cache_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pooch", None)
+    monkeypatch.delenv("DLFS_DATA", raising=False)
+    monkeypatch.delenv("DLFS_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_data_dir() == tmp_path / "dlfs"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_data_dir() == Path.home() / ".cache" / "dlfs"
+
+
+def test_importing_the_module_imports_no_optional_dependency() -> None:
+    code = (
+        "import sys, dlfs.datasets; "
+        "print([m for m in sys.modules if m.split('.')[0] in "
+        "('pooch', 'tqdm', 'requests')])"
+    )
+    pythonpath = os.pathsep.join(
+        p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": pythonpath},
+    )
+    assert result.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------
+# Arguments
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["normalize", "flatten", "one_hot_label", "download"])
+@pytest.mark.parametrize("value", [1, 0, "yes", None])
+def test_non_bool_flags_raise_type_error_naming_the_argument(
+    tmp_path: Path, name: str, value: object
+) -> None:
+    with pytest.raises(TypeError, match=name):
+        load_mnist(data_dir=tmp_path, **{name: value})
+
+
+def test_non_path_data_dir_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="data_dir"):
+        load_mnist(data_dir=42)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------
+# IDX files (synthetic, in tmp_path)
+# --------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    array=hnp.arrays(
+        dtype=st.sampled_from(["u1", "i1", "<i2", ">i4", "<f4", ">f8"]),
+        shape=hnp.array_shapes(min_dims=1, max_dims=4, min_side=0, max_side=5),
+    ),
+    name=st.sampled_from(["a-idx-ubyte", "a-idx-ubyte.gz"]),
+)
+def test_write_idx_then_read_idx_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, array: np.ndarray, name: str
+) -> None:
+    path = tmp_path_factory.mktemp("idx") / name
+    write_idx(path, array)
+    back = read_idx(path)
+    assert back.shape == array.shape
+    assert back.dtype == array.dtype.newbyteorder("=")
+    np.testing.assert_array_equal(back, array)
+    assert back.flags.writeable
+
+
+def test_write_idx_writes_the_mnist_header(tmp_path: Path) -> None:
+    images, labels = images_and_labels(3)
+    write_idx(tmp_path / "i", images)
+    write_idx(tmp_path / "l.gz", labels)
+    assert (tmp_path / "i").read_bytes()[:16] == struct.pack(">4I", 2051, 3, 28, 28)
+    raw_labels = gzip.decompress((tmp_path / "l.gz").read_bytes())
+    assert raw_labels == struct.pack(">2I", 2049, 3) + labels.tobytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["i", "l.gz"]
+
+
+@pytest.mark.parametrize(
+    "array, error",
+    [
+        (np.zeros(3, dtype=bool), TypeError),
+        (np.zeros(3, dtype=np.uint16), TypeError),
+        (np.uint8(3), ValueError),
+    ],
+)
+def test_write_idx_rejects_what_idx_cannot_hold(
+    tmp_path: Path, array: np.ndarray, error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        write_idx(tmp_path / "x", array)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_flipped_byte_in_gzip_stream_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "images-idx3-ubyte.gz"
+    write_idx(path, images_and_labels(20)[0])
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(data)
+    with pytest.raises(MnistFormatError, match="corrupt gzip") as info:
+        read_idx(path)
+    assert str(path) in str(info.value)
+
+
+def test_truncated_gzip_file_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "images-idx3-ubyte.gz"
+    write_idx(path, images_and_labels(20)[0])
+    path.write_bytes(path.read_bytes()[:-100])
+    with pytest.raises(MnistFormatError, match="corrupt gzip") as info:
+        read_idx(path)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["labels-idx1-ubyte", "labels-idx1-ubyte.gz"])
+def test_truncated_payload_names_file_and_both_byte_counts(
+    tmp_path: Path, name: str
+) -> None:
+    data = idx_bytes(2049, (10,), bytes(7))
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    with pytest.raises(MnistFormatError, match="truncated") as info:
+        read_idx(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert "10 bytes" in message
+    assert "are 7" in message
+
+
+def test_header_count_larger_than_payload_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "images-idx3-ubyte"
+    write_idx(path, images_and_labels(4)[0])
+    data = bytearray(path.read_bytes())
+    data[4:8] = struct.pack(">I", 5)  # claims 5 images, holds 4
+    path.write_bytes(data)
+    with pytest.raises(MnistFormatError) as info:
+        read_idx(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert f"{5 * 784} bytes" in message
+    assert f"are {4 * 784}" in message
+
+
+def test_extra_bytes_after_payload_are_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "labels-idx1-ubyte"
+    path.write_bytes(idx_bytes(2049, (3,), bytes(5)))
+    with pytest.raises(MnistFormatError, match="extra bytes") as info:
+        read_idx(path)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "head", [b"\x12\x34\x08\x01", b"\x00\x00\x07\x01", b"\x00\x00\x08\x00"]
+)
+def test_bad_magic_number_names_the_file(tmp_path: Path, head: bytes) -> None:
+    path = tmp_path / "bad-idx1-ubyte"
+    path.write_bytes(head + struct.pack(">I", 1) + b"\x05")
+    with pytest.raises(MnistFormatError, match="bad magic number") as info:
+        read_idx(path)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x00", b"\x00\x00\x08\x03\x00\x00"])
+def test_files_shorter_than_their_header_are_rejected(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "short"
+    path.write_bytes(content)
+    with pytest.raises(MnistFormatError) as info:
+        read_idx(path)
+    assert str(path) in str(info.value)
+
+
+def test_labels_where_images_are_expected_fail_on_the_magic_number(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "train-images-idx3-ubyte"
+    write_idx(path, images_and_labels(3)[1])
+    with pytest.raises(MnistFormatError, match="expected 0x00000803") as info:
+        read_idx(path, expect_magic=2051)
+    assert str(path) in str(info.value)
+    assert "2049" in str(info.value)
+
+
+# --------------------------------------------------------------------------
+# Image/label pairs (synthetic)
+# --------------------------------------------------------------------------
+
+
+def write_pair(folder: Path, images: np.ndarray, labels: np.ndarray):
+    image_path = folder / "x-images-idx3-ubyte.gz"
+    label_path = folder / "x-labels-idx1-ubyte.gz"
+    write_idx(image_path, images)
+    write_idx(label_path, labels)
+    return image_path, label_path
+
+
+def test_a_good_pair_loads(tmp_path: Path) -> None:
+    images, labels = images_and_labels(7)
+    got_images, got_labels = datasets._load_pair(*write_pair(tmp_path, images, labels))
+    np.testing.assert_array_equal(got_images, images)
+    np.testing.assert_array_equal(got_labels, labels)
+
+
+def test_labels_from_the_other_split_name_both_files_and_counts(
+    tmp_path: Path,
+) -> None:
+    images, _ = images_and_labels(6)
+    _, labels = images_and_labels(4)
+    image_path, label_path = write_pair(tmp_path, images, labels)
+    with pytest.raises(MnistFormatError, match="disagree") as info:
+        datasets._load_pair(image_path, label_path)
+    message = str(info.value)
+    assert str(image_path) in message
+    assert str(label_path) in message
+    assert "6 images" in message
+    assert "4 labels" in message
+
+
+def test_label_ten_is_rejected_naming_the_label_file(tmp_path: Path) -> None:
+    images, labels = images_and_labels(5)
+    labels[3] = 10
+    image_path, label_path = write_pair(tmp_path, images, labels)
+    with pytest.raises(MnistFormatError, match="label 10 at index 3") as info:
+        datasets._load_pair(image_path, label_path)
+    assert str(label_path) in str(info.value)
+
+
+def test_images_of_the_wrong_size_are_rejected(tmp_path: Path) -> None:
+    images = np.zeros((2, 27, 28), np.uint8)
+    image_path, label_path = write_pair(tmp_path, images, np.zeros(2, np.uint8))
+    with pytest.raises(MnistFormatError, match="27x28") as info:
+        datasets._load_pair(image_path, label_path)
+    assert str(image_path) in str(info.value)
