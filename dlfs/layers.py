@@ -247,6 +247,8 @@ class SoftmaxWithLoss:
         """
         self.x_shape = np.shape(x)
         x, t, self.one_hot = batch_targets(x, t, "SoftmaxWithLoss.forward")
+        if self.one_hot:  # keep float32 gradients float32 for wider targets
+            t = t.astype(x.dtype, copy=False)
         shifted = x - x.max(axis=1, keepdims=True)
         exp = np.exp(shifted)
         total = exp.sum(axis=1, keepdims=True)

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import itertools
+import numbers
 from collections.abc import Sequence
 from typing import Any
 
@@ -108,6 +109,15 @@ def _rng(seed: int | np.random.Generator | None) -> np.random.Generator:
     return np.random.default_rng(seed)
 
 
+def _check_sizes(sizes: list[Any]) -> None:
+    """Raise ``ValueError`` unless every layer size is a positive integer."""
+    if not all(
+        isinstance(s, numbers.Integral) and not isinstance(s, bool) and s >= 1
+        for s in sizes
+    ):
+        raise ValueError(f"layer sizes must be positive integers, got {sizes}")
+
+
 # --8<-- [start:TwoLayerNet]
 class TwoLayerNet(LayerNet):
     """The book's two-layer network: Affine, ReLU (or sigmoid), Affine, softmax.
@@ -146,6 +156,7 @@ class TwoLayerNet(LayerNet):
         seed: int | np.random.Generator | None = None,
         dtype: DTypeLike = np.float64,
     ) -> None:
+        _check_sizes([input_size, hidden_size, output_size])
         rng = _rng(seed)
         self.params = {
             "W1": weight_init_std * rng.standard_normal((input_size, hidden_size)),
@@ -232,8 +243,7 @@ class MultiLayerNet(LayerNet):
         dtype: DTypeLike = np.float64,
     ) -> None:
         sizes = [input_size, *hidden_size_list, output_size]
-        if any(int(s) != s or s < 1 for s in sizes):
-            raise ValueError(f"layer sizes must be positive integers, got {sizes}")
+        _check_sizes(sizes)
         layer_class = _activation(activation)
         self.activation = activation
         rng = _rng(seed)

@@ -45,11 +45,12 @@ class SGD:
                 f"params and grads must have the same keys, got {sorted(params)} "
                 f"and {sorted(grads)}"
             )
-        for key, param in params.items():
+        for key, param in params.items():  # check all first: no half-done update
             if grads[key].shape != param.shape:
                 raise ValueError(
                     f"grads[{key!r}] has shape {grads[key].shape} but "
                     f"params[{key!r}] has shape {param.shape}"
                 )
+        for key, param in params.items():
             param -= self.lr * grads[key]
         # --8<-- [end:SGD]

@@ -30,9 +30,8 @@ def mnist_dir() -> Path:
     """The folder with the four MNIST files; tests skip without it, unless in CI."""
     path = _mnist_dir()
     if path is None:
-        reason = (
-            "MNIST not found: set DLFS_DATA to a folder holding "
-            + ", ".join(MNIST_FILES)
+        reason = "MNIST not found: set DLFS_DATA to a folder holding " + ", ".join(
+            MNIST_FILES
         )
         if os.environ.get("CI"):
             pytest.fail(f"{reason} (CI is set, so MNIST tests must run)")

@@ -1,0 +1,214 @@
+"""Chapter 5: the mini-batch training loop."""
+
+import copy
+import json
+
+import numpy as np
+import pytest
+
+from dlfs.nets import TwoLayerNet
+from dlfs.optim import SGD
+from dlfs.train import TrainingLog, train
+
+
+def blobs(n, seed):
+    """Three well separated Gaussian blobs in the plane, with labels."""
+    rng = np.random.default_rng(seed)
+    centers = np.array([[2.0, 0.0], [-2.0, 2.0], [-2.0, -2.0]])
+    labels = rng.integers(0, 3, n)
+    return centers[labels] + 0.8 * rng.standard_normal((n, 2)), labels
+
+
+@pytest.fixture(scope="module")
+def data():
+    x_train, t_train = blobs(200, seed=1)
+    x_test, t_test = blobs(100, seed=2)
+    return x_train, t_train, x_test, t_test
+
+
+def make_net():
+    return TwoLayerNet(2, 10, 3, weight_init_std=0.1, seed=0)
+
+
+def test_same_seed_and_network_give_identical_runs(data):
+    net = make_net()
+    first = train(copy.deepcopy(net), *data, iters_num=60, batch_size=16, seed=3)
+    second = train(copy.deepcopy(net), *data, iters_num=60, batch_size=16, seed=3)
+    assert first.loss == second.loss
+    assert first.train_acc == second.train_acc
+    assert first.test_acc == second.test_acc
+    other = train(copy.deepcopy(net), *data, iters_num=60, batch_size=16, seed=4)
+    assert other.loss != first.loss
+    assert other.loss[0] != first.loss[0]
+
+
+def test_loss_decreases_and_accuracy_is_recorded_each_epoch(data):
+    net = make_net()
+    log = train(net, *data, iters_num=400, batch_size=30, optimizer=SGD(lr=0.1))
+
+    assert isinstance(log, TrainingLog)
+    assert len(log.loss) == 400
+    assert np.mean(log.loss[-50:]) < 0.5 * np.mean(log.loss[:50])
+    assert np.mean(log.loss[:5]) == pytest.approx(np.log(3), abs=0.1)
+
+    assert log.iters_per_epoch == 7  # ceil(200 / 30)
+    assert log.eval_iterations == [*range(7, 400, 7), 400]  # 399 = 57 * 7, then 400
+    assert len(log.train_acc) == len(log.test_acc) == len(log.eval_iterations)
+    assert log.train_acc[-1] == net.accuracy(data[0], data[1])
+    assert log.test_acc[-1] == net.accuracy(data[2], data[3])
+    assert log.train_acc[-1] > 0.9
+    assert log.test_acc[-1] > 0.9
+
+    as_dict = log.to_dict()
+    round_trip = json.loads(json.dumps(as_dict))
+    assert round_trip == {
+        "loss": log.loss,
+        "eval_iterations": log.eval_iterations,
+        "train_acc": log.train_acc,
+        "test_acc": log.test_acc,
+        "iters_per_epoch": 7,
+    }
+
+
+def test_evaluations_fall_on_epoch_ends_only_when_iters_is_a_multiple(data):
+    log = train(make_net(), *data, iters_num=40, batch_size=50)  # 4 per epoch
+    assert log.iters_per_epoch == 4
+    assert log.eval_iterations == list(range(4, 41, 4))
+    log = train(make_net(), *data, iters_num=3, batch_size=50)
+    assert log.eval_iterations == [3]
+    log = train(make_net(), *data, iters_num=3, batch_size=500)  # bigger than data
+    assert log.iters_per_epoch == 1
+    assert log.eval_iterations == [1, 2, 3]
+
+
+def test_accuracy_recorded_at_each_epoch_end_is_the_networks_accuracy_then(data):
+    net = make_net()
+    seen = []
+
+    def on_epoch(epoch, log):
+        seen.append(
+            (
+                epoch,
+                net.accuracy(data[0], data[1]),
+                net.accuracy(data[2], data[3]),
+            )
+        )
+
+    log = train(net, *data, iters_num=30, batch_size=25, on_epoch=on_epoch)
+    assert [s[0] for s in seen] == [1, 2, 3, 4]  # after 8, 16, 24 and 30
+    assert log.eval_iterations == [8, 16, 24, 30]
+    assert [s[1] for s in seen] == log.train_acc
+    assert [s[2] for s in seen] == log.test_acc
+
+
+def test_callbacks_are_called_the_right_number_of_times(data):
+    iterations, epochs = [], []
+
+    def on_epoch(epoch, log):
+        epochs.append((epoch, log, len(log.loss)))
+
+    log = train(
+        make_net(),
+        *data,
+        iters_num=23,
+        batch_size=40,  # 5 iterations per epoch
+        on_iteration=lambda i, loss: iterations.append((i, loss)),
+        on_epoch=on_epoch,
+    )
+    assert [i for i, _ in iterations] == list(range(1, 24))
+    assert [loss for _, loss in iterations] == log.loss
+    assert [e for e, _, _ in epochs] == [1, 2, 3, 4, 5]
+    assert all(passed is log for _, passed, _ in epochs)
+    assert [n for _, _, n in epochs] == [5, 10, 15, 20, 23]
+
+
+def test_recorded_loss_is_the_batch_loss_before_that_update(data):
+    x_train, t_train, _, _ = data
+    seed, batch_size, lr = 7, 16, 0.5
+    net = make_net()
+    replay = copy.deepcopy(net)
+
+    log = train(
+        net, *data, iters_num=5, batch_size=batch_size, optimizer=SGD(lr=lr), seed=seed
+    )
+
+    # Replay the loop by hand: the same sampler, the loss before each update.
+    rng = np.random.default_rng(seed)
+    optimizer = SGD(lr=lr)
+    expected = []
+    for _ in range(5):
+        batch = rng.integers(0, len(x_train), batch_size)
+        expected.append(replay.loss(x_train[batch], t_train[batch]))
+        optimizer.update(replay.params, replay.gradient(x_train[batch], t_train[batch]))
+    assert log.loss == expected
+
+    # The first loss is that of the untouched network, not the updated one.
+    first_batch = np.random.default_rng(seed).integers(0, len(x_train), batch_size)
+    untouched = make_net()
+    assert log.loss[0] == untouched.loss(x_train[first_batch], t_train[first_batch])
+    assert log.loss[0] != net.loss(x_train[first_batch], t_train[first_batch])
+    for key in net.params:
+        np.testing.assert_array_equal(net.params[key], replay.params[key])
+
+
+def test_training_with_one_hot_targets_matches_training_with_labels(data):
+    x_train, t_train, x_test, t_test = data
+    eye = np.eye(3)
+    by_label = train(make_net(), *data, iters_num=20, batch_size=10)
+    by_one_hot = train(
+        make_net(),
+        x_train,
+        eye[t_train],
+        x_test,
+        eye[t_test],
+        iters_num=20,
+        batch_size=10,
+    )
+    np.testing.assert_allclose(by_one_hot.loss, by_label.loss, rtol=1e-12)
+    assert by_one_hot.train_acc == by_label.train_acc
+    assert by_one_hot.test_acc == by_label.test_acc
+
+
+def test_zero_iterations_leave_the_network_unchanged(data):
+    net = make_net()
+    before = {key: value.copy() for key, value in net.params.items()}
+    log = train(net, *data, iters_num=0, batch_size=10)
+    assert log.loss == []
+    assert log.eval_iterations == []
+    for key in net.params:
+        np.testing.assert_array_equal(net.params[key], before[key])
+
+
+@pytest.mark.parametrize(
+    "which", ["t_train", "x_test"], ids=["train-lengths", "test-lengths"]
+)
+def test_mismatched_lengths_raise_value_error(data, which):
+    x_train, t_train, x_test, t_test = data
+    if which == "t_train":
+        t_train = t_train[:-1]
+    else:
+        x_test = x_test[:-1]
+    with pytest.raises(ValueError, match="differ in length"):
+        train(make_net(), x_train, t_train, x_test, t_test, iters_num=1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"batch_size": 0}, "batch_size=0"),
+        ({"batch_size": -5}, "batch_size=-5"),
+        ({"iters_num": -1}, "iters_num=-1"),
+    ],
+)
+def test_bad_counts_raise_value_error(data, kwargs, message):
+    net = make_net()
+    before = net.params["W1"].copy()
+    with pytest.raises(ValueError, match=message):
+        train(net, *data, **{"iters_num": 1, **kwargs})
+    np.testing.assert_array_equal(net.params["W1"], before)
+
+
+def test_empty_training_set_raises_value_error():
+    x, t = np.zeros((0, 2)), np.zeros(0, dtype=int)
+    with pytest.raises(ValueError, match="0 samples"):
+        train(make_net(), x, t, x, t, iters_num=1)
