@@ -6,34 +6,33 @@ import os
 from pathlib import Path
 
 import pytest
-
-MNIST_FILES = (
-    "train-images-idx3-ubyte.gz",
-    "train-labels-idx1-ubyte.gz",
-    "t10k-images-idx3-ubyte.gz",
-    "t10k-labels-idx1-ubyte.gz",
-)
-
-
-def _mnist_dir() -> Path | None:
-    value = os.environ.get("DLFS_DATA")
-    if not value:
-        return None
-    path = Path(value)
-    if all((path / name).is_file() for name in MNIST_FILES):
-        return path
-    return None
+from mnist_data import mnist_dir_or_none, skip_reason
 
 
 @pytest.fixture(scope="session")
 def mnist_dir() -> Path:
     """The folder with the four MNIST files; tests skip without it, unless in CI."""
-    path = _mnist_dir()
+    path = mnist_dir_or_none()
     if path is None:
-        reason = "MNIST not found: set DLFS_DATA to a folder holding " + ", ".join(
-            MNIST_FILES
-        )
         if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI is set, so MNIST tests must run)")
-        pytest.skip(reason)
+            pytest.fail(f"{skip_reason()} (CI is set, so MNIST tests must run)")
+        pytest.skip(skip_reason())
     return path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The book built with ``mkdocs build --strict`` into a temporary folder."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return site

@@ -1,0 +1,39 @@
+"""Root pytest configuration: the book's pages are tests too.
+
+Every ``>>>`` example in a ``pycon`` block of ``docs/**/*.md`` runs as a
+doctest (see ``tests/doc_examples.py``).  Notebooks are executed by
+``tests/test_notebooks.py``, not imported here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from sybil import Sybil
+
+sys.path.insert(0, str(Path(__file__).parent / "tests"))
+
+from doc_examples import PyconParser
+from mnist_data import mnist_dir_or_none, skip_reason
+
+collect_ignore_glob = ["docs/notebooks/*", "hooks/*", "site/*", "benchmarks/*"]
+
+pytest_collect_file = Sybil(
+    parsers=[PyconParser()],
+    patterns=["*.md"],
+    path="docs",
+).pytest()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip pages that need MNIST when it is absent, unless running in CI."""
+    if mnist_dir_or_none() is not None or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason=f"page needs MNIST. {skip_reason()}")
+    for item in items:
+        path = Path(str(getattr(item, "path", "")))
+        if path.suffix == ".md" and "load_mnist" in path.read_text(encoding="utf-8"):
+            item.add_marker(skip)

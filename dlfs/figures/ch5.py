@@ -1,0 +1,8 @@
+"""Figures of chapter 5."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+FIGURES: dict[str, Callable[[], Any]] = {}

@@ -1,0 +1,165 @@
+"""The built book: strict build, every page present, every link and image good."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def nav_pages() -> list[str]:
+    """Source paths of every page in mkdocs.yml's nav."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    found: list[str] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            for entry in item:
+                walk(entry)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+
+    walk(config["nav"])
+    return found
+
+
+def html_path(site: Path, page: str) -> Path:
+    stem = page.rsplit(".", 1)[0]
+    if stem == "index" or stem.endswith("/index"):
+        return site / (stem + ".html")
+    return site / stem / "index.html"
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.images: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        if tag == "img" and attributes.get("src"):
+            self.images.append(attributes["src"])
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def resolve(page: Path, url: str, site: Path) -> tuple[Path, str] | None:
+    """The file and fragment an internal URL points to; None for external ones."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("mailto:", "data:")):
+        return None
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_every_nav_page_is_built(built_site):
+    pages = nav_pages()
+    assert len(pages) >= 17
+    missing = [p for p in pages if not html_path(built_site, p).is_file()]
+    assert missing == []
+
+
+def test_every_chapter_has_pages():
+    chapters = {p.split("/")[0] for p in nav_pages() if p.startswith("ch")}
+    assert chapters == {"ch2", "ch3", "ch4", "ch5"}
+
+
+def all_html(site: Path) -> list[Path]:
+    """Every page; 404.html is left out: it is served at any depth, so it
+    links with absolute paths that only resolve on a configured site_url."""
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if "assets" not in p.parts and p.name != "404.html"
+    )
+
+
+def test_no_snippet_marker_or_unresolved_include_remains(built_site):
+    offenders = [
+        str(p.relative_to(built_site))
+        for p in all_html(built_site)
+        if re.search(r"--8&lt;--|--8<--|\[start:|\[end:", p.read_text())
+    ]
+    assert offenders == []
+
+
+def test_every_image_exists(built_site):
+    broken = []
+    for page in all_html(built_site):
+        for src in parse(page).images:
+            resolved = resolve(page, src, built_site)
+            if resolved and not resolved[0].is_file():
+                broken.append(f"{page.relative_to(built_site)}: {src}")
+    assert broken == []
+
+
+def test_every_internal_link_resolves_to_a_page_and_anchor(built_site):
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in all_html(built_site):
+        for href in parse(page).links:
+            resolved = resolve(page, href, built_site)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if not target.is_file():
+                broken.append(f"{page.relative_to(built_site)}: {href}")
+                continue
+            if fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = parse(target).ids
+                if fragment not in ids[target]:
+                    broken.append(f"{page.relative_to(built_site)}: {href} (anchor)")
+    assert broken == []
+
+
+def test_math_is_rendered_to_mathml_at_build_time(built_site):
+    html = (built_site / "index.html").read_text()
+    assert "<math" in html
+    assert "\\(" not in html
+
+
+def test_site_loads_no_script_or_style_from_another_host(built_site):
+    external = []
+    for page in all_html(built_site):
+        text = page.read_text()
+        for match in re.finditer(r"<(script|link|img|iframe)\b[^>]*>", text):
+            tag = match.group(0)
+            if (
+                re.search(r'\b(src|href)="(https?:)?//', tag)
+                and 'rel="canonical"' not in tag
+            ):
+                external.append(f"{page.relative_to(built_site)}: {tag[:120]}")
+    assert external == []
+
+
+@pytest.mark.parametrize("page", ["ch2/perceptron.md", "ch5/layers.md"])
+def test_included_listings_show_their_file_name(built_site, page):
+    html = html_path(built_site, page).read_text()
+    assert re.search(r'<span class="filename">dlfs/[\w/]+\.py</span>', html)

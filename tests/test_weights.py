@@ -1,0 +1,371 @@
+"""The shipped pretrained weights and the pickle-free .npz + .json format."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import dlfs
+from dlfs.datasets import MNIST_FILES
+from dlfs.weights import (
+    CH3_WEIGHTS,
+    WeightsChecksumError,
+    load_provenance,
+    load_weights,
+    save_weights,
+    sha256_of,
+    weights_path,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SHAPES = {
+    "W1": (784, 50),
+    "b1": (50,),
+    "W2": (50, 100),
+    "b2": (100,),
+    "W3": (100, 10),
+    "b3": (10,),
+}
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 computed here, independently of ``dlfs.weights.sha256_of``."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def copy_shipped(folder: Path, *, npz: bool = True, json_: bool = True) -> Path:
+    """Copy the shipped .npz and/or .json into ``folder``; return the .npz path."""
+    source = weights_path()
+    target = folder / source.name
+    if npz:
+        shutil.copyfile(source, target)
+    if json_:
+        shutil.copyfile(source.with_suffix(".json"), target.with_suffix(".json"))
+    return target
+
+
+def small_params() -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(7)
+    return {
+        "W1": rng.standard_normal((3, 4)).astype(np.float32),
+        "b1": np.arange(4, dtype=np.float32),
+        "W2": rng.standard_normal((4, 2)),  # float64 stays float64
+        "b2": np.array([0.5, -0.5]),
+    }
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+# --------------------------------------------------------------------------
+# The shipped chapter 3 weights
+# --------------------------------------------------------------------------
+
+
+def test_shipped_weights_are_w1_to_b3_float32_with_the_784_50_100_10_shapes():
+    params = load_weights()
+    assert {key: value.shape for key, value in params.items()} == SHAPES
+    assert {str(value.dtype) for value in params.values()} == {"float32"}
+    assert all(np.isfinite(value).all() for value in params.values())
+    assert float(np.abs(params["W1"]).max()) > 0  # trained, not all zeros
+
+
+def test_default_path_is_the_ch3_file_of_the_dlfs_pretrained_package():
+    assert weights_path().name == f"{CH3_WEIGHTS}.npz"
+    assert weights_path().parent.name in ("weights", "pretrained")
+    assert weights_path().is_file()
+    assert weights_path().with_suffix(".json").is_file()
+
+
+def test_provenance_records_architecture_data_and_hyperparameters():
+    record = load_provenance()
+    assert record["architecture"]["sizes"] == [784, 50, 100, 10]
+    assert record["architecture"]["hidden_activation"] == "sigmoid"
+    assert record["dataset"]["files"] == {
+        spec.filename: spec.sha256 for spec in MNIST_FILES.values()
+    }
+    training = record["training"]
+    assert isinstance(training["seed"], int)
+    assert training["lr"] > 0
+    assert isinstance(training["batch_size"], int)
+    assert training["batch_size"] > 0
+    assert training["epochs"] > 0
+    assert training["iterations"] == round(
+        training["epochs"] * -(-60000 // training["batch_size"])
+    )
+
+
+def test_provenance_per_epoch_lists_match_and_end_at_the_final_accuracy():
+    record = load_provenance()
+    per_epoch = record["per_epoch"]
+    n = len(per_epoch["iterations"])
+    assert n == round(record["training"]["epochs"])
+    assert len(per_epoch["loss"]) == n
+    assert len(per_epoch["train_acc"]) == n
+    assert len(per_epoch["test_acc"]) == n
+    assert per_epoch["iterations"][-1] == record["training"]["iterations"]
+    assert record["final_test_accuracy"] == per_epoch["test_acc"][-1]
+    assert all(0 <= acc <= 1 for acc in per_epoch["train_acc"] + per_epoch["test_acc"])
+    assert per_epoch["loss"][-1] < per_epoch["loss"][0]
+
+
+def test_provenance_sha256_is_the_sha256_of_the_shipped_npz():
+    record = load_provenance()
+    assert record["sha256"] == file_sha256(weights_path())
+    assert record["sha256"] == sha256_of(weights_path())
+    assert record["file"] == weights_path().name
+
+
+def test_shipped_npz_loads_without_pickle_and_holds_no_object_arrays():
+    with np.load(weights_path(), allow_pickle=False) as data:
+        assert sorted(data.files) == sorted(SHAPES)
+        arrays = {key: data[key] for key in data.files}
+    assert all(value.dtype != object for value in arrays.values())
+    assert all(value.dtype.kind == "f" for value in arrays.values())
+    with zipfile.ZipFile(weights_path()) as archive:
+        assert sorted(archive.namelist()) == sorted(f"{key}.npy" for key in SHAPES)
+
+
+# --------------------------------------------------------------------------
+# Refusing damaged or incomplete files
+# --------------------------------------------------------------------------
+
+
+def test_one_flipped_byte_raises_checksum_error_naming_file_and_both_hashes(
+    tmp_path,
+):
+    npz = copy_shipped(tmp_path)
+    data = bytearray(npz.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    npz.write_bytes(bytes(data))
+    expected = load_provenance(npz)["sha256"]
+    actual = file_sha256(npz)
+    assert actual != expected
+
+    with pytest.raises(WeightsChecksumError) as info:
+        load_weights(npz)
+    message = str(info.value)
+    assert str(npz) in message
+    assert expected in message
+    assert actual in message
+    assert isinstance(info.value, ValueError)
+
+
+def test_missing_json_raises_file_not_found_naming_the_json(tmp_path):
+    npz = copy_shipped(tmp_path, json_=False)
+    with pytest.raises(FileNotFoundError) as info:
+        load_weights(npz)
+    assert str(npz.with_suffix(".json")) in str(info.value)
+    with pytest.raises(FileNotFoundError, match=r"\.json"):
+        load_provenance(npz)
+
+
+def test_missing_npz_raises_file_not_found_naming_the_npz(tmp_path):
+    npz = copy_shipped(tmp_path, npz=False)
+    with pytest.raises(FileNotFoundError) as info:
+        load_weights(npz)
+    assert str(npz) in str(info.value)
+
+
+def test_pickled_object_array_is_refused_even_with_a_matching_checksum(tmp_path):
+    npz = tmp_path / "evil.npz"
+    np.savez(npz, W1=np.array([{"a": 1}], dtype=object))  # needs pickle to load
+    npz.with_suffix(".json").write_text(json.dumps({"sha256": file_sha256(npz)}))
+    with pytest.raises(ValueError, match="allow_pickle"):
+        load_weights(npz)
+
+
+# --------------------------------------------------------------------------
+# save_weights
+# --------------------------------------------------------------------------
+
+
+def test_save_then_load_round_trips_values_dtypes_and_provenance(tmp_path):
+    params = small_params()
+    path = tmp_path / "tiny.npz"
+    record = save_weights(path, params, {"note": "round trip", "seed": 7})
+
+    loaded = load_weights(path)
+    assert sorted(loaded) == sorted(params)
+    for key, value in params.items():
+        assert loaded[key].dtype == value.dtype
+        np.testing.assert_array_equal(loaded[key], value)
+
+    assert record == {
+        "note": "round trip",
+        "seed": 7,
+        "file": "tiny.npz",
+        "sha256": file_sha256(path),
+    }
+    assert load_provenance(path) == record
+    assert json.loads(path.with_suffix(".json").read_text()) == record
+
+
+def test_save_creates_missing_parent_folders(tmp_path):
+    path = tmp_path / "a" / "b" / "w.npz"
+    save_weights(path, small_params(), {})
+    np.testing.assert_array_equal(load_weights(path)["b2"], [0.5, -0.5])
+
+
+def test_saved_files_have_normal_permissions_not_private_ones(tmp_path, umask_022):
+    path = tmp_path / "w.npz"
+    save_weights(path, small_params(), {})
+    for written in (path, path.with_suffix(".json")):
+        mode = stat.S_IMODE(written.stat().st_mode)
+        assert mode & 0o044 != 0, oct(mode)
+        assert mode == 0o644, oct(mode)
+
+
+def test_saving_the_same_params_twice_gives_the_same_sha256(tmp_path, monkeypatch):
+    first = save_weights(tmp_path / "first.npz", small_params(), {"run": 1})
+    # A later save (here: 400 days later) must not embed a different timestamp.
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 400 * 86400)
+    second = save_weights(tmp_path / "second.npz", small_params(), {"run": 2})
+    again = save_weights(tmp_path / "first.npz", small_params(), {"run": 3})
+
+    assert first["sha256"] == second["sha256"] == again["sha256"]
+    assert file_sha256(tmp_path / "first.npz") == file_sha256(tmp_path / "second.npz")
+    changed = {**small_params(), "b2": np.array([0.5, -0.25])}
+    other = save_weights(tmp_path / "other.npz", changed, {})
+    assert other["sha256"] != first["sha256"]
+
+
+def test_failed_write_leaves_no_file_and_no_temp_file(tmp_path, monkeypatch):
+    def broken_savez(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(np, "savez", broken_savez)
+    with pytest.raises(OSError, match="disk full"):
+        save_weights(tmp_path / "w.npz", small_params(), {})
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_failed_write_keeps_the_previous_weights_intact(tmp_path, monkeypatch):
+    path = tmp_path / "w.npz"
+    record = save_weights(path, small_params(), {"version": 1})
+
+    def broken_savez(file, *args, **kwargs):
+        file.write(b"PK\x03\x04 half a zip")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(np, "savez", broken_savez)
+    with pytest.raises(KeyboardInterrupt):
+        save_weights(path, {"W1": np.zeros(3)}, {"version": 2})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json", "w.npz"]
+    assert file_sha256(path) == record["sha256"]
+    assert load_provenance(path)["version"] == 1
+    np.testing.assert_array_equal(load_weights(path)["b2"], [0.5, -0.5])
+
+
+def test_unserialisable_provenance_fails_without_replacing_the_saved_pair(tmp_path):
+    # np.float32 is not JSON-serialisable: the save must fail as a whole,
+    # not after the new .npz has already replaced the old one.
+    path = tmp_path / "w.npz"
+    save_weights(path, small_params(), {"lr": 0.1})
+    with pytest.raises(TypeError):
+        save_weights(path, {"W1": np.zeros(3)}, {"lr": np.float32(0.1)})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json", "w.npz"]
+    np.testing.assert_array_equal(load_weights(path)["b2"], [0.5, -0.5])
+
+
+def test_object_arrays_are_refused_on_save_and_nothing_is_written(tmp_path):
+    with pytest.raises(ValueError, match="allow_pickle"):
+        save_weights(tmp_path / "w.npz", {"W1": np.array([None, 1])}, {})
+    assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------
+# From an installed wheel
+# --------------------------------------------------------------------------
+
+
+def _setuptools_is_new_enough() -> bool:
+    """pyproject.toml needs setuptools >= 77 (SPDX ``license`` string)."""
+    try:
+        major = int(importlib.metadata.version("setuptools").split(".")[0])
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return major >= 77
+
+
+def test_wheel_ships_the_weights_and_loads_them_outside_the_clone(tmp_path):
+    """Build a wheel from a copy of the sources (a few seconds), then import
+    dlfs from the unzipped wheel in a fresh interpreter."""
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copyfile(REPO / name, source / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for name in ("dlfs", "weights"):
+        shutil.copytree(REPO / name, source / name, ignore=ignore)
+
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q"]
+    if _setuptools_is_new_enough():
+        command.append("--no-build-isolation")  # offline and fast
+    command += ["-w", str(tmp_path / "dist"), str(source)]
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    built = subprocess.run(
+        command, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = (tmp_path / "dist").glob("dlfs-*.whl")
+
+    npz_name = f"dlfs/pretrained/{CH3_WEIGHTS}.npz"
+    json_name = f"dlfs/pretrained/{CH3_WEIGHTS}.json"
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert npz_name in names
+        assert json_name in names
+        assert hashlib.sha256(archive.read(npz_name)).hexdigest() == file_sha256(
+            weights_path()
+        )
+        archive.extractall(unpacked)
+
+    script = (
+        "import json, dlfs, dlfs.weights\n"
+        "p = dlfs.load_weights()\n"
+        "print(json.dumps({'file': dlfs.__file__,"
+        " 'weights': str(dlfs.weights.weights_path()),"
+        " 'b3': p['b3'].tolist(), 'W1': list(p['W1'].shape)}))\n"
+    )
+    # -S: no site-packages, so no editable install of the clone; NumPy's own
+    # folder goes after the unpacked wheel on the path.
+    numpy_home = Path(np.__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(unpacked), str(numpy_home)])}
+    env.pop("PYTHONHOME", None)
+    ran = subprocess.run(
+        [sys.executable, "-S", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert ran.returncode == 0, ran.stderr
+    result = json.loads(ran.stdout)
+    assert Path(result["file"]).resolve().is_relative_to(unpacked.resolve())
+    assert Path(result["weights"]).resolve() == (unpacked / npz_name).resolve()
+    assert not Path(result["file"]).resolve().is_relative_to(REPO)
+    assert result["W1"] == [784, 50]
+    assert result["b3"] == load_weights()["b3"].tolist()
+    assert dlfs.__version__ in wheel.name
