@@ -55,16 +55,23 @@ class LayerNet:
     affines: list[Affine]
     last_layer: SoftmaxWithLoss
 
+    # --8<-- [start:LayerNet-predict]
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Scores (before softmax) for a batch ``x``: each layer's forward in turn."""
         for layer in self.layers.values():
             x = layer.forward(x)
         return x
 
+    # --8<-- [end:LayerNet-predict]
+
+    # --8<-- [start:LayerNet-loss]
     def loss(self, x: np.ndarray, t: np.ndarray) -> float:
         """Mean cross-entropy loss on the batch ``x`` with targets ``t``."""
         return self.last_layer.forward(self.predict(x), t)
 
+    # --8<-- [end:LayerNet-loss]
+
+    # --8<-- [start:LayerNet-accuracy]
     def accuracy(self, x: np.ndarray, t: np.ndarray) -> float:
         """Fraction of samples whose highest score is the target class."""
         y = np.argmax(self.predict(x), axis=1)
@@ -73,6 +80,9 @@ class LayerNet:
             t = np.argmax(t, axis=1)
         return float(np.mean(y == t))
 
+    # --8<-- [end:LayerNet-accuracy]
+
+    # --8<-- [start:LayerNet-numerical_gradient]
     def numerical_gradient(self, x: np.ndarray, t: np.ndarray) -> dict[str, np.ndarray]:
         """Gradient of the loss by central differences, one parameter at a time."""
 
@@ -83,10 +93,16 @@ class LayerNet:
             key: numerical_gradient(loss_w, param) for key, param in self.params.items()
         }
 
+    # --8<-- [end:LayerNet-numerical_gradient]
+
+    # --8<-- [start:LayerNet-gradient]
     def gradient(self, x: np.ndarray, t: np.ndarray) -> dict[str, np.ndarray]:
         """Gradient of the loss by backpropagation."""
         return self.loss_and_gradient(x, t)[1]
 
+    # --8<-- [end:LayerNet-gradient]
+
+    # --8<-- [start:LayerNet-loss_and_gradient]
     def loss_and_gradient(
         self, x: np.ndarray, t: np.ndarray
     ) -> tuple[float, dict[str, np.ndarray]]:
@@ -102,6 +118,7 @@ class LayerNet:
         for i, affine in enumerate(self.affines, start=1):
             grads[f"W{i}"], grads[f"b{i}"] = affine.dW, affine.db
         return loss, grads
+        # --8<-- [end:LayerNet-loss_and_gradient]
         # --8<-- [end:LayerNet]
 
 

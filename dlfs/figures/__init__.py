@@ -20,6 +20,7 @@ from typing import Any
 
 CHAPTERS = ("ch2", "ch3", "ch4", "ch5")
 OUTPUT_DIR = Path(__file__).resolve().parents[2] / "docs" / "figures"
+LOG_DIR = Path(__file__).resolve().parents[2] / "docs" / "data"
 
 # The look of every figure; fonts are matplotlib's bundled DejaVu, drawn as paths.
 STYLE = {
@@ -68,6 +69,27 @@ def figures() -> dict[str, Callable[[], Any]]:
         module = importlib.import_module(f"dlfs.figures.{chapter}")
         found.update(module.FIGURES)
     return found
+
+
+def logs() -> dict[str, Callable[[], dict[str, Any]]]:
+    """Training runs whose logs the figures draw, by name (``chN_what``).
+
+    Each function trains and returns a JSON-ready dict.  They run only on
+    request (``python -m dlfs.figures --make-logs``); their output is
+    committed in ``docs/data/NAME.json`` so figures never train.
+    """
+    found: dict[str, Callable[[], dict[str, Any]]] = {}
+    for chapter in CHAPTERS:
+        module = importlib.import_module(f"dlfs.figures.{chapter}")
+        found.update(getattr(module, "LOGS", {}))
+    return found
+
+
+def load_log(name: str) -> dict[str, Any]:
+    """A committed training log from ``docs/data/NAME.json``."""
+    import json
+
+    return json.loads((LOG_DIR / f"{name}.json").read_text())
 
 
 def build(names: list[str] | None = None) -> dict[str, bytes]:

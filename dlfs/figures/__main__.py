@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from dlfs.figures import OUTPUT_DIR, build
+import json
+
+from dlfs.figures import LOG_DIR, OUTPUT_DIR, build, logs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +28,21 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write nothing; exit 1 if a file differs from the code",
     )
+    parser.add_argument(
+        "--make-logs",
+        nargs="*",
+        metavar="LOG",
+        default=None,
+        help=f"first re-run the training logs (default: all) into {LOG_DIR}",
+    )
     args = parser.parse_args(argv)
+    if args.make_logs is not None:
+        available = logs()
+        for name in args.make_logs or sorted(available):
+            path = LOG_DIR / f"{name}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(available[name]()) + "\n")
+            print(f"wrote {path}")
     drawn = build(args.names or None)
     stale = []
     for name, svg in drawn.items():
