@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
-
-import json
 
 from dlfs.figures import LOG_DIR, OUTPUT_DIR, build, logs
 
