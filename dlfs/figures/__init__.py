@@ -1,6 +1,6 @@
 """The book's figures, drawn by dlfs code: ``python -m dlfs.figures``.
 
-Each chapter module (``ch2`` ... ``ch5``) has a ``FIGURES`` dict that maps a
+Each chapter module (``ch2`` ... ``ch5``, and ``performance``) has a ``FIGURES`` dict that maps a
 figure name to a function returning a :class:`matplotlib.figure.Figure`.
 :func:`render_svg` writes deterministic SVG (fixed hash salt, text as paths,
 no date or creator metadata), so the same code and data always give the same
@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-CHAPTERS = ("ch2", "ch3", "ch4", "ch5")
+CHAPTERS = ("ch2", "ch3", "ch4", "ch5", "performance")
 OUTPUT_DIR = Path(__file__).resolve().parents[2] / "docs" / "figures"
 LOG_DIR = Path(__file__).resolve().parents[2] / "docs" / "data"
 
