@@ -9,9 +9,10 @@ Where the files are looked for, in order:
 
 1. the ``data_dir`` argument;
 2. the folder named by the ``DLFS_DATA`` environment variable;
-3. the per-user cache: the folder named by ``DLFS_CACHE`` if set, else
-   ``pooch.os_cache("dlfs")`` when pooch is installed, else
-   ``$XDG_CACHE_HOME/dlfs`` (default ``~/.cache/dlfs``).
+3. the per-user cache: the folder named by ``DLFS_CACHE`` if set, else the
+   platform's cache folder: ``$XDG_CACHE_HOME/dlfs`` (default
+   ``~/.cache/dlfs``) on Linux, ``~/Library/Caches/dlfs`` on macOS,
+   ``%LOCALAPPDATA%\\dlfs\\Cache`` on Windows.
 
 Missing files are downloaded from :data:`MIRRORS` (tried in order) when pooch
 is installed (``pip install "dlfs[data]"``) and downloads are allowed: pass
@@ -22,7 +23,7 @@ else in the per-user cache. It is keyed by the four checksums, holds only
 plain arrays (loaded with ``allow_pickle=False``) and is rebuilt when damaged.
 
 Importing this module imports only NumPy and the standard library; pooch is
-imported only when a download or the default cache folder is needed.
+imported only when a download is needed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import os
 import secrets
 import stat
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -401,8 +403,8 @@ def default_data_dir() -> Path:
     """The folder :func:`load_mnist` uses when no ``data_dir`` is given.
 
     That is ``DLFS_DATA`` if set, else the per-user cache folder (``DLFS_CACHE``
-    if set, else ``pooch.os_cache("dlfs")``, else ``$XDG_CACHE_HOME/dlfs`` or
-    ``~/.cache/dlfs``). It is computed afresh on every call and not created.
+    if set, else the platform's cache folder, such as ``~/.cache/dlfs``). It
+    is computed afresh on every call and not created.
 
     Returns
     -------
@@ -436,16 +438,18 @@ def _resolve_location(data_dir: StrPath | None) -> _Location:
 
 
 def _user_cache_dir() -> Path:
+    """The per-user cache folder, by the platform's convention (stdlib only)."""
     env = os.environ.get("DLFS_CACHE")
     if env:
         return Path(env).expanduser()
-    try:
-        import pooch  # optional dependency, imported lazily
-    except ImportError:
-        base = os.environ.get("XDG_CACHE_HOME", "")
-        root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-        return root / "dlfs"
-    return Path(pooch.os_cache("dlfs")).expanduser()
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData/Local")
+        return Path(local) / "dlfs" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "dlfs"
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "dlfs"
 
 
 def _offline() -> bool:
@@ -681,6 +685,7 @@ def _check_bools(**flags: object) -> None:
             raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
 
 
+# --8<-- [start:images_labels]
 def _images(images: np.ndarray, *, normalize: bool, flatten: bool) -> np.ndarray:
     n = len(images)
     x = images.reshape((n, math.prod(IMAGE_SHAPE)) if flatten else (n, 1, *IMAGE_SHAPE))
@@ -693,6 +698,7 @@ def _images(images: np.ndarray, *, normalize: bool, flatten: bool) -> np.ndarray
 
 def _labels(labels: np.ndarray, *, one_hot: bool) -> np.ndarray:
     return np.eye(NUM_CLASSES, dtype=np.float32)[labels] if one_hot else labels
+    # --8<-- [end:images_labels]
 
 
 def load_mnist(
@@ -754,6 +760,7 @@ def load_mnist(
         one_hot_label=one_hot_label,
         download=download,
     )
+    # --8<-- [start:load_mnist_body]
     location = _resolve_location(data_dir)
     paths = {key: location.folder / spec.filename for key, spec in MNIST_FILES.items()}
     missing = [key for key, path in paths.items() if not path.is_file()]
@@ -770,3 +777,4 @@ def load_mnist(
         for _, img_key, label_key in _SPLITS
     )
     return train, test
+    # --8<-- [end:load_mnist_body]

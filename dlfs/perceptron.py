@@ -62,6 +62,7 @@ def perceptron(x: Any, w: Any, b: float) -> Any:
     # --8<-- [end:perceptron]
 
 
+# --8<-- [start:pairs]
 def _pairs(gate: str, x1: Any, x2: Any) -> np.ndarray:
     """Stack gate inputs into rows of pairs, checking that they are 0 or 1."""
     if x2 is None:
@@ -77,9 +78,11 @@ def _pairs(gate: str, x1: Any, x2: Any) -> np.ndarray:
     if not np.isin(x, (0, 1)).all():
         raise ValueError(f"{gate}: inputs must be 0 or 1, got {x.tolist()}")
     return x
+    # --8<-- [end:pairs]
 
 
 # --8<-- [start:gates]
+# --8<-- [start:and-gate]
 def AND(x1: Any, x2: Any = None) -> Any:
     """AND gate: 1 only when both inputs are 1.
 
@@ -106,8 +109,10 @@ def AND(x1: Any, x2: Any = None) -> Any:
     array([0, 0, 0, 1])
     """
     return perceptron(_pairs("AND", x1, x2), *AND_PARAMS)
+    # --8<-- [end:and-gate]
 
 
+# --8<-- [start:nand-gate]
 def NAND(x1: Any, x2: Any = None) -> Any:
     """NAND gate (not AND): 0 only when both inputs are 1.
 
@@ -119,8 +124,10 @@ def NAND(x1: Any, x2: Any = None) -> Any:
     array([1, 1, 1, 0])
     """
     return perceptron(_pairs("NAND", x1, x2), *NAND_PARAMS)
+    # --8<-- [end:nand-gate]
 
 
+# --8<-- [start:or-gate]
 def OR(x1: Any, x2: Any = None) -> Any:
     """OR gate: 1 when at least one input is 1.
 
@@ -132,8 +139,10 @@ def OR(x1: Any, x2: Any = None) -> Any:
     array([0, 1, 1, 1])
     """
     return perceptron(_pairs("OR", x1, x2), *OR_PARAMS)
+    # --8<-- [end:or-gate]
 
 
+# --8<-- [start:xor-gate]
 def XOR(x1: Any, x2: Any = None) -> Any:
     """XOR gate as a two-layer perceptron: ``AND(NAND(x1, x2), OR(x1, x2))``.
 
@@ -150,4 +159,5 @@ def XOR(x1: Any, x2: Any = None) -> Any:
     s1 = NAND(x)
     s2 = OR(x)
     return AND(s1, s2)
+    # --8<-- [end:xor-gate]
     # --8<-- [end:gates]

@@ -108,6 +108,7 @@ def save_weights(
            [0., 1.]])
     """
     path = Path(path)
+    json.dumps(dict(provenance))  # fail before writing anything if not JSON-ready
     arrays = {key: np.ascontiguousarray(value) for key, value in params.items()}
     _write_atomically(path, lambda f: np.savez(f, allow_pickle=False, **arrays))
     record = {**provenance, "file": path.name, "sha256": sha256_of(path)}
@@ -171,6 +172,7 @@ def load_weights(path: str | os.PathLike[str] | None = None) -> dict[str, np.nda
     >>> network["W1"].shape, network["W2"].shape, network["W3"].shape
     ((784, 50), (50, 100), (100, 10))
     """
+    # --8<-- [start:load_weights_body]
     npz = Path(path) if path is not None else weights_path()
     if not npz.is_file():
         raise FileNotFoundError(f"weights file {npz} does not exist")
@@ -184,3 +186,4 @@ def load_weights(path: str | os.PathLike[str] | None = None) -> dict[str, np.nda
         )
     with np.load(npz, allow_pickle=False) as data:
         return {key: data[key] for key in data.files}
+    # --8<-- [end:load_weights_body]

@@ -446,10 +446,10 @@ def test_default_data_dir_is_dlfs_data_else_the_user_cache(
     assert info.value.folder == user_cache
 
 
-def test_without_pooch_the_user_cache_follows_xdg_cache_home(
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG applies on Linux")
+def test_the_user_cache_follows_xdg_cache_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "pooch", None)
     monkeypatch.delenv("DLFS_DATA", raising=False)
     monkeypatch.delenv("DLFS_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -687,3 +687,18 @@ def test_images_of_the_wrong_size_are_rejected(tmp_path: Path) -> None:
     with pytest.raises(MnistFormatError, match="27x28") as info:
         datasets._load_pair(image_path, label_path)
     assert str(image_path) in str(info.value)
+
+
+def test_loading_present_files_does_not_import_pooch(mnist_dir: Path) -> None:
+    code = (
+        "import sys, dlfs.datasets as d; d.load_mnist(normalize=False); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pooch', 'tqdm'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DLFS_DATA": str(mnist_dir)},
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,7 +1,8 @@
 """The book's figures, drawn by dlfs code: ``python -m dlfs.figures``.
 
-Each chapter module (``ch2`` ... ``ch5``, and ``performance``) has a ``FIGURES`` dict that maps a
-figure name to a function returning a :class:`matplotlib.figure.Figure`.
+Each chapter module (``ch2`` ... ``ch5``, and ``performance``) has a
+``FIGURES`` dict that maps a figure name to a function returning a
+:class:`matplotlib.figure.Figure`.
 :func:`render_svg` writes deterministic SVG (fixed hash salt, text as paths,
 no date or creator metadata), so the same code and data always give the same
 bytes and a test can tell when a committed figure is stale.

@@ -1,11 +1,240 @@
-"""Figures of chapter 3."""
+"""Figures of chapter 3: activation functions, softmax, the 2-3-2-2 network, MNIST."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-FIGURES: dict[str, Callable[[], Any]] = {}
+import numpy as np
+
+from dlfs.activations import leaky_relu, relu, sigmoid, softmax, step_function
+from dlfs.datasets import load_mnist
+from dlfs.figures import new_figure
+from dlfs.network import init_network, predict
+from dlfs.weights import load_weights
+
+# The leaky ReLU slope drawn in the figure: large enough to be seen.
+LEAKY_ALPHA = 0.1
+
+
+def activations() -> Any:
+    """Step and sigmoid side by side, then ReLU and leaky ReLU."""
+    fig = new_figure(figsize=(9, 3.4), layout="constrained")
+    left, right = fig.subplots(1, 2)
+
+    x = np.linspace(-6, 6, 1201)
+    left.plot(x, step_function(x), "--", label="step function", color="C1")
+    left.plot(x, sigmoid(x), label="sigmoid", color="C0")
+    left.set_ylim(-0.1, 1.1)
+    left.set_xlabel("x")
+    left.set_ylabel("h(x)")
+    left.set_title("Step and sigmoid: outputs between 0 and 1")
+    left.legend(loc="upper left")
+
+    x = np.linspace(-4, 4, 801)
+    right.plot(x, relu(x), label="ReLU", color="C2")
+    right.plot(
+        x,
+        leaky_relu(x, alpha=LEAKY_ALPHA),
+        "--",
+        label=f"leaky ReLU (alpha = {LEAKY_ALPHA})",
+        color="C3",
+    )
+    right.set_ylim(-1, 4.2)
+    right.set_xlabel("x")
+    right.set_ylabel("h(x)")
+    right.set_title("ReLU and leaky ReLU: unbounded above")
+    right.legend(loc="upper left")
+    return fig
+
+
+def softmax_bars() -> Any:
+    """The scores [0.3, 2.9, 4.0] and the probabilities softmax makes of them."""
+    scores = np.array([0.3, 2.9, 4.0])
+    probabilities = softmax(scores)
+    fig = new_figure(figsize=(8, 3), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    classes = [f"class {k}" for k in range(len(scores))]
+    for ax, values, color, title in (
+        (left, scores, "C7", "Scores a (the output layer's input)"),
+        (right, probabilities, "C0", "softmax(a): positive, sum to 1"),
+    ):
+        bars = ax.bar(classes, values, color=color, width=0.6)
+        ax.bar_label(bars, labels=[f"{v:.4g}" for v in values], padding=2)
+        ax.set_title(title)
+        ax.set_ylim(0, max(values) * 1.18)
+        ax.grid(axis="x", visible=False)
+    right.set_ylabel("probability")
+    left.set_ylabel("score")
+    return fig
+
+
+def network_diagram() -> Any:
+    """The book's 2-3-2-2 network, its weights into one neuron, and its signals."""
+    network = init_network()
+    x = np.array([1.0, 0.5])
+    # The signal of every neuron for this input, computed layer by layer.
+    z1 = sigmoid(x @ network["W1"] + network["b1"])
+    z2 = sigmoid(z1 @ network["W2"] + network["b2"])
+    y = z2 @ network["W3"] + network["b3"]
+    values = [x, z1, z2, y]
+    names = ["x", "z^{(1)}", "z^{(2)}", "y"]
+
+    fig = new_figure(figsize=(9, 5.2))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_xlim(-0.9, 8.9)
+    ax.set_ylim(-2.55, 3.1)
+    ax.set_aspect("equal")
+
+    dx, dy, bias_y, r = 2.6, 1.25, 2.5, 0.32
+    sizes = [len(v) for v in values]
+
+    def position(layer: int, i: int) -> tuple[float, float]:
+        return layer * dx, ((sizes[layer] - 1) / 2 - i) * dy
+
+    def edge(start, end, *, strong: bool) -> None:
+        ax.annotate(
+            "",
+            xy=end,
+            xytext=start,
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "C0" if strong else "0.7",
+                "lw": 2 if strong else 1,
+                "shrinkA": r * 72 * 0.9,
+                "shrinkB": r * 72 * 0.9,
+                "mutation_scale": 12,
+            },
+            zorder=3 if strong else 1,
+        )
+
+    def node(center, text: str, *, bias: bool = False) -> None:
+        ax.add_patch(
+            _circle(center, r, face="0.88" if bias else "white", edge="0.25", z=4)
+        )
+        ax.text(*center, text, ha="center", va="center", fontsize=14, zorder=5)
+
+    titles = ["layer 0 (input)", "layer 1", "layer 2", "layer 3 (output)"]
+    activation = ["", "sigmoid", "sigmoid", "identity"]
+    for layer in range(4):
+        targets = [position(layer, i) for i in range(sizes[layer])]
+        if layer > 0:
+            sources = [position(layer - 1, j) for j in range(sizes[layer - 1])]
+            bias = ((layer - 1) * dx, bias_y)
+            for i, end in enumerate(targets):
+                strong = layer == 1 and i == 0
+                for start in sources:
+                    edge(start, end, strong=strong)
+                edge(bias, end, strong=strong)
+        if layer < 3:
+            node(((layer) * dx, bias_y), "1", bias=True)
+        for i, center in enumerate(targets):
+            node(center, f"${names[layer]}_{i + 1}$")
+            ax.text(
+                center[0],
+                center[1] - r - 0.08,
+                f"{values[layer][i]:.4f}",
+                ha="center",
+                va="top",
+                fontsize=11,
+                color="C3",
+                zorder=5,
+            )
+        label = titles[layer] + (f"\n{activation[layer]}" if activation[layer] else "")
+        ax.text(layer * dx, -2.05, label, ha="center", va="top", fontsize=12)
+
+    # The weights into the first neuron of layer 1, in the book's notation.
+    w1, b1 = network["W1"], network["b1"]
+    target = np.array(position(1, 0))
+    labels = [  # edge start, how far along the edge, label
+        (position(0, 0), 0.5, f"$w^{{(1)}}_{{11}} = {w1[0, 0]:g}$"),
+        (position(0, 1), 0.33, f"$w^{{(1)}}_{{12}} = {w1[1, 0]:g}$"),
+        ((0.0, bias_y), 0.45, f"$b^{{(1)}}_{{1}} = {b1[0]:g}$"),
+    ]
+    for start, along, text in labels:
+        # On the edge itself, turned to run along it.
+        dx_, dy_ = target - start
+        ax.text(
+            *((1 - along) * np.array(start) + along * target),
+            text,
+            ha="center",
+            va="center",
+            rotation=np.degrees(np.arctan2(dy_, dx_)),
+            rotation_mode="anchor",
+            fontsize=12,
+            color="C0",
+            zorder=6,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none"},
+        )
+    ax.text(
+        8.8,
+        3.05,
+        "red: each neuron's signal for x = (1.0, 0.5)",
+        ha="right",
+        va="top",
+        fontsize=11,
+        color="C3",
+    )
+    return fig
+
+
+def _circle(center, radius, *, face: str, edge: str, z: int) -> Any:
+    from matplotlib.patches import Circle
+
+    return Circle(center, radius, facecolor=face, edgecolor=edge, lw=1.5, zorder=z)
+
+
+def _digit_grid(images, titles, *, rows: int, cols: int, width: float = 1.25) -> Any:
+    fig = new_figure(figsize=(width * cols, (width + 0.3) * rows), layout="constrained")
+    axes = fig.subplots(rows, cols)
+    for k, ax in enumerate(axes.flat):
+        ax.imshow(
+            images[k].reshape(28, 28),
+            cmap="gray_r",
+            vmin=0,
+            vmax=1,
+            interpolation="nearest",
+        )
+        ax.set_title(titles[k], fontsize=9)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.grid(False)
+        for spine in ax.spines.values():
+            spine.set_visible(True)
+            spine.set_color("0.75")
+    return fig
+
+
+def mnist_digits() -> Any:
+    """The first 25 training images with their labels."""
+    (x_train, t_train), _ = load_mnist()
+    titles = [f"label {int(t)}" for t in t_train[:25]]
+    return _digit_grid(x_train[:25], titles, rows=5, cols=5, width=1.1)
+
+
+def misclassified() -> Any:
+    """The first 12 test images that the shipped weights get wrong."""
+    _, (x_test, t_test) = load_mnist()
+    y = predict(load_weights(), x_test)
+    wrong = np.flatnonzero(np.argmax(y, axis=1) != t_test)[:12]
+    titles = [
+        f"#{i}: predicted {int(np.argmax(y[i]))}\n"
+        f"true {int(t_test[i])}, p = {float(np.max(y[i])):.2f}"
+        for i in wrong
+    ]
+    fig = _digit_grid(x_test[wrong], titles, rows=2, cols=6, width=1.45)
+    fig.suptitle("The first 12 test images the network gets wrong")
+    return fig
+
+
+FIGURES: dict[str, Callable[[], Any]] = {
+    "ch3_activations": activations,
+    "ch3_softmax": softmax_bars,
+    "ch3_network": network_diagram,
+    "ch3_mnist_digits": mnist_digits,
+    "ch3_misclassified": misclassified,
+}
 
 # Training runs whose committed logs (docs/data/NAME.json) figures draw.
 LOGS: dict[str, Callable[[], dict[str, Any]]] = {}
