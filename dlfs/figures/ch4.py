@@ -1,11 +1,350 @@
-"""Figures of chapter 4."""
+"""Figures of chapter 4: losses, numerical derivatives, gradients, training."""
 
 from __future__ import annotations
 
+import itertools
+import time
 from collections.abc import Callable
 from typing import Any
 
-FIGURES: dict[str, Callable[[], Any]] = {}
+import numpy as np
+
+from dlfs.figures import load_log, new_figure
+from dlfs.gradient import (
+    forward_diff,
+    gradient_descent,
+    numerical_diff,
+    numerical_gradient,
+)
+from dlfs.nets import TwoLayerNet
+
+
+def function_1(x: float) -> float:
+    """The book's example of one variable, ``0.01 x**2 + 0.1 x``."""
+    return 0.01 * x**2 + 0.1 * x
+
+
+def function_2(x: np.ndarray) -> float:
+    """The book's example of two variables, ``x0**2 + x1**2``."""
+    return float(np.sum(x**2))
+
+
+def cross_entropy_curve() -> Any:
+    """The loss of one sample, ``-log(y)``, against the probability ``y`` of
+    the right class."""
+    fig = new_figure(figsize=(6, 3.6))
+    ax = fig.add_subplot()
+    y = np.linspace(1e-3, 1.0, 500)
+    ax.plot(y, -np.log(y + 1e-7), color="C0", label=r"$-\log(y + 10^{-7})$")
+    for p, color in ((0.6, "C2"), (0.1, "C3")):
+        loss = -np.log(p + 1e-7)
+        ax.plot([p], [loss], "o", color=color)
+        ax.annotate(
+            f"y = {p}: loss {loss:.3f}",
+            (p, loss),
+            xytext=(12, 6),
+            textcoords="offset points",
+            color=color,
+        )
+    ax.set_xlim(0, 1.02)
+    ax.set_ylim(0, 5)
+    ax.set_xlabel("y: probability the network gives the right class")
+    ax.set_ylabel("cross-entropy error")
+    ax.legend(loc="upper right")
+    return fig
+
+
+def loss_vs_accuracy(seed: int = 2, key: str = "W2", index: tuple = (0, 0)) -> Any:
+    """Sweep one weight of a small network: the loss is smooth, the accuracy
+    is a staircase."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((40, 2))
+    t = (x[:, 0] + 0.5 * x[:, 1] > 0).astype(int)
+    net = TwoLayerNet(2, 4, 2, weight_init_std=1.0, seed=seed)
+    weight = net.params[key]  # the network reads this very array
+    start = weight[index]
+    values = start + np.linspace(-4, 4, 801)
+    losses, accuracies = [], []
+    for value in values:
+        weight[index] = value
+        losses.append(net.loss(x, t))
+        accuracies.append(net.accuracy(x, t))
+    weight[index] = start
+
+    fig = new_figure(figsize=(8, 3.2))
+    ax_loss, ax_acc = fig.subplots(1, 2)
+    ax_loss.plot(values, losses, color="C0")
+    ax_loss.set_title("loss: smooth, sloped almost everywhere")
+    ax_loss.set_ylabel("cross-entropy error")
+    ax_acc.plot(values, accuracies, color="C1", drawstyle="steps-mid")
+    ax_acc.set_title("accuracy: flat steps, slope 0")
+    ax_acc.set_ylabel("accuracy")
+    name = f"{key}[{index[0]}, {index[1]}]"
+    for ax in (ax_loss, ax_acc):
+        ax.set_xlabel(f"value of one weight, {name}")
+    fig.tight_layout()
+    return fig
+
+
+def forward_vs_central() -> Any:
+    """Error of forward and central differences of exp at 1, against the step h."""
+    steps = np.logspace(-15, 0, 61)
+    exact = np.exp(1.0)
+    forward = [abs(forward_diff(np.exp, 1.0, h=h) - exact) for h in steps]
+    central = [abs(numerical_diff(np.exp, 1.0, h=h) - exact) for h in steps]
+    fig = new_figure(figsize=(6.4, 4))
+    ax = fig.add_subplot()
+    tiny = 1e-17  # an error of exactly 0 cannot be drawn on a log axis
+    ax.loglog(steps, np.maximum(forward, tiny), "o-", ms=3, label="forward difference")
+    ax.loglog(steps, np.maximum(central, tiny), "s-", ms=3, label="central difference")
+    ax.axvline(1e-4, color="gray", linestyle=":", linewidth=1)
+    ax.annotate(
+        "h = 1e-4\n(numerical_diff)",
+        (1e-4, 3e-13),
+        xytext=(6, 0),
+        textcoords="offset points",
+        color="gray",
+    )
+    ax.annotate("rounding error\ngrows like 1/h", (1e-13, 3e-1), color="0.3")
+    ax.annotate(
+        "truncation error\nforward ~ h, central ~ h²",
+        (1e-3, 3e-1),
+        color="0.3",
+        ha="right",
+    )
+    ax.set_ylim(1e-13, 10)
+    ax.set_xlabel("step h")
+    ax.set_ylabel("error of the derivative of exp at x = 1")
+    ax.legend(loc="lower left")
+    return fig
+
+
+def tangent() -> Any:
+    """``function_1`` with tangents whose slopes come from ``numerical_diff``."""
+    x = np.linspace(0, 20, 201)
+    fig = new_figure(figsize=(8.4, 3.4))
+    ax_f, ax_d = fig.subplots(1, 2)
+    ax_f.plot(x, function_1(x), color="C0", label="f(x) = 0.01x² + 0.1x")
+    for x0, color in ((5.0, "C1"), (10.0, "C2")):
+        slope = numerical_diff(function_1, x0)
+        ax_f.plot(
+            x,
+            function_1(x0) + slope * (x - x0),
+            "--",
+            color=color,
+            linewidth=1.5,
+            label=f"tangent at x = {x0:g}, slope {slope:.4f}",
+        )
+        ax_f.plot([x0], [function_1(x0)], "o", color=color)
+    ax_f.set_ylim(-1, 6)
+    ax_f.set_xlabel("x")
+    ax_f.set_ylabel("f(x)")
+    ax_f.legend(loc="upper left", fontsize=8)
+    ax_f.set_title("the function and two tangents")
+
+    ax_d.plot(x, 0.02 * x + 0.1, color="C0", label="exact: 0.02x + 0.1")
+    points = np.arange(0, 21, 2.5)
+    ax_d.plot(
+        points,
+        [numerical_diff(function_1, p) for p in points],
+        "o",
+        color="C3",
+        label="numerical_diff",
+    )
+    ax_d.set_xlabel("x")
+    ax_d.set_ylabel("f'(x)")
+    ax_d.legend(loc="upper left", fontsize=8)
+    ax_d.set_title("the derivative")
+    fig.tight_layout()
+    return fig
+
+
+def gradient_field() -> Any:
+    """Arrows of minus the gradient of ``function_2``: all point to the minimum."""
+    grid = np.arange(-2, 2.25, 0.25)
+    x0, x1 = np.meshgrid(grid, grid)
+    points = np.stack([x0.ravel(), x1.ravel()], axis=1)
+    grads = np.array([numerical_gradient(function_2, p.copy()) for p in points])
+    fig = new_figure(figsize=(5.2, 5))
+    ax = fig.add_subplot()
+    fine = np.linspace(-2.3, 2.3, 200)
+    f0, f1 = np.meshgrid(fine, fine)
+    ax.contour(f0, f1, f0**2 + f1**2, levels=[0.5, 1, 2, 3, 4, 6], colors="0.8")
+    ax.quiver(
+        points[:, 0], points[:, 1], -grads[:, 0], -grads[:, 1], color="C0", angles="xy"
+    )
+    ax.plot([0], [0], "*", color="C3", ms=12)
+    ax.set_aspect("equal")
+    ax.set_xlim(-2.3, 2.3)
+    ax.set_ylim(-2.3, 2.3)
+    ax.set_xlabel("x0")
+    ax.set_ylabel("x1")
+    ax.set_title("−∇f for f(x0, x1) = x0² + x1²")
+    return fig
+
+
+def descent_paths() -> Any:
+    """Gradient descent on ``function_2`` from (-3, 4) with several learning rates."""
+    start = [-3.0, 4.0]
+    fig = new_figure(figsize=(10, 4.4))
+    ax_path, ax_dist = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.15]})
+    fine = np.linspace(-4.5, 4.5, 200)
+    f0, f1 = np.meshgrid(fine, fine)
+    ax_path.contour(f0, f1, f0**2 + f1**2, levels=[1, 4, 9, 16, 25], colors="0.8")
+    shown = ((0.01, "C1", "s"), (0.1, "C0", "o"), (0.95, "C2", "^"))
+    for lr, color, marker in shown:
+        _, path = gradient_descent(
+            function_2, start, lr=lr, step_num=20, return_path=True
+        )
+        ax_path.plot(
+            path[:, 0],
+            path[:, 1],
+            marker=marker,
+            ms=4,
+            color=color,
+            linewidth=1 if lr < 0.5 else 0,
+            label=f"lr = {lr}",
+        )
+        if lr > 0.5:  # jumps across the valley: draw the first few as arcs
+            for a, b in itertools.pairwise(path[:6]):
+                ax_path.annotate(
+                    "",
+                    b,
+                    xytext=a,
+                    arrowprops={
+                        "arrowstyle": "->",
+                        "color": color,
+                        "connectionstyle": "arc3,rad=0.35",
+                        "shrinkA": 3,
+                        "shrinkB": 3,
+                    },
+                )
+    ax_path.plot([0], [0], "*", color="C3", ms=12)
+    ax_path.set_aspect("equal")
+    ax_path.set_xlim(-4.5, 4.5)
+    ax_path.set_ylim(-4.5, 4.5)
+    ax_path.set_xlabel("x0")
+    ax_path.set_ylabel("x1")
+    ax_path.set_title("the first 20 steps from (−3, 4)")
+    ax_path.legend(loc="lower left", fontsize=8)
+
+    rates = ((10.0, "C3"), (0.95, "C2"), (0.1, "C0"), (0.01, "C1"), (1e-10, "C4"))
+    for lr, color in rates:
+        _, path = gradient_descent(
+            function_2, start, lr=lr, step_num=100, return_path=True
+        )
+        distance = np.linalg.norm(path, axis=1)
+        ax_dist.semilogy(distance, color=color, label=f"lr = {lr:g}")
+    ax_dist.annotate(
+        "x ± h rounds to x:\nthe numerical gradient is 0",
+        (40, 2.6e13),
+        xytext=(40, 1e8),
+        arrowprops={"arrowstyle": "->", "color": "0.3"},
+        color="0.3",
+    )
+    ax_dist.set_ylim(1e-12, 1e16)
+    ax_dist.set_xlabel("step")
+    ax_dist.set_ylabel("distance from the minimum (0, 0)")
+    ax_dist.set_title("100 steps: too big diverges, too small stalls")
+    ax_dist.legend(loc="lower left", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def training_curves() -> Any:
+    """The committed log of training a small network by numerical gradients."""
+    log = load_log("ch4_numerical_training")
+    fig = new_figure(figsize=(10, 3.8))
+    ax_loss, ax_acc = fig.subplots(1, 2)
+    iterations = np.arange(1, len(log["loss"]) + 1)
+    ax_loss.plot(iterations, log["loss"], color="C0", linewidth=1)
+    ax_loss.set_xlabel("iteration")
+    ax_loss.set_ylabel("mini-batch loss")
+    ax_loss.set_ylim(0, None)
+    ax_loss.set_title(f"loss of each mini-batch of {log['settings']['batch_size']}")
+    size = log["settings"]["eval_size"]
+    ax_acc.plot(log["eval_iterations"], log["train_acc"], "o-", label="train")
+    ax_acc.plot(log["eval_iterations"], log["test_acc"], "s--", label="test")
+    ax_acc.set_ylim(0, 1)
+    ax_acc.set_xlabel("iteration")
+    ax_acc.set_ylabel("accuracy")
+    ax_acc.set_title(f"accuracy on {size:,} training and {size:,} test images")
+    ax_acc.legend(loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+# --8<-- [start:numerical_training]
+def numerical_training(
+    iters_num: int = 100,
+    batch_size: int = 20,
+    learning_rate: float = 1.0,
+    hidden_size: int = 10,
+    eval_every: int = 10,
+    eval_size: int = 1000,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """Train a small TwoLayerNet on MNIST with numerical gradients, and log it."""
+    from dlfs.datasets import load_mnist
+
+    (x_train, t_train), (x_test, t_test) = load_mnist()
+    network = TwoLayerNet(
+        784, hidden_size, 10, weight_init_std=0.1, activation="sigmoid", seed=seed
+    )
+    rng = np.random.default_rng(seed)
+    log: dict[str, Any] = {
+        "loss": [],  # of each mini-batch, before its update
+        "eval_iterations": [],  # when accuracy was measured
+        "train_acc": [],
+        "test_acc": [],
+        "seconds_per_gradient": [],
+    }
+
+    def evaluate(iteration: int) -> None:  # on fixed subsets: whole sets are slow
+        log["eval_iterations"].append(iteration)
+        log["train_acc"].append(
+            network.accuracy(x_train[:eval_size], t_train[:eval_size])
+        )
+        log["test_acc"].append(network.accuracy(x_test[:eval_size], t_test[:eval_size]))
+
+    evaluate(0)
+    for i in range(1, iters_num + 1):
+        batch = rng.integers(0, len(x_train), batch_size)  # a random mini-batch
+        x_batch, t_batch = x_train[batch], t_train[batch]
+        log["loss"].append(network.loss(x_batch, t_batch))  # before the update
+        start = time.perf_counter()
+        grads = network.numerical_gradient(x_batch, t_batch)  # the slow part
+        log["seconds_per_gradient"].append(time.perf_counter() - start)
+        for key in network.params:
+            network.params[key] -= learning_rate * grads[key]  # step downhill
+        if i % eval_every == 0:
+            evaluate(i)
+    log["settings"] = {
+        "network": f"TwoLayerNet(784, {hidden_size}, 10, weight_init_std=0.1, "
+        f'activation="sigmoid", seed={seed})',
+        "iters_num": iters_num,
+        "batch_size": batch_size,
+        "learning_rate": learning_rate,
+        "eval_every": eval_every,
+        "eval_size": eval_size,
+        "seed": seed,
+        "parameters": sum(p.size for p in network.params.values()),
+    }
+    return log
+    # --8<-- [end:numerical_training]
+
+
+FIGURES: dict[str, Callable[[], Any]] = {
+    "ch4_cross_entropy": cross_entropy_curve,
+    "ch4_loss_vs_accuracy": loss_vs_accuracy,
+    "ch4_forward_vs_central": forward_vs_central,
+    "ch4_tangent": tangent,
+    "ch4_gradient_field": gradient_field,
+    "ch4_descent_paths": descent_paths,
+    "ch4_training_curves": training_curves,
+}
 
 # Training runs whose committed logs (docs/data/NAME.json) figures draw.
-LOGS: dict[str, Callable[[], dict[str, Any]]] = {}
+LOGS: dict[str, Callable[[], dict[str, Any]]] = {
+    "ch4_numerical_training": numerical_training,
+}
