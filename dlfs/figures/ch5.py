@@ -1,11 +1,427 @@
-"""Figures of chapter 5."""
+"""Figures of chapter 5: computational graphs, the gradient check, training curves.
+
+The two graphs are computed by the layers they illustrate; the gradient check
+and the training curves draw committed logs (``docs/data/ch5_*.json``) made by
+the functions in ``LOGS``:
+``python -m dlfs.figures --make-logs ch5_two_layer_net ch5_gradient_check``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
-FIGURES: dict[str, Callable[[], Any]] = {}
+import numpy as np
+
+from dlfs.figures import load_log, new_figure
+
+FORWARD = "#1f5fbf"  # blue: values flowing forward
+BACKWARD = "#c62828"  # red: derivatives flowing backward
+
+# --------------------------------------------------------------------------
+# Computational graphs
+# --------------------------------------------------------------------------
+
+# A node: (x, y, kind, label).  kind "op" draws a circle with the label in
+# it; "in" and "out" are plain labels whose arrows start or end at (x, y),
+# with the label left of an input, right of an output; "below" is an input
+# whose label sits under its arrow's start.
+Node = tuple[float, float, str, str]
+# An edge: (from, to, forward label, backward label or None).
+Edge = tuple[str, str, str, str | None]
+
+OP_RADIUS = 0.36
+
+
+def _draw_graph(
+    ax: Any,
+    nodes: dict[str, Node],
+    edges: Sequence[Edge],
+    *,
+    fontsize: float = 10,
+) -> None:
+    """Draw nodes, forward arrows (values above) and backward arrows (below)."""
+    from matplotlib.patches import Circle, FancyArrowPatch
+
+    for x, y, kind, label in nodes.values():
+        if kind == "op":
+            ax.add_patch(
+                Circle((x, y), OP_RADIUS, facecolor="white", edgecolor="0.2", lw=1.5)
+            )
+            size = fontsize + 5 if len(label) == 1 else fontsize
+            ax.text(x, y, label, ha="center", va="center", fontsize=size)
+        elif kind == "in":
+            ax.text(x - 0.1, y, label, ha="right", va="center", fontsize=fontsize)
+        elif kind == "below":
+            ax.text(x, y - 0.1, label, ha="center", va="top", fontsize=fontsize)
+        else:
+            ax.text(x + 0.1, y, label, ha="left", va="center", fontsize=fontsize)
+
+    def arrow(start: np.ndarray, end: np.ndarray, color: str, lw: float) -> None:
+        ax.add_patch(
+            FancyArrowPatch(
+                tuple(start),
+                tuple(end),
+                arrowstyle="-|>",
+                mutation_scale=11,
+                color=color,
+                lw=lw,
+                shrinkA=0,
+                shrinkB=0,
+            )
+        )
+
+    for a, b, forward, backward in edges:
+        pa = np.array(nodes[a][:2], dtype=float)
+        pb = np.array(nodes[b][:2], dtype=float)
+        u = (pb - pa) / np.linalg.norm(pb - pa)
+        n = np.array([-u[1], u[0]])  # left of the direction: "above" a rightward arrow
+        start = pa + (OP_RADIUS + 0.06) * u * (nodes[a][2] == "op")
+        end = pb - (OP_RADIUS + 0.06) * u * (nodes[b][2] == "op")
+        gap = 0.07 if backward is not None else 0.0
+        arrow(start + gap * n, end + gap * n, FORWARD, 1.6)
+        mid = (start + end) / 2
+        ha = "center" if abs(n[0]) < 0.3 else ("left" if n[0] > 0 else "right")
+        va_up = "center" if abs(n[1]) < 0.3 else ("bottom" if n[1] > 0 else "top")
+        va_down = {"bottom": "top", "top": "bottom", "center": "center"}[va_up]
+        ha_down = {"left": "right", "right": "left", "center": "center"}[ha]
+        above = mid + 0.17 * n
+        ax.text(*above, forward, color=FORWARD, ha=ha, va=va_up, fontsize=fontsize)
+        if backward is not None:
+            arrow(end - gap * n, start - gap * n, BACKWARD, 1.6)
+            below = mid - 0.2 * n
+            ax.text(
+                *below,
+                backward,
+                color=BACKWARD,
+                ha=ha_down,
+                va=va_down,
+                fontsize=fontsize,
+                fontweight="bold",
+            )
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+def _legend(ax: Any, x: float, y: float, forward: str, backward: str) -> None:
+    ax.text(x, y, forward, color=FORWARD, fontsize=10, ha="left", va="center")
+    ax.text(
+        x,
+        y - 0.45,
+        backward,
+        color=BACKWARD,
+        fontsize=10,
+        ha="left",
+        va="center",
+        fontweight="bold",
+    )
+
+
+def _number(value: float) -> str:
+    """A value as a short label: 110.00000000000001 is drawn as 110."""
+    return f"{value:g}"
+
+
+def shopping_graph() -> Any:
+    """Apples and oranges with tax, forward values and backward derivatives."""
+    from dlfs.layers import AddLayer, MulLayer
+
+    apple, apple_num, orange, orange_num, tax = 100, 2, 150, 3, 1.1
+    mul_apple, mul_orange, add, mul_tax = MulLayer(), MulLayer(), AddLayer(), MulLayer()
+    apple_price = mul_apple.forward(apple, apple_num)
+    orange_price = mul_orange.forward(orange, orange_num)
+    both = add.forward(apple_price, orange_price)
+    price = mul_tax.forward(both, tax)
+    d_both, d_tax = mul_tax.backward(1)
+    d_apple_price, d_orange_price = add.backward(d_both)
+    d_apple, d_apple_num = mul_apple.backward(d_apple_price)
+    d_orange, d_orange_num = mul_orange.backward(d_orange_price)
+
+    nodes: dict[str, Node] = {
+        "apple": (1.2, 4.3, "in", "apple price"),
+        "apple_num": (1.2, 2.5, "in", "apples bought"),
+        "orange": (1.2, 1.5, "in", "orange price"),
+        "orange_num": (1.2, -0.3, "in", "oranges bought"),
+        "mul_apple": (3.6, 3.4, "op", "×"),
+        "mul_orange": (3.6, 0.6, "op", "×"),
+        "add": (6.0, 2.0, "op", "+"),
+        "tax": (8.4, -0.2, "below", "tax rate"),
+        "mul_tax": (8.4, 2.0, "op", "×"),
+        "out": (10.6, 2.0, "out", "total price"),
+    }
+    n = _number
+    edges: list[Edge] = [
+        ("apple", "mul_apple", n(apple), n(d_apple)),
+        ("apple_num", "mul_apple", n(apple_num), n(d_apple_num)),
+        ("orange", "mul_orange", n(orange), n(d_orange)),
+        ("orange_num", "mul_orange", n(orange_num), n(d_orange_num)),
+        ("mul_apple", "add", n(apple_price), n(d_apple_price)),
+        ("mul_orange", "add", n(orange_price), n(d_orange_price)),
+        ("add", "mul_tax", n(both), n(d_both)),
+        ("tax", "mul_tax", n(tax), n(d_tax)),
+        ("mul_tax", "out", n(price), "1"),
+    ]
+    fig = new_figure(figsize=(9, 4.6))
+    ax = fig.add_axes((0, 0, 1, 1))
+    _draw_graph(ax, nodes, edges)
+    _legend(
+        ax,
+        -1.4,
+        5.4,
+        "forward: values (yen, counts, rate)",
+        "backward: ∂(total price) / ∂(this value)",
+    )
+    ax.set_xlim(-1.5, 12.6)
+    ax.set_ylim(-1.1, 5.7)
+    return fig
+
+
+def sigmoid_graph() -> Any:
+    """The sigmoid as four nodes, with the backward signal after each one."""
+    nodes: dict[str, Node] = {
+        "x": (0.6, 2.0, "in", "$x$"),
+        "neg": (2.8, 2.0, "op", "×"),
+        "minus_one": (2.8, 0.5, "below", "$-1$"),
+        "exp": (5.4, 2.0, "op", "exp"),
+        "plus": (8.0, 2.0, "op", "+"),
+        "one": (8.0, 0.5, "below", "$1$"),
+        "div": (10.6, 2.0, "op", "/"),
+        "y": (12.8, 2.0, "out", "$y$"),
+    }
+    g = r"\dfrac{\partial L}{\partial y}"
+    edges: list[Edge] = [
+        ("x", "neg", "$x$", rf"${g}\,y^2 e^{{-x}}$"),
+        ("minus_one", "neg", "", None),
+        ("neg", "exp", "$-x$", rf"$-{g}\,y^2 e^{{-x}}$"),
+        ("exp", "plus", "$e^{-x}$", rf"$-{g}\,y^2$"),
+        ("one", "plus", "", None),
+        ("plus", "div", "$1 + e^{-x}$", rf"$-{g}\,y^2$"),
+        ("div", "y", "$y$", rf"${g}$"),
+    ]
+    fig = new_figure(figsize=(9, 2.9))
+    ax = fig.add_axes((0, 0, 1, 1))
+    _draw_graph(ax, nodes, edges, fontsize=11)
+    _legend(
+        ax,
+        -0.2,
+        3.55,
+        "forward: values",
+        "backward: ∂L/∂(this value), given ∂L/∂y from the right",
+    )
+    ax.set_xlim(-0.4, 13.6)
+    ax.set_ylim(0.0, 3.85)
+    return fig
+
+
+# --------------------------------------------------------------------------
+# Logs: the gradient check and the training run
+# --------------------------------------------------------------------------
+
+
+def gradient_check_log() -> dict[str, Any]:
+    """Backprop against numerical gradients, as ch05/gradient_check.py does.
+
+    ``TwoLayerNet(784, 50, 10, seed=0)`` in float64 on the first three MNIST
+    training images; per parameter the mean and largest absolute difference.
+    """
+    from dlfs import __version__
+    from dlfs.datasets import load_mnist
+    from dlfs.nets import TwoLayerNet
+
+    (x_train, t_train), _ = load_mnist()
+    net = TwoLayerNet(784, 50, 10, seed=0)
+    x, t = x_train[:3], t_train[:3]
+    start = time.perf_counter()
+    numerical = net.numerical_gradient(x, t)
+    numerical_seconds = time.perf_counter() - start
+    backprop_times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        backprop = net.gradient(x, t)
+        backprop_times.append(time.perf_counter() - start)
+    params = {}
+    for key in net.params:
+        diff = np.abs(backprop[key] - numerical[key])
+        params[key] = {
+            "size": int(diff.size),
+            "mean_abs_diff": float(diff.mean()),
+            "max_abs_diff": float(diff.max()),
+            "max_abs_grad": float(np.abs(backprop[key]).max()),
+        }
+    return {
+        "settings": {
+            "network": "TwoLayerNet(784, 50, 10, seed=0)",
+            "dtype": "float64",
+            "samples": "x_train[:3], t_train[:3] of MNIST (normalized, labels)",
+            "h": 1e-4,
+            "command": "python -m dlfs.figures --make-logs ch5_gradient_check",
+        },
+        "params": params,
+        "loss_evaluations_numerical": 2 * sum(p["size"] for p in params.values()),
+        "numerical_seconds": float(f"{numerical_seconds:.3g}"),
+        "backprop_seconds": float(f"{min(backprop_times):.3g}"),
+        "versions": {"dlfs": __version__, "numpy": np.__version__},
+    }
+
+
+def two_layer_net_log() -> dict[str, Any]:
+    """Train the book's TwoLayerNet on MNIST as ch05/train_neuralnet.py does."""
+    from dlfs import __version__
+    from dlfs.datasets import load_mnist
+    from dlfs.nets import TwoLayerNet
+    from dlfs.optim import SGD
+    from dlfs.train import train
+
+    (x_train, t_train), (x_test, t_test) = load_mnist()
+    net = TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)
+    start = time.perf_counter()
+    log = train(
+        net,
+        x_train,
+        t_train,
+        x_test,
+        t_test,
+        iters_num=10_000,
+        batch_size=100,
+        optimizer=SGD(lr=0.1),
+        seed=0,
+    ).to_dict()
+    seconds = time.perf_counter() - start
+    log["loss"] = [round(loss, 6) for loss in log["loss"]]
+    return {
+        "settings": {
+            "network": "TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)",
+            "data": "MNIST, load_mnist() (normalized, integer labels)",
+            "optimizer": "SGD(lr=0.1)",
+            "iters_num": 10_000,
+            "batch_size": 100,
+            "seed": 0,
+            "loss_rounded_to": 6,
+            "command": "python -m dlfs.figures --make-logs ch5_two_layer_net",
+        },
+        **log,
+        "seconds": round(seconds, 1),
+        "versions": {"dlfs": __version__, "numpy": np.__version__},
+    }
+
+
+# --------------------------------------------------------------------------
+# Figures drawn from the logs
+# --------------------------------------------------------------------------
+
+
+def gradient_check() -> Any:
+    """Mean and largest |backprop - numerical| per parameter, log scale."""
+    data = load_log("ch5_gradient_check")
+    keys = list(data["params"])
+    mean = [data["params"][k]["mean_abs_diff"] for k in keys]
+    largest = [data["params"][k]["max_abs_diff"] for k in keys]
+    grad = [data["params"][k]["max_abs_grad"] for k in keys]
+    positions = np.arange(len(keys))
+    fig = new_figure(figsize=(6.4, 3.8))
+    ax = fig.add_subplot()
+    ax.bar(positions - 0.2, mean, width=0.4, color="#7aa6e0", label="mean |difference|")
+    ax.bar(positions + 0.2, largest, width=0.4, color=FORWARD, label="max |difference|")
+    ax.scatter(
+        positions,
+        grad,
+        marker="D",
+        color=BACKWARD,
+        zorder=3,
+        label="max |gradient| (for scale)",
+    )
+    ax.set_yscale("log")
+    ax.set_ylim(1e-14, 1)
+    ax.set_xticks(
+        positions,
+        [f"{k}\n({data['params'][k]['size']:,} values)" for k in keys],
+    )
+    ax.set_ylabel("absolute value")
+    ax.set_title(
+        "Backprop vs numerical gradient: TwoLayerNet 784-50-10, 3 MNIST images",
+        fontsize=10,
+    )
+    ax.legend(loc="center left", fontsize=9, bbox_to_anchor=(0.02, 0.57))
+    ax.grid(axis="x", visible=False)
+    return fig
+
+
+def _moving_average(values: np.ndarray, window: int) -> np.ndarray:
+    return np.convolve(values, np.ones(window) / window, mode="valid")
+
+
+def training_curves() -> Any:
+    """Loss per iteration and train/test accuracy per epoch of the committed run."""
+    data = load_log("ch5_two_layer_net")
+    loss = np.array(data["loss"])
+    iterations = np.arange(1, len(loss) + 1)
+    window = 100
+    fig = new_figure(figsize=(9.5, 3.6))
+    ax_loss, ax_acc = fig.subplots(1, 2)
+    # Every iteration's loss as a band: lowest to highest of each block of 10
+    # (the same picture as 10,000 points, in a fraction of the file size).
+    block = 10
+    usable = len(loss) // block * block
+    blocks = loss[:usable].reshape(-1, block)
+    ax_loss.fill_between(
+        iterations[:usable:block] + (block - 1) / 2,
+        blocks.min(axis=1),
+        blocks.max(axis=1),
+        color="#9bbbe6",
+        lw=0,
+        label="mini-batch loss",
+    )
+    ax_loss.plot(  # a smooth curve: every 10th point is plenty
+        iterations[window - 1 :: block],
+        _moving_average(loss, window)[::block],
+        color=FORWARD,
+        lw=2,
+        label=f"mean of last {window}",
+    )
+    ax_loss.set_xlabel("iteration")
+    ax_loss.set_ylabel("loss (cross-entropy)")
+    ax_loss.set_ylim(0, 2.5)
+    ax_loss.set_xlim(0, len(loss))
+    ax_loss.legend(loc="upper right", fontsize=9)
+
+    epochs = np.array(data["eval_iterations"]) / data["iters_per_epoch"]
+    ax_acc.plot(epochs, data["train_acc"], "o-", ms=4, color=FORWARD, label="train")
+    ax_acc.plot(
+        epochs, data["test_acc"], "s--", ms=4, color=BACKWARD, label="test", lw=1.5
+    )
+    final = data["test_acc"][-1]
+    ax_acc.annotate(
+        f"test {final:.4f}",
+        xy=(epochs[-1], final),
+        xytext=(-8, -26),
+        textcoords="offset points",
+        ha="right",
+        color=BACKWARD,
+        arrowprops={"arrowstyle": "-", "color": BACKWARD, "lw": 0.8},
+    )
+    ax_acc.set_xlabel("epoch")
+    ax_acc.set_ylabel("accuracy")
+    ax_acc.set_ylim(0.88, 1.0)
+    ax_acc.set_xlim(0, np.ceil(epochs[-1]))
+    ax_acc.legend(loc="lower right", fontsize=9)
+    fig.suptitle(
+        "TwoLayerNet 784-50-10 on MNIST: batch 100, SGD lr 0.1, 10,000 iterations",
+        fontsize=10,
+    )
+    fig.tight_layout()
+    return fig
+
+
+FIGURES: dict[str, Callable[[], Any]] = {
+    "ch5_shopping_graph": shopping_graph,
+    "ch5_sigmoid_graph": sigmoid_graph,
+    "ch5_gradient_check": gradient_check,
+    "ch5_training_curves": training_curves,
+}
 
 # Training runs whose committed logs (docs/data/NAME.json) figures draw.
-LOGS: dict[str, Callable[[], dict[str, Any]]] = {}
+LOGS: dict[str, Callable[[], dict[str, Any]]] = {
+    "ch5_gradient_check": gradient_check_log,
+    "ch5_two_layer_net": two_layer_net_log,
+}
