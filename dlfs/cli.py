@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import platform
 import sys
 import time
@@ -86,10 +87,26 @@ def _parser(commands: Any) -> argparse.ArgumentParser:
     return parser
 
 
+MNIST_PIXELS, MNIST_CLASSES = 784, 10
+
+
 def _positive(parser: Any, **values: float) -> None:
     for name, value in values.items():
-        if value is not None and not value > 0:
-            parser.error(f"--{name.replace('_', '-')} must be positive, got {value}")
+        if value is not None and not (math.isfinite(value) and value > 0):
+            parser.error(
+                f"--{name.replace('_', '-')} must be a positive finite number, "
+                f"got {value}"
+            )
+
+
+def _weight_init(parser: Any, text: str) -> float | str:
+    """A number, or the name of an initialisation (checked by the network)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    _positive(parser, weight_init=value)
+    return value
 
 
 def train_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -101,16 +118,12 @@ def train_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         batch_size=args.batch_size,
         lr=args.lr,
     )
-    try:
-        weight_init: float | str = float(args.weight_init)
-    except ValueError:
-        weight_init = args.weight_init
-
-    (x_train, t_train), (x_test, t_test) = load_mnist(data_dir=args.data_dir)
-    iters_per_epoch = -(-len(x_train) // args.batch_size)
-    iters = args.iters if args.iters is not None else args.epochs * iters_per_epoch
+    weight_init = _weight_init(parser, args.weight_init)
+    if min(args.hidden) < 1:
+        parser.error(f"--hidden sizes must be positive, got {args.hidden}")
+    # Everything is checked before MNIST is loaded or a minute is spent training.
     net_seed, batch_seed = np.random.SeedSequence(args.seed).generate_state(2)
-    sizes = [x_train.shape[1], *args.hidden, 10]
+    sizes = [MNIST_PIXELS, *args.hidden, MNIST_CLASSES]
     try:
         net = MultiLayerNet(
             sizes[0],
@@ -122,7 +135,14 @@ def train_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
             dtype=args.dtype,
         )
     except ValueError as exc:
-        parser.error(str(exc))
+        parser.error(f"--weight-init: {exc}")
+    for path in (args.output, args.log):
+        if path:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+    (x_train, t_train), (x_test, t_test) = load_mnist(data_dir=args.data_dir)
+    iters_per_epoch = -(-len(x_train) // args.batch_size)
+    iters = args.iters if args.iters is not None else args.epochs * iters_per_epoch
 
     bar = None
     if not args.no_progress:
@@ -174,8 +194,6 @@ def train_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         f"in {seconds:.1f} s"
     )
 
-    if args.log:
-        Path(args.log).write_text(json.dumps(log.to_dict()) + "\n")
     if args.output:
         data_dir = args.data_dir or "$DLFS_DATA or the per-user cache"
         provenance = {
@@ -224,6 +242,8 @@ def train_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         }
         record = save_weights(args.output, net.params, provenance)
         print(f"wrote {args.output} (sha256 {record['sha256']}) and its .json record")
+    if args.log:
+        Path(args.log).write_text(json.dumps(log.to_dict()) + "\n")
     return 0
 
 

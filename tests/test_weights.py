@@ -351,7 +351,10 @@ def test_wheel_ships_the_weights_and_loads_them_outside_the_clone(tmp_path):
     # -S: no site-packages, so no editable install of the clone; NumPy's own
     # folder goes after the unpacked wheel on the path.
     numpy_home = Path(np.__file__).resolve().parents[1]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(unpacked), str(numpy_home)])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(unpacked), str(numpy_home)]),
+    }
     env.pop("PYTHONHOME", None)
     ran = subprocess.run(
         [sys.executable, "-S", "-c", script],
