@@ -91,13 +91,13 @@ class Relu:
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Return ``max(x, 0)`` and remember where ``x <= 0``."""
         self.mask = x <= 0
-        return np.where(self.mask, 0, x).astype(x.dtype, copy=False)
+        return np.maximum(x, 0)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         """Zero the derivative where the input was not positive."""
         if self.mask is None:
             raise RuntimeError("Relu.backward called before forward")
-        return np.where(self.mask, 0, dout).astype(dout.dtype, copy=False)
+        return np.where(self.mask, 0, dout)
         # --8<-- [end:Relu]
 
 
