@@ -200,10 +200,12 @@ def test_copy_button_copies_the_code(browser, site_url):
     page = context.new_page()
     try:
         page.goto(site_url + "ch3/activations/", wait_until="networkidle")
-        code = page.locator("article pre > code").first
-        expected = code.inner_text()
-        code.hover()
-        page.locator("article pre button[data-clipboard-target]").first.click()
+        listing = page.locator(
+            "article div.language-python.highlight:has(span.filename) pre"
+        ).first
+        expected = listing.locator("code").inner_text()
+        listing.hover()
+        listing.locator("button[data-clipboard-target]").click()
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied.strip() == expected.strip()
         assert "def " in copied
@@ -222,7 +224,10 @@ def test_search_finds_the_right_chapter(browser, site_url, query, chapter):
         page.goto(site_url, wait_until="networkidle")
         search = page.locator("input.md-search__input")
         search.click()
-        search.fill(query)
+        # Material searches on key events; characters without a key (Korean)
+        # are inserted as text, so a final key press triggers the search.
+        search.press_sequentially(query, delay=20)
+        search.press("End")
         results = page.locator(".md-search-result__item a")
         results.first.wait_for(timeout=10_000)
         hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
@@ -266,7 +271,10 @@ def test_notebook_page_shows_outputs_and_images(browser, site_url, chapter):
             ".map(i => i.naturalWidth)"
         )
         assert images and min(images) > 0
-        assert page.locator("a[download]").count() > 0, "download button"
+        for link in page.locator("article a[download]").all():
+            response = page.request.get(link.evaluate("a => a.href"))
+            assert response.ok and b"dlfs" in response.body()
+        assert page.locator("article a[download]").count() == 2, "download buttons"
     finally:
         context.close()
 
