@@ -758,7 +758,8 @@ def load_mnist(
     >>> try:
     ...     load_mnist(data_dir=empty, download=False)
     ... except MnistNotFoundError as error:
-    ...     print(*error.missing, sep="\n")
+    ...     for name in error.missing:
+    ...         print(name)
     ...     print(error.folder == Path(empty))
     train-images-idx3-ubyte.gz
     train-labels-idx1-ubyte.gz
