@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from dlfs.nets import LayerNet
+from dlfs.nets import LayerNet, TwoLayerNet
 from dlfs.optim import SGD
 
 
@@ -151,3 +151,58 @@ def train(
             evaluate(i)
     return log
     # --8<-- [end:train]
+
+
+# --8<-- [start:train_like_chapter5]
+def train_like_chapter5(
+    mnist: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
+    *,
+    iters_num: int = 10_000,
+    seed: int = 0,
+) -> tuple[TwoLayerNet, TrainingLog]:
+    """The book's chapter 5 run (``ch05/train_neuralnet.py``), in float32.
+
+    ``TwoLayerNet(784, 50, 10)`` trained by backpropagation on mini-batches of
+    100 with ``SGD(lr=0.1)``.  The test suite, the committed training log of
+    the chapter 5 page and the Performance page all use this one recipe.
+
+    Parameters
+    ----------
+    mnist : tuple
+        ``((x_train, t_train), (x_test, t_test))`` as :func:`dlfs.load_mnist`
+        returns them (normalised, flattened, labels).
+    iters_num : int, default 10000
+        Number of updates.
+    seed : int, default 0
+        Seeds both the initial weights and the mini-batch sampler.
+
+    Returns
+    -------
+    net : TwoLayerNet
+        The trained network.
+    log : TrainingLog
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> x = rng.random((300, 784), dtype=np.float32)
+    >>> t = (x[:, :392].sum(axis=1) > x[:, 392:].sum(axis=1)).astype(np.uint8)
+    >>> net, log = train_like_chapter5(((x, t), (x, t)), iters_num=30)
+    >>> net.params["W1"].dtype, len(log.loss), log.iters_per_epoch
+    (dtype('float32'), 30, 3)
+    """
+    (x_train, t_train), (x_test, t_test) = mnist
+    net = TwoLayerNet(784, 50, 10, seed=seed, dtype=np.float32)
+    log = train(
+        net,
+        x_train,
+        t_train,
+        x_test,
+        t_test,
+        iters_num=iters_num,
+        batch_size=100,
+        optimizer=SGD(lr=0.1),
+        seed=seed,
+    )
+    return net, log
+    # --8<-- [end:train_like_chapter5]

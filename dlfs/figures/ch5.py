@@ -269,24 +269,10 @@ def two_layer_net_log() -> dict[str, Any]:
     """Train the book's TwoLayerNet on MNIST as ch05/train_neuralnet.py does."""
     from dlfs import __version__
     from dlfs.datasets import load_mnist
-    from dlfs.nets import TwoLayerNet
-    from dlfs.optim import SGD
-    from dlfs.train import train
+    from dlfs.train import train_like_chapter5
 
-    (x_train, t_train), (x_test, t_test) = load_mnist()
-    net = TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)
     start = time.perf_counter()
-    log = train(
-        net,
-        x_train,
-        t_train,
-        x_test,
-        t_test,
-        iters_num=10_000,
-        batch_size=100,
-        optimizer=SGD(lr=0.1),
-        seed=0,
-    ).to_dict()
+    log = train_like_chapter5(load_mnist())[1].to_dict()
     seconds = time.perf_counter() - start
     log["loss"] = [round(loss, 6) for loss in log["loss"]]
     return {
