@@ -3,7 +3,7 @@
 mkdocs-jupyter renders ``docs/notebooks/chN.py`` (jupytext percent format)
 and copies the ``.py`` next to the page, but Material 9.8 shows no button
 for it.  This hook writes an ``.ipynb`` copy beside it and puts a button for
-each at the top of the page, with no template override.
+each under the notebook's title, with no template override.
 """
 
 from __future__ import annotations
@@ -28,7 +28,11 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
         f'<a class="md-button" href="{stem}.py" download>'
         "Download as Python (.py, jupytext)</a></p>"
     )
-    return buttons + html
+    heading_end = html.find("</h1>")
+    if heading_end == -1:
+        return buttons + html
+    cut = heading_end + len("</h1>")
+    return html[:cut] + buttons + html[cut:]
 
 
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
