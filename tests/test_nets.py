@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from dlfs.activations import softmax
-from dlfs.layers import Affine
+from dlfs.layers import Affine, Relu
 from dlfs.nets import MultiLayerNet, TwoLayerNet
 from dlfs.network import init_network
 from dlfs.network import predict as chapter3_predict
@@ -67,6 +67,18 @@ def small_problem(rng, batch, d_in, classes):
 # --- Backpropagation equals numerical gradients -----------------------------
 
 
+def check_backprop_on_random_problem(net, seed, batch, use_labels):
+    """Random weights and data away from ReLU's kink; backprop == numerical."""
+    rng = np.random.default_rng(seed)
+    d_in, classes = net.affines[0].W.shape[0], net.affines[-1].W.shape[1]
+    randomize_params(net, rng)
+    x, labels = small_problem(rng, batch, d_in, classes)
+    if any(isinstance(layer, Relu) for layer in net.layers.values()):
+        assume(relu_margin(net, x) > KINK_MARGIN)
+    t = labels if use_labels else one_hot(labels, classes)
+    assert_gradients_match(net, x, t)
+
+
 @settings(max_examples=50, deadline=None)
 @given(
     activation=st.sampled_from(["relu", "sigmoid"]),
@@ -80,14 +92,8 @@ def small_problem(rng, batch, d_in, classes):
 def test_two_layer_net_backprop_equals_numerical_gradient(
     activation, batch, d_in, hidden, classes, use_labels, seed
 ):
-    rng = np.random.default_rng(seed)
     net = TwoLayerNet(d_in, hidden, classes, activation=activation, seed=seed)
-    randomize_params(net, rng)
-    x, labels = small_problem(rng, batch, d_in, classes)
-    if activation == "relu":
-        assume(relu_margin(net, x) > KINK_MARGIN)
-    t = labels if use_labels else one_hot(labels, classes)
-    assert_gradients_match(net, x, t)
+    check_backprop_on_random_problem(net, seed, batch, use_labels)
 
 
 @settings(max_examples=50, deadline=None)
@@ -103,14 +109,8 @@ def test_two_layer_net_backprop_equals_numerical_gradient(
 def test_multi_layer_net_backprop_equals_numerical_gradient(
     activation, hidden, batch, d_in, classes, use_labels, seed
 ):
-    rng = np.random.default_rng(seed)
     net = MultiLayerNet(d_in, hidden, classes, activation=activation, seed=seed)
-    randomize_params(net, rng)
-    x, labels = small_problem(rng, batch, d_in, classes)
-    if activation == "relu":
-        assume(relu_margin(net, x) > KINK_MARGIN)
-    t = labels if use_labels else one_hot(labels, classes)
-    assert_gradients_match(net, x, t)
+    check_backprop_on_random_problem(net, seed, batch, use_labels)
 
 
 def test_multi_layer_net_backprop_on_images_equals_numerical_gradient():
