@@ -163,3 +163,38 @@ def test_site_loads_no_script_or_style_from_another_host(built_site):
 def test_included_listings_show_their_file_name(built_site, page):
     html = html_path(built_site, page).read_text()
     assert re.search(r'<span class="filename">dlfs/[\w/]+\.py</span>', html)
+
+
+def test_book_builds_offline_without_mnist(tmp_path):
+    """No MNIST and no downloads: the book still builds; notebooks that need
+    MNIST are shown unrun, with a note, instead of failing the build."""
+    import os
+    import subprocess
+    import sys
+
+    empty = tmp_path / "no-mnist"
+    empty.mkdir()
+    env = {
+        **os.environ,
+        "DLFS_DATA": str(empty),
+        "DLFS_CACHE": str(empty),
+        "DLFS_OFFLINE": "1",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "MNIST not found" in result.stderr
+    assert list(empty.iterdir()) == []  # nothing was downloaded
+    for chapter in ("ch3", "ch4", "ch5"):
+        html = (site / "notebooks" / chapter / "index.html").read_text()
+        assert "Not run in this build" in html
+    assert (
+        "Not run in this build" not in (site / "notebooks/ch2/index.html").read_text()
+    )

@@ -1,0 +1,87 @@
+"""MkDocs hook for the companion notebooks (``docs/notebooks/chN.py``).
+
+Download buttons: mkdocs-jupyter copies the jupytext ``.py`` next to the
+page, but Material 9.8 shows no button for it.  This hook writes an
+``.ipynb`` copy beside it and puts a button for each under the notebook's
+title, with no template override.
+
+Offline builds: notebooks are executed at build time so their pages show
+today's outputs.  Those that load MNIST can only run where the four files
+are (``DLFS_DATA`` or the per-user cache).  Where they are not, and nothing
+may be downloaded, the book still builds: those notebooks are rendered
+without running, with a note saying so, instead of failing the build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("mkdocs.hooks.notebooks")
+
+NOT_RUN = (
+    '<p class="admonition note"><strong>Not run in this build:</strong> the '
+    "MNIST files were not available where the book was built, so this notebook "
+    "is shown without its outputs. Download it and run it with MNIST.</p>"
+)
+
+
+def _mnist_available() -> bool:
+    from dlfs.datasets import MNIST_FILES, default_data_dir
+
+    folder = default_data_dir()
+    return all((folder / f.filename).is_file() for f in MNIST_FILES.values())
+
+
+def on_config(config: Any, **kwargs: Any) -> Any:
+    """Skip running the notebooks that need MNIST when it is not available."""
+    if _mnist_available():
+        return config
+    docs = Path(config["docs_dir"])
+    needs = sorted(
+        p.name
+        for p in (docs / "notebooks").glob("*.py")
+        if "load_mnist" in p.read_text()
+    )
+    plugin = config.plugins["mkdocs-jupyter"]
+    plugin.config["execute_ignore"] = [*plugin.config["execute_ignore"], *needs]
+    log.info("MNIST not found: notebooks %s are shown without running", needs)
+    return config
+
+
+def _is_notebook(page: Any) -> bool:
+    src = page.file.src_uri
+    return src.startswith("notebooks/") and src.endswith(".py")
+
+
+def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+    if not _is_notebook(page):
+        return html
+    stem = Path(page.file.src_uri).stem
+    buttons = (
+        '<p class="dlfs-downloads">'
+        f'<a class="md-button md-button--primary" href="{stem}.ipynb" download>'
+        "Download notebook (.ipynb)</a> "
+        f'<a class="md-button" href="{stem}.py" download>'
+        "Download as Python (.py, jupytext)</a></p>"
+    )
+    plugin = kwargs["config"].plugins["mkdocs-jupyter"]
+    if Path(page.file.src_uri).name in plugin.config["execute_ignore"]:
+        buttons += NOT_RUN
+    heading_end = html.find("</h1>")
+    if heading_end == -1:
+        return buttons + html
+    cut = heading_end + len("</h1>")
+    return html[:cut] + buttons + html[cut:]
+
+
+def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
+    if _is_notebook(page):
+        import jupytext
+
+        source = Path(page.file.abs_src_path)
+        target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        jupytext.write(jupytext.read(source), target, fmt="ipynb")
+    return output
