@@ -24,9 +24,3 @@ def float_array(name: str, value: Any) -> np.ndarray:
     raise TypeError(
         f"{name} must hold real numbers, got an array of dtype {array.dtype}"
     )
-
-
-def check_finite(name: str, array: np.ndarray) -> None:
-    """Raise ``ValueError`` naming ``name`` if ``array`` has NaN or infinity."""
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} contains NaN or infinity")

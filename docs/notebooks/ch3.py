@@ -39,7 +39,7 @@ from dlfs import (
     step_function,
 )
 
-# load_mnist may import pooch (for downloads and its cache folder), which
+# load_mnist may import pooch (only to download missing files), which
 # imports tqdm; in a notebook without ipywidgets tqdm warns about that.
 warnings.filterwarnings("ignore", message="IProgress not found")
 

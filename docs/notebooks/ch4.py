@@ -35,8 +35,8 @@ from dlfs import (
 )
 from dlfs.figures import load_log
 
-# load_mnist may import pooch (for its cache folder), which imports tqdm; in a
-# notebook without ipywidgets tqdm warns about that. The warning is harmless.
+# load_mnist may import pooch (only to download missing files), which imports
+# tqdm; in a notebook without ipywidgets tqdm warns about that. It is harmless.
 warnings.filterwarnings("ignore", message="IProgress not found")
 
 # %% [markdown]
