@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent / "tests"))
 from doc_examples import PyconParser
 from mnist_data import mnist_dir_or_none, skip_reason
 
-collect_ignore_glob = ["docs/notebooks/*", "hooks/*", "site/*", "benchmarks/*"]
+collect_ignore_glob = ["docs/notebooks/*", "book/hooks/*", "site/*", "benchmarks/*"]
 
 pytest_collect_file = Sybil(
     parsers=[PyconParser()],

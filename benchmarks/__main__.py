@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     from dataclasses import replace
 
     from benchmarks import suite
-    from dlfs.figures.performance import report
+    from book.performance import report
 
     settings = suite.SMOKE if args.smoke else suite.FULL
     block = settings.train_block

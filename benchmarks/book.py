@@ -70,8 +70,8 @@ def refresh_examples(text: str) -> str:
 
 def refresh_book() -> list[Path]:
     """Redraw the ``performance_*`` figures and refresh the page; the files written."""
-    from dlfs.figures import OUTPUT_DIR, build
-    from dlfs.figures.performance import FIGURES
+    from book import OUTPUT_DIR, build
+    from book.performance import FIGURES
 
     written = []
     for name, svg in build(sorted(FIGURES)).items():

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from dlfs.figures import performance
+from book import performance
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = [

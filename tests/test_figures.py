@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dlfs import figures
+import book as figures
 
 NEEDS_MNIST = {"ch3_mnist_digits", "ch3_misclassified"}
 
@@ -30,7 +30,7 @@ def test_committed_figures_are_fresh(drawn):
         for name, svg in drawn.items()
         if (figures.OUTPUT_DIR / f"{name}.svg").read_bytes() != svg
     ]
-    assert stale == [], "run: python -m dlfs.figures"
+    assert stale == [], "run: python -m book"
 
 
 def test_figures_are_deterministic(drawn):

@@ -22,6 +22,7 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 
+from book import load_log
 from dlfs import (
     TwoLayerNet,
     cross_entropy_error,
@@ -33,7 +34,6 @@ from dlfs import (
     softmax,
     sum_squared_error,
 )
-from dlfs.figures import load_log
 
 # load_mnist may import pooch (only to download missing files), which imports
 # tqdm; in a notebook without ipywidgets tqdm warns about that. It is harmless.
@@ -150,7 +150,7 @@ for step in range(1, 4):
 #
 # The book's pages draw a committed log of a longer run (a 784-10-10
 # network, 100 iterations on random mini-batches of 20). It was made with
-# `python -m dlfs.figures --make-logs ch4_numerical_training`; here we only
+# `python -m book --make-logs ch4_numerical_training`; here we only
 # read it.
 
 # %%

@@ -22,6 +22,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
+from book import load_log
 from dlfs import (
     SGD,
     AddLayer,
@@ -33,7 +34,6 @@ from dlfs import (
     sigmoid,
     train,
 )
-from dlfs.figures import load_log
 
 # %% [markdown]
 # ## Shopping with layers

@@ -7,9 +7,9 @@ from typing import Any
 
 import numpy as np
 
+from book import new_figure
 from dlfs.activations import leaky_relu, relu, sigmoid, softmax, step_function
 from dlfs.datasets import load_mnist
-from dlfs.figures import new_figure
 from dlfs.network import init_network, predict
 from dlfs.weights import load_weights
 

@@ -1,4 +1,4 @@
-"""``python -m dlfs.figures [--check] [--out DIR] [NAME ...]``."""
+"""``python -m book [--check] [--out DIR] [NAME ...]``."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from dlfs.figures import LOG_DIR, OUTPUT_DIR, build, logs
+from book import LOG_DIR, OUTPUT_DIR, build, logs
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m dlfs.figures",
+        prog="python -m book",
         description="Draw the book's figures as deterministic SVG files.",
     )
     parser.add_argument("names", nargs="*", help="figures to draw (default: all)")
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp.replace(path)
         print(f"wrote {path} ({len(svg)} bytes)")
     if stale:
-        print("stale figures (run python -m dlfs.figures):", *stale, sep="\n  ")
+        print("stale figures (run python -m book):", *stale, sep="\n  ")
         return 1
     return 0
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from dlfs.figures import LOG_DIR, new_figure
+from book import LOG_DIR, new_figure
 
 RESULTS = LOG_DIR / "benchmarks.json"
 

@@ -1,4 +1,8 @@
-"""The book's figures, drawn by dlfs code: ``python -m dlfs.figures``.
+"""Building the book (not part of the installed package): ``python -m book``.
+
+This folder holds what only the book's build needs: the figures, the
+training logs behind them, the MkDocs hooks (``book/hooks``) and the
+benchmark report (``book.performance``).  ``dlfs`` never imports it.
 
 Each chapter module (``ch2`` ... ``ch5``, and ``performance``) has a
 ``FIGURES`` dict that maps a figure name to a function returning a
@@ -7,7 +11,7 @@ Each chapter module (``ch2`` ... ``ch5``, and ``performance``) has a
 no date or creator metadata), so the same code and data always give the same
 bytes and a test can tell when a committed figure is stale.
 
-Matplotlib is needed only here (``pip install "dlfs[figures]"``).
+Matplotlib is needed only here (``pip install -e ".[figures]"``).
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 CHAPTERS = ("ch2", "ch3", "ch4", "ch5", "performance")
-OUTPUT_DIR = Path(__file__).resolve().parents[2] / "docs" / "figures"
-LOG_DIR = Path(__file__).resolve().parents[2] / "docs" / "data"
+OUTPUT_DIR = Path(__file__).resolve().parents[1] / "docs" / "figures"
+LOG_DIR = Path(__file__).resolve().parents[1] / "docs" / "data"
 
 # The look of every figure; fonts are matplotlib's bundled DejaVu, drawn as paths.
 STYLE = {
@@ -67,7 +71,7 @@ def figures() -> dict[str, Callable[[], Any]]:
     """All figures of the book, by name (``chN_what``)."""
     found: dict[str, Callable[[], Any]] = {}
     for chapter in CHAPTERS:
-        module = importlib.import_module(f"dlfs.figures.{chapter}")
+        module = importlib.import_module(f"book.{chapter}")
         found.update(module.FIGURES)
     return found
 
@@ -76,12 +80,12 @@ def logs() -> dict[str, Callable[[], dict[str, Any]]]:
     """Training runs whose logs the figures draw, by name (``chN_what``).
 
     Each function trains and returns a JSON-ready dict.  They run only on
-    request (``python -m dlfs.figures --make-logs``); their output is
+    request (``python -m book --make-logs``); their output is
     committed in ``docs/data/NAME.json`` so figures never train.
     """
     found: dict[str, Callable[[], dict[str, Any]]] = {}
     for chapter in CHAPTERS:
-        module = importlib.import_module(f"dlfs.figures.{chapter}")
+        module = importlib.import_module(f"book.{chapter}")
         found.update(getattr(module, "LOGS", {}))
     return found
 

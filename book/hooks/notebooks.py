@@ -15,6 +15,7 @@ without running, with a note saying so, instead of failing the build.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,12 @@ def _mnist_available() -> bool:
 
 def on_config(config: Any, **kwargs: Any) -> Any:
     """Skip running the notebooks that need MNIST when it is not available."""
+    # The notebooks' kernels import the build package (``book``) from the
+    # repository root; they inherit this process's environment.
+    root = str(Path(config["config_file_path"]).resolve().parent)
+    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    if root not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([root, *filter(None, paths)])
     if _mnist_available():
         return config
     docs = Path(config["docs_dir"])

@@ -3,7 +3,7 @@
 The two graphs are computed by the layers they illustrate; the gradient check
 and the training curves draw committed logs (``docs/data/ch5_*.json``) made by
 the functions in ``LOGS``:
-``python -m dlfs.figures --make-logs ch5_two_layer_net ch5_gradient_check``.
+``python -m book --make-logs ch5_two_layer_net ch5_gradient_check``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from dlfs.figures import load_log, new_figure
+from book import load_log, new_figure
 
 FORWARD = "#1f5fbf"  # blue: values flowing forward
 BACKWARD = "#c62828"  # red: derivatives flowing backward
@@ -255,7 +255,7 @@ def gradient_check_log() -> dict[str, Any]:
             "dtype": "float64",
             "samples": "x_train[:3], t_train[:3] of MNIST (normalized, labels)",
             "h": 1e-4,
-            "command": "python -m dlfs.figures --make-logs ch5_gradient_check",
+            "command": "python -m book --make-logs ch5_gradient_check",
         },
         "params": params,
         "loss_evaluations_numerical": 2 * sum(p["size"] for p in params.values()),
@@ -284,7 +284,7 @@ def two_layer_net_log() -> dict[str, Any]:
             "batch_size": 100,
             "seed": 0,
             "loss_rounded_to": 6,
-            "command": "python -m dlfs.figures --make-logs ch5_two_layer_net",
+            "command": "python -m book --make-logs ch5_two_layer_net",
         },
         **log,
         "seconds": round(seconds, 1),

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from dlfs.figures import new_figure
+from book import new_figure
 from dlfs.perceptron import (
     AND,
     AND_PARAMS,

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from dlfs.figures import load_log, new_figure
+from book import load_log, new_figure
 from dlfs.gradient import (
     forward_diff,
     gradient_descent,
