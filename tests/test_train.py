@@ -237,8 +237,13 @@ def test_seed_and_counts_that_are_not_whole_numbers_are_named(
 
 
 def test_numpy_integer_counts_and_seed_are_accepted(data):
-    log = train(make_net(), *data, iters_num=np.int64(3), batch_size=np.int32(50),
-                seed=np.uint8(2))  # fmt: skip
+    log = train(
+        make_net(),
+        *data,
+        iters_num=np.int64(3),
+        batch_size=np.int32(50),
+        seed=np.uint8(2),
+    )
     assert len(log.loss) == 3
 
 
