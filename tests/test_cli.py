@@ -181,16 +181,21 @@ def test_non_finite_values_exit_2(args, mnist_dir, tmp_path, capsys):
     assert not (tmp_path / "w.npz").exists()
 
 
-def test_module_help_runs_as_a_subprocess(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run(
-        [sys.executable, "-m", "dlfs", "train", "--help"],
+def run_module(args: list[str], cwd: Path, env: dict[str, str | None] | None = None):
+    """``python -m dlfs ARGS`` in a fresh interpreter; ``None`` in ``env`` unsets."""
+    merged = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "dlfs", *args],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
-        env=env,
+        cwd=cwd,
+        env={key: value for key, value in merged.items() if value is not None},
         timeout=60,
     )
+
+
+def test_module_help_runs_as_a_subprocess(tmp_path):
+    done = run_module(["train", "--help"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("usage: python -m dlfs train")
     assert "--batch-size" in done.stdout
@@ -453,18 +458,10 @@ def test_log_that_is_a_member_of_the_pair_is_refused(
 def test_missing_mnist_is_two_lines_naming_the_cli_options_and_exit_3(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("DLFS_DATA", "CI")}
-    env.update(PYTHONPATH=str(REPO), DLFS_OFFLINE="1", HOME=str(empty))
-    env["DLFS_CACHE"] = str(empty / "cache")
+    env = {"DLFS_DATA": None, "XDG_CACHE_HOME": None, "DLFS_CACHE": None}
+    env.update(DLFS_OFFLINE="1", HOME=str(empty))
     output = tmp_path / "new" / "w.npz"
-    done = subprocess.run(
-        [sys.executable, "-m", "dlfs", "train", "--output", str(output)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
+    done = run_module(["train", "--output", str(output)], tmp_path, env)
     assert done.returncode == EXIT_NO_DATA == 3
     lines = done.stderr.splitlines()
     assert len(lines) == 2, done.stderr
@@ -551,16 +548,8 @@ def test_failed_write_keeps_the_previous_pair_exits_1_and_removes_new_folders(
 
 def test_usage_errors_print_two_lines_and_no_traceback_as_a_subprocess(tmp_path):
     (tmp_path / "a").write_text("")
-    env = {**os.environ, "PYTHONPATH": str(REPO), "DLFS_OFFLINE": "1"}
     for args in (["--seed", "-1"], ["--output", "a/b.npz"], ["--log", "."]):
-        done = subprocess.run(
-            [sys.executable, "-m", "dlfs", "train", *args],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            env=env,
-            timeout=60,
-        )
+        done = run_module(["train", *args], tmp_path, {"DLFS_OFFLINE": "1"})
         assert done.returncode == 2, done.stderr
         assert len(done.stderr.splitlines()) == 2, done.stderr
         assert "Traceback" not in done.stderr
