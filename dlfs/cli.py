@@ -193,7 +193,7 @@ def _writable_folder(option: str, path: Path) -> str | None:
 
 def _check_outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Refuse every output that would fail or destroy a file, before any work."""
-    targets: dict[Path, str] = {}
+    targets: dict[Path, tuple[str, str]] = {}  # path: (option, what it is)
     if args.output:
         output = Path(args.output)
         if output.is_dir():
@@ -203,22 +203,22 @@ def _check_outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
                 f"--output {output} must end in .npz: the weights go there and "
                 f"their record beside them as {output.with_suffix('.json').name}"
             )
-        targets[output] = "--output"
-        targets[output.with_suffix(".json")] = "--output's record"
+        targets[output] = ("--output", "--output")
+        targets[output.with_suffix(".json")] = ("--output", "--output's record")
     if args.log:
         log = Path(args.log)
         if log in targets:
-            parser.error(f"--log {log} is also {targets[log]}: choose another name")
-        targets[log] = "--log"
-    for path, option in targets.items():
+            parser.error(f"--log {log} is also {targets[log][1]}: choose another name")
+        targets[log] = ("--log", "--log")
+    for path, (option, what) in targets.items():
         if path.is_dir():
-            parser.error(f"{option} {path} is a folder: give a file name inside it")
+            parser.error(f"{what} {path} is a folder: give a file name inside it")
         if path.exists() and not args.force:
             parser.error(
-                f"{option} {path} exists: pass --force to replace it, "
+                f"{what} {path} exists: pass --force to replace it, "
                 "or choose another name"
             )
-        problem = _writable_folder(option.split("'")[0], path)
+        problem = _writable_folder(option, path)
         if problem:
             parser.error(problem)
 
@@ -242,13 +242,14 @@ def _data_error(exc: Exception, data_dir: str | None) -> int:
 
 def train_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``python -m dlfs train``: train, print per-epoch lines, save weights."""
+    args.written = []
     try:
         return _train(args, parser)
     except KeyboardInterrupt:
-        print(
-            "\ninterrupted: nothing was written; previous files are as they were",
-            file=sys.stderr,
-        )
+        done = "nothing was written"
+        if args.written:
+            done = f"only {', '.join(args.written)} was written"
+        print(f"\ninterrupted: {done}; other files are as they were", file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
@@ -404,6 +405,7 @@ def _write(
     """Write the weights pair and the log (each file complete, or not at all)."""
     if provenance is not None:
         record = save_weights(args.output, params, provenance)
+        args.written.append(f"{args.output} and its .json record")
         print(f"wrote {args.output} (sha256 {record['sha256']}) and its .json record")
     if args.log:
         text = json.dumps(log.to_dict()) + "\n"

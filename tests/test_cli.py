@@ -554,3 +554,20 @@ def test_usage_errors_print_two_lines_and_no_traceback_as_a_subprocess(tmp_path)
         assert len(done.stderr.splitlines()) == 2, done.stderr
         assert "Traceback" not in done.stderr
         assert args[0] in done.stderr
+
+
+def test_interrupt_while_writing_the_log_says_what_was_written(
+    tmp_path, tiny_mnist, monkeypatch, capsys
+):
+    (tmp_path / "log.json").write_text("previous log")
+
+    def interrupted(path, write):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(dlfs.cli, "atomic_write", interrupted)
+    argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
+    assert main([*argv, "--log", str(tmp_path / "log.json")]) == 130
+    err = capsys.readouterr().err
+    assert f"only {tmp_path / 'w.npz'} and its .json record was written" in err
+    assert load_weights(tmp_path / "w.npz")["W1"].shape == (784, 5)
+    assert (tmp_path / "log.json").read_text() == "previous log"
