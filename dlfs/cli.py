@@ -4,8 +4,9 @@
 Every mistake in the options or paths is found before MNIST is loaded or a
 minute is spent training, and is reported in two lines (the problem, then
 where to look) with exit status 2; missing or damaged MNIST files give exit
-status 3.  A run that fails or is interrupted writes nothing and leaves any
-previous output as it was.
+status 3.  A run that fails or is interrupted before its results are
+written leaves every previous output as it was; the weights and their record
+are replaced together or not at all.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ exit status:
   {EXIT_WRITE_FAILED}    writing the results failed; previous files are as they were
   {EXIT_USAGE}    a bad option or path; nothing was loaded, trained or written
   {EXIT_NO_DATA}    the MNIST files are missing or damaged: use --data-dir or DLFS_DATA
-  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); nothing was written
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C): its message says what was saved
 """
 
 
