@@ -150,7 +150,7 @@ def run(
         (x_train, t_train), (x_test, t_test) = load_mnist(
             normalize=True, data_dir=settings.data_dir
         )
-    except (FileNotFoundError, ValueError) as exc:  # missing or damaged files
+    except (OSError, ValueError) as exc:  # missing, unreadable or damaged files
         raise MnistUnavailable(exc) from exc
     test_x, test_t = x_test[: settings.test_images], t_test[: settings.test_images]
 

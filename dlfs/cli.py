@@ -230,6 +230,8 @@ def _data_error(exc: Exception, data_dir: str | None) -> int:
     if isinstance(exc, FileNotFoundError):
         missing = ", ".join(getattr(exc, "missing", ())) or "the four .gz files"
         problem = f"MNIST not found in {folder} (missing: {missing})"
+    elif isinstance(exc, OSError):
+        problem = f"cannot read the MNIST files in {folder}: {exc}"
     else:
         problem = f"MNIST files in {folder} are damaged: {str(exc).splitlines()[0]}"
     print(
@@ -281,7 +283,7 @@ def _train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     try:
         (x_train, t_train), (x_test, t_test) = load_mnist(data_dir=args.data_dir)
-    except (FileNotFoundError, ValueError) as exc:  # missing or damaged files
+    except (OSError, ValueError) as exc:  # missing, unreadable or damaged files
         return _data_error(exc, args.data_dir)
     iters_per_epoch = ceil_div(len(x_train), args.batch_size)
     iters = args.iters if args.iters is not None else args.epochs * iters_per_epoch

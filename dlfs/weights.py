@@ -100,7 +100,7 @@ def save_weights(
             f"written beside it as {path.with_suffix('.json').name}"
         )
     json.dumps(dict(provenance))  # fail before writing anything if not JSON-ready
-    arrays = {key: np.ascontiguousarray(value) for key, value in params.items()}
+    arrays = {key: np.asarray(value, order="C") for key, value in params.items()}
     record_path = path.with_suffix(".json")
     created = make_folders(path.parent)
     staged: list[Path] = []

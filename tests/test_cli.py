@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dlfs.cli
 from dlfs.cli import EXIT_NO_DATA, main
@@ -485,6 +488,32 @@ def test_damaged_mnist_exits_3_naming_the_folder(tmp_path, monkeypatch, capsys):
     assert len(err.splitlines()) == 2, err
     assert f"MNIST files in {tmp_path} are damaged" in err
     assert "--data-dir" in err
+
+
+def test_unreadable_mnist_exits_3_with_the_reason(tmp_path, monkeypatch, capsys):
+    def unreadable(data_dir=None):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "x.gz"))
+
+    monkeypatch.setattr(dlfs.cli, "load_mnist", unreadable)
+    status = main(["train", "--no-progress", "--data-dir", str(tmp_path)])
+    assert status == 3
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 2, err
+    assert f"cannot read the MNIST files in {tmp_path}" in err
+    assert "Permission denied" in err
+
+
+@settings(max_examples=60, deadline=None)
+@given(number=st.integers(-(10**6), 10**6))
+def test_counts_and_seeds_are_accepted_exactly_when_whole_and_in_range(number):
+    for parse, minimum in [(dlfs.cli._positive_int, 1), (dlfs.cli._seed, 0)]:
+        if number >= minimum:
+            assert parse(str(number)) == number
+        else:
+            with pytest.raises(argparse.ArgumentTypeError, match=repr(str(number))):
+                parse(str(number))
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse(f"{number}.5")
 
 
 def test_help_documents_every_exit_status(capsys):

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 import dlfs
 from dlfs.datasets import MNIST_FILES
@@ -270,6 +273,35 @@ def test_save_then_load_round_trips_values_dtypes_and_provenance(tmp_path):
     }
     assert load_provenance(path) == record
     assert json.loads(path.with_suffix(".json").read_text()) == record
+
+
+PARAMS = st.dictionaries(
+    st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,8}", fullmatch=True),
+    hnp.arrays(
+        dtype=st.sampled_from([np.float32, np.float64, np.int64]),
+        shape=hnp.array_shapes(min_dims=0, max_dims=3, max_side=5),
+    ),
+    max_size=5,
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(params=PARAMS)
+def test_any_arrays_round_trip_bit_for_bit_with_the_recorded_sha256(tmp_path, params):
+    path = tmp_path / "any.npz"
+    record = save_weights(path, params, {"n": len(params)})
+    loaded = load_weights(path)
+    assert sorted(loaded) == sorted(params)
+    for key, value in params.items():
+        assert loaded[key].dtype == value.dtype
+        assert loaded[key].shape == value.shape
+        assert loaded[key].tobytes() == value.tobytes()  # NaNs and -0.0 too
+    assert record["sha256"] == file_sha256(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["any.json", "any.npz"]
 
 
 def test_save_creates_missing_parent_folders(tmp_path):
