@@ -127,6 +127,10 @@ def check_targets(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return checked
 
 
+class MnistUnavailable(Exception):
+    """The MNIST files are missing or damaged; ``args[0]`` is the loader's error."""
+
+
 def run(
     settings: Settings = FULL, *, progress: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
@@ -142,9 +146,12 @@ def run(
     del results["settings"]["data_dir"]
 
     say("loading MNIST")
-    (x_train, t_train), (x_test, t_test) = load_mnist(
-        normalize=True, data_dir=settings.data_dir
-    )
+    try:
+        (x_train, t_train), (x_test, t_test) = load_mnist(
+            normalize=True, data_dir=settings.data_dir
+        )
+    except (OSError, ValueError) as exc:  # missing, unreadable or damaged files
+        raise MnistUnavailable(exc) from exc
     test_x, test_t = x_test[: settings.test_images], t_test[: settings.test_images]
 
     say("matrix products (GEMM) of a training iteration, float32 and float64")
@@ -191,7 +198,9 @@ def run(
         pause=settings.train_pause,
         use_torch=settings.use_torch,
     )
-    results["targets"] = check_targets(results)
+    # Smoke sizes are too small for any target to mean something: none is
+    # measured, so a smoke run never reports a target as met or missed.
+    results["targets"] = check_targets({} if settings.mode == "smoke" else results)
     results["machine"]["loadavg_at_end"] = environment.loadavg()
     results["seconds"] = round(time.perf_counter() - started, 1)
     return results

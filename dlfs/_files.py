@@ -34,14 +34,13 @@ def sha256_of(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def atomic_write(
-    path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]
-) -> None:
-    """Call ``write(f)`` on a temporary file beside ``path``, then rename it.
+def stage(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) -> Path:
+    """Call ``write(f)`` on a new temporary file beside ``path``; return its path.
 
     The folder must exist.  The file gets the usual permissions (umask
-    applied); on any failure the temporary file is removed and ``path`` is
-    left as it was.
+    applied).  On any failure the temporary file is removed.  The caller
+    renames it into place with ``os.replace`` (or removes it); staging
+    several files first lets a writer replace them only once all are written.
     """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -51,11 +50,56 @@ def atomic_write(
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes files private
+    except BaseException:
+        discard(tmp)
+        raise
+    return Path(tmp)
+
+
+def discard(path: str | os.PathLike[str]) -> None:
+    """Remove a file if it is there (a temporary file after a failure)."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def atomic_write(
+    path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]
+) -> None:
+    """Call ``write(f)`` on a temporary file beside ``path``, then rename it.
+
+    The folder must exist.  The file gets the usual permissions (umask
+    applied); on any failure the temporary file is removed and ``path`` is
+    left as it was.
+    """
+    tmp = stage(path, write)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        discard(tmp)
         raise
+
+
+def make_folders(folder: str | os.PathLike[str]) -> list[Path]:
+    """Create ``folder`` and its missing parents; return those created, outermost first.
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.relative_to(root).as_posix() for p in make_folders(root / "a" / "b")]
+    ['a', 'a/b']
+    >>> make_folders(root / "a")
+    []
+    """
+    folder = Path(folder)
+    missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def remove_folders(folders: list[Path]) -> None:
+    """Remove folders made by :func:`make_folders` again, innermost first, if empty."""
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def ceil_div(a: int, b: int) -> int:

@@ -12,7 +12,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
+from dlfs._files import ceil_div
 from dlfs.nets import LayerNet, TwoLayerNet
 from dlfs.optim import SGD
 
@@ -51,6 +53,63 @@ class TrainingLog:
     def to_dict(self) -> dict[str, Any]:
         """The log as plain lists and numbers, ready for JSON."""
         return asdict(self)
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+
+def _check_counts(iters_num: Any, batch_size: Any, seed: Any) -> None:
+    """Checks at :func:`train`'s boundary: counts and seed, named in each error."""
+    for name, value in [("iters_num", iters_num), ("batch_size", batch_size)]:
+        if not _is_whole(value):
+            raise TypeError(f"{name} must be a whole number, got {value!r}")
+    if seed is not None and not _is_whole(seed):
+        raise TypeError(f"seed must be a whole number or None, got {seed!r}")
+    if seed is not None and seed < 0:
+        raise ValueError(f"seed must be 0 or more (or None), got {seed}")
+    if iters_num < 0 or batch_size < 1:
+        raise ValueError(
+            f"need iters_num >= 0 and batch_size >= 1, got iters_num={iters_num}, "
+            f"batch_size={batch_size}"
+        )
+
+
+def _check_data(
+    network: LayerNet,
+    x_train: np.ndarray,
+    t_train: np.ndarray,
+    x_test: ArrayLike,
+    t_test: ArrayLike,
+) -> None:
+    """Checks at :func:`train`'s boundary: data lengths and widths fit the network."""
+    x_test, t_test = np.asarray(x_test), np.asarray(t_test)
+    if len(x_train) != len(t_train) or len(x_test) != len(t_test):
+        raise ValueError(
+            f"inputs and targets differ in length: x_train {len(x_train)}, "
+            f"t_train {len(t_train)}, x_test {len(x_test)}, t_test {len(t_test)}"
+        )
+    if len(x_train) == 0:
+        raise ValueError("no training data: x_train has 0 samples")
+    inputs = network.params["W1"].shape[0]
+    outputs = network.params[f"W{len(network.affines)}"].shape[1]
+    for name, x in [("x_train", x_train), ("x_test", x_test)]:
+        if x.ndim != 2 or x.shape[1] != inputs:
+            raise ValueError(
+                f"{name} must have shape (samples, {inputs}) for this network, "
+                f"got {x.shape}"
+            )
+    for name, t in [("t_train", t_train), ("t_test", t_test)]:
+        if t.ndim == 2 and t.shape[1] != outputs:
+            raise ValueError(
+                f"{name} is one-hot with {t.shape[1]} columns, but the network "
+                f"has {outputs} outputs"
+            )
+        if t.ndim not in (1, 2):
+            raise ValueError(
+                f"{name} must be labels (samples,) or one-hot (samples, "
+                f"{outputs}), got shape {t.shape}"
+            )
 
 
 # --8<-- [start:train]
@@ -99,7 +158,11 @@ def train(
     Raises
     ------
     ValueError
-        If inputs and targets differ in length or a count is not positive.
+        If inputs and targets differ in length, their widths do not fit the
+        network, there is no training data, a count is out of range or the
+        seed is negative.
+    TypeError
+        If ``iters_num``, ``batch_size`` or ``seed`` is not a whole number.
 
     Examples
     --------
@@ -118,20 +181,12 @@ def train(
     0.995
     """
     x_train, t_train = np.asarray(x_train), np.asarray(t_train)
-    if len(x_train) != len(t_train) or len(x_test) != len(t_test):
-        raise ValueError(
-            f"inputs and targets differ in length: x_train {len(x_train)}, "
-            f"t_train {len(t_train)}, x_test {len(x_test)}, t_test {len(t_test)}"
-        )
-    if iters_num < 0 or batch_size < 1 or len(x_train) == 0:
-        raise ValueError(
-            f"need iters_num >= 0, batch_size >= 1 and training data, got "
-            f"iters_num={iters_num}, batch_size={batch_size}, {len(x_train)} samples"
-        )
+    _check_counts(iters_num, batch_size, seed)
+    _check_data(network, x_train, t_train, x_test, t_test)
     optimizer = optimizer or SGD(lr=0.1)
     rng = np.random.default_rng(seed)
     train_size = len(x_train)
-    log = TrainingLog(iters_per_epoch=-(-train_size // batch_size))
+    log = TrainingLog(iters_per_epoch=ceil_div(train_size, batch_size))
 
     def evaluate(iterations: int) -> None:
         log.eval_iterations.append(iterations)

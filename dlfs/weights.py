@@ -4,20 +4,24 @@ The shipped weights of chapter 3's network were made by ``python -m
 dlfs train`` (see ``weights/README.md``).  Each ``NAME.npz`` has a
 ``NAME.json`` beside it that records how it was trained and the SHA-256 of the
 ``.npz``; :func:`load_weights` refuses a file whose checksum does not match.
+:func:`save_weights` writes both to temporary files and renames them into
+place only when both are complete, so a failed save leaves the previous pair
+as it was.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
+import zipfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from dlfs._files import discard, make_folders, remove_folders, sha256_of, stage
 
 CH3_WEIGHTS = "ch3_sigmoid_784-50-100-10"
 
@@ -26,38 +30,8 @@ class WeightsChecksumError(ValueError):
     """A weights file does not have the SHA-256 its provenance records."""
 
 
-def sha256_of(path: str | os.PathLike[str]) -> str:
-    """Hex SHA-256 of a file, read in chunks.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "empty"
-    >>> _ = path.write_bytes(b"")
-    >>> sha256_of(path)[:16]
-    'e3b0c44298fc1c14'
-    """
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _write_atomically(path: Path, write: Any) -> None:
-    """Write through a temporary file in the same folder, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes files private
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+class WeightsFormatError(ValueError):
+    """A weights file or its record is not what :func:`save_weights` writes."""
 
 
 def weights_path(name: str = CH3_WEIGHTS) -> Path:
@@ -78,14 +52,18 @@ def save_weights(
 ) -> dict[str, Any]:
     """Save ``params`` as ``.npz`` and ``provenance`` (plus its SHA-256) as JSON.
 
-    Both files are written atomically, so an interrupted save never leaves a
-    half-written file.  Arrays are stored uncompressed and without pickle, so
-    the same parameters always give the same bytes.
+    The two files are one pair: both are written to temporary files beside
+    their targets, and only when both are complete are they renamed into
+    place.  A failure before that (a full disk, an exception, Ctrl-C) leaves
+    any previous pair untouched and removes the folders this call created.
+    Arrays are stored uncompressed and without pickle, so the same parameters
+    always give the same bytes.
 
     Parameters
     ----------
     path : path-like
-        Where to write the ``.npz``; the ``.json`` goes beside it.
+        Where to write the ``.npz``; the ``.json`` goes beside it.  Missing
+        folders are created.
     params : mapping of str to numpy.ndarray
         The parameters, for example ``W1..Wn, b1..bn``.
     provenance : mapping
@@ -95,6 +73,14 @@ def save_weights(
     -------
     dict
         The provenance as written, with ``sha256`` and ``file`` added.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` does not end in ``.npz`` (the record would take its name),
+        or an array needs pickle (object dtype).
+    TypeError
+        If ``provenance`` is not JSON-serialisable.
 
     Examples
     --------
@@ -108,22 +94,61 @@ def save_weights(
            [0., 1.]])
     """
     path = Path(path)
+    if path.suffix != ".npz":
+        raise ValueError(
+            f"weights path {path} must end in .npz; its provenance record is "
+            f"written beside it as {path.with_suffix('.json').name}"
+        )
     json.dumps(dict(provenance))  # fail before writing anything if not JSON-ready
-    arrays = {key: np.ascontiguousarray(value) for key, value in params.items()}
-    _write_atomically(path, lambda f: np.savez(f, allow_pickle=False, **arrays))
-    record = {**provenance, "file": path.name, "sha256": sha256_of(path)}
-    text = json.dumps(record, indent=2) + "\n"
-    _write_atomically(path.with_suffix(".json"), lambda f: f.write(text.encode()))
+    arrays = {key: np.asarray(value, order="C") for key, value in params.items()}
+    record_path = path.with_suffix(".json")
+    created = make_folders(path.parent)
+    staged: list[Path] = []
+    try:
+        staged.append(stage(path, lambda f: np.savez(f, allow_pickle=False, **arrays)))
+        record = {**provenance, "file": path.name, "sha256": sha256_of(staged[0])}
+        text = json.dumps(record, indent=2) + "\n"
+        staged.append(stage(record_path, lambda f: f.write(text.encode())))
+        os.replace(staged[0], path)
+        os.replace(staged[1], record_path)
+    except BaseException:
+        for tmp in staged:
+            discard(tmp)
+        remove_folders(created)
+        raise
     return record
+
+
+def _record_path(npz: Path) -> Path:
+    """The ``.json`` record of weights ``npz``, or a clear error for a wrong path."""
+    if npz.suffix == ".json":
+        raise WeightsFormatError(
+            f"{npz} is the provenance record of a weights pair; pass the weights "
+            f"file beside it instead: {npz.with_suffix('.npz')}"
+        )
+    return npz.with_suffix(".json")
 
 
 def load_provenance(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """The provenance record of a weights file (default: chapter 3's).
 
+    Parameters
+    ----------
+    path : path-like, optional
+        The ``.npz`` (not the ``.json``).  Default: the shipped weights.
+
+    Returns
+    -------
+    dict
+        The record as :func:`save_weights` wrote it.
+
     Raises
     ------
     FileNotFoundError
         If the ``.json`` beside the ``.npz`` is missing.
+    WeightsFormatError
+        If ``path`` is the ``.json`` itself, or the record is not valid JSON,
+        not an object, or has no ``sha256``.
 
     Examples
     --------
@@ -131,13 +156,37 @@ def load_provenance(path: str | os.PathLike[str] | None = None) -> dict[str, Any
     [784, 50, 100, 10]
     """
     npz = Path(path) if path is not None else weights_path()
-    record_path = npz.with_suffix(".json")
+    record_path = _record_path(npz)
     if not record_path.is_file():
         raise FileNotFoundError(
             f"no provenance file {record_path} for weights {npz}; weights are "
             "only loaded together with the record of how they were made"
         )
-    return json.loads(record_path.read_text())
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise WeightsFormatError(
+            f"provenance file {record_path} is not valid JSON ({exc}); restore it "
+            f"or make the pair again with python -m dlfs train --output {npz}"
+        ) from None
+    if not isinstance(record, dict) or not isinstance(record.get("sha256"), str):
+        raise WeightsFormatError(
+            f"provenance file {record_path} is not a weights record: it has no "
+            "'sha256' of the weights file"
+        )
+    return record
+
+
+def _check_npz(npz: Path) -> None:
+    """Refuse a path that is missing, a folder, or not a ``.npz`` (zip) archive."""
+    _record_path(npz)
+    if not npz.is_file():
+        raise FileNotFoundError(f"weights file {npz} does not exist")
+    if not zipfile.is_zipfile(npz):
+        raise WeightsFormatError(
+            f"weights file {npz} is not a .npz archive (a zip of .npy arrays, "
+            "as save_weights writes); a single .npy renamed to .npz is not one"
+        )
 
 
 def load_weights(path: str | os.PathLike[str] | None = None) -> dict[str, np.ndarray]:
@@ -163,6 +212,9 @@ def load_weights(path: str | os.PathLike[str] | None = None) -> dict[str, np.nda
         If the ``.npz`` or its ``.json`` record is missing.
     WeightsChecksumError
         If the ``.npz`` does not have the recorded SHA-256.
+    WeightsFormatError
+        If ``path`` is the ``.json`` record, the ``.npz`` is not a zip of
+        arrays, or the record is not valid JSON (all are ``ValueError``).
 
     Examples
     --------
@@ -174,9 +226,8 @@ def load_weights(path: str | os.PathLike[str] | None = None) -> dict[str, np.nda
     """
     # --8<-- [start:load_weights_body]
     npz = Path(path) if path is not None else weights_path()
-    if not npz.is_file():
-        raise FileNotFoundError(f"weights file {npz} does not exist")
-    expected = load_provenance(npz).get("sha256")
+    _check_npz(npz)
+    expected = load_provenance(npz)["sha256"]
     actual = sha256_of(npz)
     if actual != expected:
         raise WeightsChecksumError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -13,11 +14,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dlfs.cli import main
+import dlfs.cli
+from dlfs.cli import EXIT_NO_DATA, main
 from dlfs.datasets import MNIST_FILES, load_mnist
 from dlfs.nets import MultiLayerNet
-from dlfs.weights import load_provenance, load_weights, sha256_of
+from dlfs.weights import load_provenance, load_weights, save_weights, sha256_of
 
 REPO = Path(__file__).resolve().parents[1]
 EPOCH_LINE = re.compile(
@@ -120,6 +124,10 @@ BAD_VALUES = [
         ["--activation", "tanh"],
         ["--weight-init", "bogus"],
         ["--hidden", "0"],
+        ["--hidden", "-3"],
+        ["--seed", "-1"],
+        ["--seed", "1.5"],
+        ["--iters", "2.5"],
     )
 ]
 
@@ -176,16 +184,21 @@ def test_non_finite_values_exit_2(args, mnist_dir, tmp_path, capsys):
     assert not (tmp_path / "w.npz").exists()
 
 
-def test_module_help_runs_as_a_subprocess(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run(
-        [sys.executable, "-m", "dlfs", "train", "--help"],
+def run_module(args: list[str], cwd: Path, env: dict[str, str | None] | None = None):
+    """``python -m dlfs ARGS`` in a fresh interpreter; ``None`` in ``env`` unsets."""
+    merged = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "dlfs", *args],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
-        env=env,
+        cwd=cwd,
+        env={key: value for key, value in merged.items() if value is not None},
         timeout=60,
     )
+
+
+def test_module_help_runs_as_a_subprocess(tmp_path):
+    done = run_module(["train", "--help"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("usage: python -m dlfs train")
     assert "--batch-size" in done.stdout
@@ -305,3 +318,285 @@ def test_log_and_output_in_a_new_folder_are_written(mnist_dir, tmp_path):
     assert status == 0
     assert len(json.loads((tmp_path / "new" / "log.json").read_text())["loss"]) == 2
     assert load_weights(tmp_path / "new" / "w.npz")["W1"].shape == (784, 5)
+
+
+# --------------------------------------------------------------------------
+# Nothing is lost: outputs are checked before any work, written as a pair
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_mnist(tmp_path, monkeypatch):
+    """An empty --data-dir with downloads forbidden: loading MNIST must fail."""
+    monkeypatch.setenv("DLFS_OFFLINE", "1")
+    empty = tmp_path / "no-mnist"
+    empty.mkdir()
+    return ["--no-progress", "--data-dir", str(empty)]
+
+
+@pytest.fixture
+def tiny_mnist(monkeypatch):
+    """Replace MNIST by 200 random 784-pixel images, so runs take milliseconds."""
+    rng = np.random.default_rng(0)
+    x = rng.random((200, 784), dtype=np.float32)
+    t = rng.integers(0, 10, 200)
+    monkeypatch.setattr(dlfs.cli, "load_mnist", lambda data_dir=None: ((x, t), (x, t)))
+    return ["--hidden", "5", "--iters", "4", "--batch-size", "50", "--no-progress"]
+
+
+def usage_error(argv, capsys) -> str:
+    """Run ``main(argv)``, expect exit 2, return stderr (two lines)."""
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 2, err
+    assert "Traceback" not in err
+    return err
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every path under ``folder`` with its bytes (None for folders)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def test_output_ending_in_json_is_refused_before_anything_is_loaded(
+    tmp_path, no_mnist, capsys
+):
+    # It used to write the weights, then overwrite them with the record.
+    err = usage_error(
+        ["train", *no_mnist, "--output", str(tmp_path / "m.json")], capsys
+    )
+    assert "--output" in err
+    assert "must end in .npz" in err
+    assert "m.json" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["no-mnist"]
+
+
+@pytest.mark.parametrize("existing", ["w.npz", "w.json", "log.json"])
+def test_existing_outputs_are_refused_without_force_and_kept(
+    existing, tmp_path, no_mnist, capsys
+):
+    (tmp_path / existing).write_text("precious")
+    argv = ["train", *no_mnist, "--output", str(tmp_path / "w.npz")]
+    argv += ["--log", str(tmp_path / "log.json")]
+    err = usage_error(argv, capsys)
+    assert f"{tmp_path / existing} exists" in err
+    assert "--force" in err
+    assert (tmp_path / existing).read_text() == "precious"
+
+
+def test_force_replaces_an_existing_pair_and_log(tmp_path, tiny_mnist, capsys):
+    old = save_weights(tmp_path / "w.npz", {"W1": np.zeros(2)}, {"old": True})
+    (tmp_path / "log.json").write_text("old log")
+    argv = ["train", *tiny_mnist, "--output", str(tmp_path / "w.npz")]
+    argv += ["--log", str(tmp_path / "log.json"), "--force"]
+    status, _ = run_main(argv)
+    assert status == 0
+    record = load_provenance(tmp_path / "w.npz")
+    assert "old" not in record
+    assert record["sha256"] != old["sha256"]
+    assert load_weights(tmp_path / "w.npz")["W1"].shape == (784, 5)
+    assert len(json.loads((tmp_path / "log.json").read_text())["loss"]) == 4
+
+
+@pytest.mark.parametrize("option", ["--output", "--log"])
+def test_a_folder_as_output_or_log_is_refused_before_loading(
+    option, tmp_path, no_mnist, capsys
+):
+    folder = tmp_path / ("w.npz" if option == "--output" else "logs")
+    folder.mkdir()
+    err = usage_error(["train", *no_mnist, option, str(folder)], capsys)
+    assert f"{option} {folder} is a folder" in err
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", ["--output", "--log"])
+def test_a_path_under_a_file_is_refused_before_loading(
+    option, tmp_path, no_mnist, capsys
+):
+    (tmp_path / "a").write_text("a file")
+    target = tmp_path / "a" / "b" / "w.npz"
+    err = usage_error(["train", *no_mnist, option, str(target)], capsys)
+    assert f"{tmp_path / 'a'} is a file, not a folder" in err
+    assert (tmp_path / "a").read_text() == "a file"
+
+
+def _unwritable_folder(tmp_path: Path) -> Path:
+    """A folder this process cannot create files in (root ignores chmod)."""
+    if os.geteuid() != 0:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o555)
+        return folder
+    try:  # sysfs refuses new files, to root as well
+        Path("/sys/dlfs-probe").write_text("")
+    except OSError:
+        return Path("/sys")
+    pytest.skip("no folder here is unwritable to this user")
+
+
+@pytest.mark.parametrize("option", ["--output", "--log"])
+def test_an_unwritable_folder_is_refused_before_loading(
+    option, tmp_path, no_mnist, capsys
+):
+    target = _unwritable_folder(tmp_path) / "new" / "w.npz"
+    err = usage_error(["train", *no_mnist, option, str(target)], capsys)
+    assert f"{option} {target}: cannot create files in" in err
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("log_name", ["w.npz", "w.json"])
+def test_log_that_is_a_member_of_the_pair_is_refused(
+    log_name, tmp_path, no_mnist, capsys
+):
+    argv = ["train", *no_mnist, "--output", str(tmp_path / "w.npz")]
+    err = usage_error([*argv, "--log", str(tmp_path / log_name)], capsys)
+    assert f"--log {tmp_path / log_name} is also --output" in err
+
+
+def test_missing_mnist_is_two_lines_naming_the_cli_options_and_exit_3(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = {"DLFS_DATA": None, "XDG_CACHE_HOME": None, "DLFS_CACHE": None}
+    env.update(DLFS_OFFLINE="1", HOME=str(empty))
+    output = tmp_path / "new" / "w.npz"
+    done = run_module(["train", "--output", str(output)], tmp_path, env)
+    assert done.returncode == EXIT_NO_DATA == 3
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2, done.stderr
+    assert "MNIST not found" in lines[0]
+    assert "--data-dir" in lines[1]
+    assert "DLFS_DATA" in lines[1]
+    assert "load_mnist" not in done.stderr
+    assert "data_dir" not in done.stderr  # the loader's argument, not the option
+    assert not (tmp_path / "new").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+
+
+def test_damaged_mnist_exits_3_naming_the_folder(tmp_path, monkeypatch, capsys):
+    def damaged(data_dir=None):
+        raise ValueError("train-labels-idx1-ubyte.gz has SHA-256 0000\nmore")
+
+    monkeypatch.setattr(dlfs.cli, "load_mnist", damaged)
+    status = main(["train", "--no-progress", "--data-dir", str(tmp_path)])
+    assert status == 3
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 2, err
+    assert f"MNIST files in {tmp_path} are damaged" in err
+    assert "--data-dir" in err
+
+
+def test_unreadable_mnist_exits_3_with_the_reason(tmp_path, monkeypatch, capsys):
+    def unreadable(data_dir=None):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "x.gz"))
+
+    monkeypatch.setattr(dlfs.cli, "load_mnist", unreadable)
+    status = main(["train", "--no-progress", "--data-dir", str(tmp_path)])
+    assert status == 3
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 2, err
+    assert f"cannot read the MNIST files in {tmp_path}" in err
+    assert "Permission denied" in err
+
+
+@settings(max_examples=60, deadline=None)
+@given(number=st.integers(-(10**6), 10**6))
+def test_counts_and_seeds_are_accepted_exactly_when_whole_and_in_range(number):
+    for parse, minimum in [(dlfs.cli._positive_int, 1), (dlfs.cli._seed, 0)]:
+        if number >= minimum:
+            assert parse(str(number)) == number
+        else:
+            with pytest.raises(argparse.ArgumentTypeError, match=repr(str(number))):
+                parse(str(number))
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse(f"{number}.5")
+
+
+def test_help_documents_every_exit_status(capsys):
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    out = capsys.readouterr().out
+    epilog = out[out.index("exit status:") :]
+    for status, words in [("2", "bad option"), ("3", "MNIST"), ("130", "interrupt")]:
+        (line,) = [x for x in epilog.splitlines() if x.split()[:1] == [status]]
+        assert words in line
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt, RuntimeError])
+def test_interrupted_or_failed_training_leaves_previous_files_and_no_folders(
+    interrupt, tmp_path, tiny_mnist, monkeypatch, capsys
+):
+    save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
+    (tmp_path / "log.json").write_text("previous log")
+    before = tree(tmp_path)
+    real_train = dlfs.cli.train
+
+    def train_then_stop(*args, on_iteration, **kwargs):
+        def stop_at_2(i, loss):
+            on_iteration(i, loss)
+            if i == 2:
+                raise interrupt("stopped mid-training")
+
+        return real_train(*args, on_iteration=stop_at_2, **kwargs)
+
+    monkeypatch.setattr(dlfs.cli, "train", train_then_stop)
+    argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
+    argv += ["--log", str(tmp_path / "new" / "deeper" / "log.json")]
+    if interrupt is KeyboardInterrupt:
+        assert main(argv) == 130
+        assert "nothing was written" in capsys.readouterr().err
+    else:  # a bug: a traceback, but still nothing lost
+        with pytest.raises(RuntimeError):
+            main(argv)
+    assert tree(tmp_path) == before
+    assert load_provenance(tmp_path / "w.npz")["run"] == "previous"
+
+
+def test_failed_write_keeps_the_previous_pair_exits_1_and_removes_new_folders(
+    tmp_path, tiny_mnist, monkeypatch, capsys
+):
+    save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
+    before = tree(tmp_path)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(np, "savez", disk_full)
+    for output in (tmp_path / "w.npz", tmp_path / "new" / "w.npz"):
+        argv = ["train", *tiny_mnist, "--force", "--output", str(output)]
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 2, err
+        assert "No space left" in err
+        assert tree(tmp_path) == before
+
+
+def test_usage_errors_print_two_lines_and_no_traceback_as_a_subprocess(tmp_path):
+    (tmp_path / "a").write_text("")
+    for args in (["--seed", "-1"], ["--output", "a/b.npz"], ["--log", "."]):
+        done = run_module(["train", *args], tmp_path, {"DLFS_OFFLINE": "1"})
+        assert done.returncode == 2, done.stderr
+        assert len(done.stderr.splitlines()) == 2, done.stderr
+        assert "Traceback" not in done.stderr
+        assert args[0] in done.stderr
+
+
+def test_interrupt_while_writing_the_log_says_what_was_written(
+    tmp_path, tiny_mnist, monkeypatch, capsys
+):
+    (tmp_path / "log.json").write_text("previous log")
+
+    def interrupted(path, write):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(dlfs.cli, "atomic_write", interrupted)
+    argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
+    assert main([*argv, "--log", str(tmp_path / "log.json")]) == 130
+    err = capsys.readouterr().err
+    assert f"only {tmp_path / 'w.npz'} and its .json record was written" in err
+    assert load_weights(tmp_path / "w.npz")["W1"].shape == (784, 5)
+    assert (tmp_path / "log.json").read_text() == "previous log"

@@ -212,3 +212,63 @@ def test_empty_training_set_raises_value_error():
     x, t = np.zeros((0, 2)), np.zeros(0, dtype=int)
     with pytest.raises(ValueError, match="0 samples"):
         train(make_net(), x, t, x, t, iters_num=1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"seed": -1}, ValueError, "seed must be 0 or more"),
+        ({"seed": 1.5}, TypeError, "seed must be a whole number"),
+        ({"seed": "0"}, TypeError, "seed must be a whole number"),
+        ({"iters_num": 2.5}, TypeError, "iters_num must be a whole number"),
+        ({"batch_size": 10.0}, TypeError, "batch_size must be a whole number"),
+        ({"batch_size": True}, TypeError, "batch_size must be a whole number"),
+    ],
+    ids=lambda v: repr(v) if isinstance(v, dict) else "",
+)
+def test_seed_and_counts_that_are_not_whole_numbers_are_named(
+    data, kwargs, error, message
+):
+    net = make_net()
+    before = {k: v.copy() for k, v in net.params.items()}
+    with pytest.raises(error, match=message):
+        train(net, *data, **{"iters_num": 1, **kwargs})
+    assert all(np.array_equal(net.params[k], before[k]) for k in before)
+
+
+def test_numpy_integer_counts_and_seed_are_accepted(data):
+    log = train(
+        make_net(),
+        *data,
+        iters_num=np.int64(3),
+        batch_size=np.int32(50),
+        seed=np.uint8(2),
+    )
+    assert len(log.loss) == 3
+
+
+@pytest.mark.parametrize("which", ["x_train", "x_test"])
+def test_inputs_of_the_wrong_width_name_the_array_and_the_network_size(data, which):
+    x_train, t_train, x_test, t_test = data
+    wide = {"x_train": x_train, "x_test": x_test}
+    wide[which] = np.hstack([wide[which], wide[which]])  # 4 features, net takes 2
+    with pytest.raises(ValueError) as info:
+        train(make_net(), wide["x_train"], t_train, wide["x_test"], t_test)
+    assert f"{which} must have shape (samples, 2)" in str(info.value)
+    assert f"got {wide[which].shape}" in str(info.value)
+
+
+@pytest.mark.parametrize("which", ["t_train", "t_test"])
+def test_one_hot_targets_of_the_wrong_width_name_the_array(data, which):
+    x_train, t_train, x_test, t_test = data
+    targets = {"t_train": np.eye(3)[t_train], "t_test": np.eye(3)[t_test]}
+    targets[which] = np.eye(4)[targets[which].argmax(axis=1)]  # 4 columns, 3 outputs
+    with pytest.raises(ValueError, match=f"{which} is one-hot with 4 columns") as info:
+        train(make_net(), x_train, targets["t_train"], x_test, targets["t_test"])
+    assert "3 outputs" in str(info.value)
+
+
+def test_targets_of_three_dimensions_are_refused(data):
+    x_train, t_train, x_test, t_test = data
+    with pytest.raises(ValueError, match="t_train must be labels"):
+        train(make_net(), x_train, t_train[:, None, None], x_test, t_test)

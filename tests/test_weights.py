@@ -16,12 +16,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 import dlfs
 from dlfs.datasets import MNIST_FILES
 from dlfs.weights import (
     CH3_WEIGHTS,
     WeightsChecksumError,
+    WeightsFormatError,
     load_provenance,
     load_weights,
     save_weights,
@@ -193,6 +197,58 @@ def test_pickled_object_array_is_refused_even_with_a_matching_checksum(tmp_path)
         load_weights(npz)
 
 
+def test_invalid_json_record_raises_a_format_error_naming_the_json(tmp_path):
+    npz = copy_shipped(tmp_path)
+    npz.with_suffix(".json").write_text('{"sha256": "abc",')  # cut short
+    with pytest.raises(WeightsFormatError) as info:
+        load_weights(npz)
+    message = str(info.value)
+    assert str(npz.with_suffix(".json")) in message
+    assert "not valid JSON" in message
+    assert "python -m dlfs train --output" in message  # how to make it again
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '{"file": "w.npz"}', '{"sha256": 3}'])
+def test_a_json_record_without_a_sha256_string_is_refused_by_name(tmp_path, text):
+    npz = copy_shipped(tmp_path)
+    npz.with_suffix(".json").write_text(text)
+    with pytest.raises(WeightsFormatError, match="no 'sha256'") as info:
+        load_weights(npz)
+    assert str(npz.with_suffix(".json")) in str(info.value)
+
+
+def test_a_npy_renamed_to_npz_is_refused_as_not_an_archive(tmp_path):
+    # Even with a record whose checksum matches, a bare .npy is not a pair member.
+    npz = tmp_path / "w.npz"
+    with open(npz, "wb") as f:
+        np.save(f, np.eye(3))
+    npz.with_suffix(".json").write_text(json.dumps({"sha256": file_sha256(npz)}))
+    with pytest.raises(WeightsFormatError) as info:
+        load_weights(npz)
+    message = str(info.value)
+    assert str(npz) in message
+    assert "not a .npz archive" in message
+    assert ".npy" in message
+
+
+def test_passing_the_json_member_of_the_pair_names_the_npz_to_pass(tmp_path):
+    npz = copy_shipped(tmp_path)
+    for load in (load_weights, load_provenance):
+        with pytest.raises(WeightsFormatError) as info:
+            load(npz.with_suffix(".json"))
+        message = str(info.value)
+        assert "checksum" not in message.lower()
+        assert "provenance record" in message
+        assert str(npz) in message  # the file to pass instead
+
+
+def test_a_folder_named_like_weights_is_not_found_rather_than_a_crash(tmp_path):
+    (tmp_path / "w.npz").mkdir()
+    with pytest.raises(FileNotFoundError, match=r"w\.npz"):
+        load_weights(tmp_path / "w.npz")
+
+
 # --------------------------------------------------------------------------
 # save_weights
 # --------------------------------------------------------------------------
@@ -217,6 +273,35 @@ def test_save_then_load_round_trips_values_dtypes_and_provenance(tmp_path):
     }
     assert load_provenance(path) == record
     assert json.loads(path.with_suffix(".json").read_text()) == record
+
+
+PARAMS = st.dictionaries(
+    st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,8}", fullmatch=True),
+    hnp.arrays(
+        dtype=st.sampled_from([np.float32, np.float64, np.int64]),
+        shape=hnp.array_shapes(min_dims=0, max_dims=3, max_side=5),
+    ),
+    max_size=5,
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(params=PARAMS)
+def test_any_arrays_round_trip_bit_for_bit_with_the_recorded_sha256(tmp_path, params):
+    path = tmp_path / "any.npz"
+    record = save_weights(path, params, {"n": len(params)})
+    loaded = load_weights(path)
+    assert sorted(loaded) == sorted(params)
+    for key, value in params.items():
+        assert loaded[key].dtype == value.dtype
+        assert loaded[key].shape == value.shape
+        assert loaded[key].tobytes() == value.tobytes()  # NaNs and -0.0 too
+    assert record["sha256"] == file_sha256(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["any.json", "any.npz"]
 
 
 def test_save_creates_missing_parent_folders(tmp_path):
@@ -285,6 +370,47 @@ def test_unserialisable_provenance_fails_without_replacing_the_saved_pair(tmp_pa
         save_weights(path, {"W1": np.zeros(3)}, {"lr": np.float32(0.1)})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json", "w.npz"]
     np.testing.assert_array_equal(load_weights(path)["b2"], [0.5, -0.5])
+
+
+def test_save_refuses_a_path_whose_record_would_be_itself(tmp_path):
+    for name in ("w.json", "w"):
+        with pytest.raises(ValueError, match=r"must end in \.npz"):
+            save_weights(tmp_path / name, small_params(), {})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_between_the_two_writes_keeps_the_previous_pair(tmp_path, monkeypatch):
+    # The .npz is complete when the .json write fails: neither may replace
+    # the previous pair, and no temporary file may stay behind.
+    path = tmp_path / "w.npz"
+    record = save_weights(path, small_params(), {"version": 1})
+    real_dumps = json.dumps
+
+    def dumps_then_fail(obj, **kwargs):
+        if kwargs.get("indent"):  # the record text, after the .npz is staged
+            raise KeyboardInterrupt
+        return real_dumps(obj, **kwargs)
+
+    monkeypatch.setattr(json, "dumps", dumps_then_fail)
+    with pytest.raises(KeyboardInterrupt):
+        save_weights(path, {"W1": np.zeros(3)}, {"version": 2})
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json", "w.npz"]
+    assert file_sha256(path) == record["sha256"]
+    assert load_provenance(path)["version"] == 1
+    np.testing.assert_array_equal(load_weights(path)["b2"], [0.5, -0.5])
+
+
+def test_failure_when_renaming_leaves_no_new_folders_or_temp_files(
+    tmp_path, monkeypatch
+):
+    def no_rename(*args):
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(os, "replace", no_rename)
+    with pytest.raises(OSError, match="read-only"):
+        save_weights(tmp_path / "new" / "deeper" / "w.npz", small_params(), {})
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_object_arrays_are_refused_on_save_and_nothing_is_written(tmp_path):
