@@ -169,7 +169,7 @@ def shopping_graph() -> Any:
         ax,
         -1.4,
         5.4,
-        "forward: values (yen, counts, rate)",
+        "forward: values (won, counts, rate)",
         "backward: ∂(total price) / ∂(this value)",
     )
     ax.set_xlim(-1.5, 12.6)
