@@ -16,7 +16,7 @@ from dlfs.gradient import (
     numerical_diff,
     numerical_gradient,
 )
-from dlfs.nets import TwoLayerNet
+from dlfs.numerical_net import NumericalTwoLayerNet
 
 
 def function_1(x: float) -> float:
@@ -60,7 +60,7 @@ def loss_vs_accuracy(seed: int = 2, key: str = "W2", index: tuple = (0, 0)) -> A
     rng = np.random.default_rng(0)
     x = rng.standard_normal((40, 2))
     t = (x[:, 0] + 0.5 * x[:, 1] > 0).astype(int)
-    net = TwoLayerNet(2, 4, 2, weight_init_std=1.0, seed=seed)
+    net = NumericalTwoLayerNet(2, 4, 2, weight_init_std=1.0, seed=seed)
     weight = net.params[key]  # the network reads this very array
     start = weight[index]
     values = start + np.linspace(-4, 4, 801)
@@ -159,6 +159,7 @@ def tangent() -> Any:
     return fig
 
 
+# --8<-- [start:gradient_field]
 def gradient_field() -> Any:
     """Arrows of minus the gradient of ``function_2``: all point to the minimum."""
     grid = np.arange(-2, 2.25, 0.25)
@@ -181,6 +182,7 @@ def gradient_field() -> Any:
     ax.set_ylabel("x1")
     ax.set_title("−∇f for f(x0, x1) = x0² + x1²")
     return fig
+    # --8<-- [end:gradient_field]
 
 
 def descent_paths() -> Any:
@@ -284,13 +286,11 @@ def numerical_training(
     eval_size: int = 1000,
     seed: int = 0,
 ) -> dict[str, Any]:
-    """Train a small TwoLayerNet on MNIST with numerical gradients, and log it."""
+    """Train a small chapter 4 network on MNIST by numerical gradients; log it."""
     from dlfs.datasets import load_mnist
 
     (x_train, t_train), (x_test, t_test) = load_mnist()
-    network = TwoLayerNet(
-        784, hidden_size, 10, weight_init_std=0.1, activation="sigmoid", seed=seed
-    )
+    network = NumericalTwoLayerNet(784, hidden_size, 10, weight_init_std=0.1, seed=seed)
     rng = np.random.default_rng(seed)
     log: dict[str, Any] = {
         "loss": [],  # of each mini-batch, before its update
@@ -307,6 +307,7 @@ def numerical_training(
         )
         log["test_acc"].append(network.accuracy(x_test[:eval_size], t_test[:eval_size]))
 
+    wall, cpu = time.perf_counter(), time.process_time()
     evaluate(0)
     for i in range(1, iters_num + 1):
         batch = rng.integers(0, len(x_train), batch_size)  # a random mini-batch
@@ -319,9 +320,11 @@ def numerical_training(
             network.params[key] -= learning_rate * grads[key]  # step downhill
         if i % eval_every == 0:
             evaluate(i)
+    log["wall_seconds"] = round(time.perf_counter() - wall, 1)
+    log["cpu_seconds"] = round(time.process_time() - cpu, 1)  # of this process
     log["settings"] = {
-        "network": f"TwoLayerNet(784, {hidden_size}, 10, weight_init_std=0.1, "
-        f'activation="sigmoid", seed={seed})',
+        "network": f"NumericalTwoLayerNet(784, {hidden_size}, 10, "
+        f"weight_init_std=0.1, seed={seed})",
         "iters_num": iters_num,
         "batch_size": batch_size,
         "learning_rate": learning_rate,

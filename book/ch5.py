@@ -169,7 +169,7 @@ def shopping_graph() -> Any:
         ax,
         -1.4,
         5.4,
-        "forward: values (yen, counts, rate)",
+        "forward: values (won, counts, rate)",
         "backward: ∂(total price) / ∂(this value)",
     )
     ax.set_xlim(-1.5, 12.6)
@@ -211,6 +211,173 @@ def sigmoid_graph() -> Any:
     )
     ax.set_xlim(-0.4, 13.6)
     ax.set_ylim(0.0, 3.85)
+    return fig
+
+
+def _box(ax: Any, x: float, y: float, half_w: float, half_h: float, label: str) -> None:
+    """A node drawn as a labelled box, for layers too big for a circle."""
+    from matplotlib.patches import Rectangle
+
+    ax.add_patch(
+        Rectangle(
+            (x - half_w, y - half_h),
+            2 * half_w,
+            2 * half_h,
+            facecolor="white",
+            edgecolor="0.2",
+            lw=1.5,
+        )
+    )
+    ax.text(x, y, label, ha="center", va="center", fontsize=11)
+
+
+def relu_graph() -> Any:
+    """ReLU as one node: the upstream derivative passes where x > 0, else 0."""
+    from dlfs.layers import Relu
+
+    fig = new_figure(figsize=(9, 2.2))
+    axes = fig.subplots(1, 2)
+    g = r"\dfrac{\partial L}{\partial y}"
+    for ax, x, title in zip(axes, (2.0, -1.0), ("x > 0", "x ≤ 0"), strict=True):
+        layer = Relu()
+        y = float(layer.forward(np.array([x]))[0])
+        passed = float(layer.backward(np.array([1.0]))[0])  # 1 where x > 0, else 0
+        nodes: dict[str, Node] = {
+            "x": (0.6, 1.0, "in", "$x$"),
+            "relu": (3.0, 1.0, "op", "relu"),
+            "y": (5.4, 1.0, "out", "$y$"),
+        }
+        edges: list[Edge] = [
+            ("x", "relu", f"$x = {x:g}$", f"${g}$" if passed else "$0$"),
+            ("relu", "y", f"$y = {y:g}$", f"${g}$"),
+        ]
+        _draw_graph(ax, nodes, edges, fontsize=11)
+        ax.set_title(f"when {title}", fontsize=11)
+        ax.set_xlim(-0.3, 6.3)
+        ax.set_ylim(-0.1, 1.9)
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.0, top=0.86, wspace=0.1)
+    return fig
+
+
+def affine_graph() -> Any:
+    """The batch Affine layer: X·W + B, with the shapes a real layer produces."""
+    from dlfs.layers import Affine
+
+    n, d, k = 2, 2, 3  # the book's example: a batch of 2, 2 inputs, 3 outputs
+    layer = Affine(np.ones((d, k)), np.zeros(k))
+    x = np.ones((n, d))
+    y = layer.forward(x)
+    dx = layer.backward(np.ones_like(y))
+    shape = {
+        "X": x.shape,
+        "W": layer.W.shape,
+        "B": layer.b.shape,
+        "Y": y.shape,
+        "dX": dx.shape,
+        "dW": layer.dW.shape,
+        "dB": layer.db.shape,
+    }
+
+    def s(name: str) -> str:
+        return (
+            "("
+            + ", ".join(str(v) for v in shape[name])
+            + ("," * (len(shape[name]) == 1))
+            + ")"
+        )
+
+    g = r"\partial L / \partial \mathbf{Y}"
+    nodes: dict[str, Node] = {
+        "X": (0.8, 2.6, "in", r"$\mathbf{X}$"),
+        "W": (0.8, 0.4, "in", r"$\mathbf{W}$"),
+        "dot": (4.0, 1.5, "op", "dot"),
+        "B": (7.2, -0.4, "below", r"$\mathbf{B}$"),
+        "add": (7.2, 1.5, "op", "+"),
+        "Y": (10.6, 1.5, "out", r"$\mathbf{Y}$"),
+    }
+    edges: list[Edge] = [
+        ("X", "dot", f"X {s('X')}", rf"${g} \cdot \mathbf{{W}}^T$ {s('dX')}"),
+        ("W", "dot", f"W {s('W')}", rf"$\mathbf{{X}}^T \cdot {g}$ {s('dW')}"),
+        ("dot", "add", rf"$\mathbf{{X}} \cdot \mathbf{{W}}$ {s('Y')}", rf"${g}$"),
+        ("B", "add", f"B {s('B')}", rf"${g}$ summed over axis 0 {s('dB')}"),
+        ("add", "Y", f"Y {s('Y')}", rf"${g}$ {s('Y')}"),
+    ]
+    fig = new_figure(figsize=(9, 3.6))
+    ax = fig.add_axes((0, 0, 1, 1))
+    _draw_graph(ax, nodes, edges, fontsize=10)
+    _legend(
+        ax,
+        -0.8,
+        3.9,
+        "forward: values and their shapes (batch N = 2)",
+        "backward: ∂L/∂(this value), the same shape as the value",
+    )
+    ax.set_xlim(-1.0, 13.0)
+    ax.set_ylim(-1.3, 4.2)
+    return fig
+
+
+def softmax_with_loss_graph() -> Any:
+    """Softmax and cross-entropy as two boxes: the backward signal is y - t."""
+    from dlfs.layers import SoftmaxWithLoss
+
+    scores = np.array([[0.3, 2.9, 4.0]])  # the book's scores
+    label = 2
+    layer = SoftmaxWithLoss()
+    loss = layer.forward(scores, np.array([label]))
+    probs = layer.y[0]
+    da = layer.backward()[0]
+    t = np.eye(3)[label]
+    rows = (2.6, 1.4, 0.2)
+    nodes: dict[str, Node] = {}
+    edges: list[Edge] = []
+    for i, row in enumerate(rows, start=1):
+        nodes[f"a{i}"] = (0.6, row, "in", "")
+        nodes[f"sm_in{i}"] = (3.3, row, "out", "")
+        nodes[f"sm_out{i}"] = (4.7, row, "in", "")
+        nodes[f"ce_in{i}"] = (8.0, row, "out", "")
+        y, a_grad = probs[i - 1], da[i - 1]
+        edges.append(
+            (
+                f"a{i}",
+                f"sm_in{i}",
+                f"$a_{i} = {scores[0, i - 1]:g}$",
+                f"$y_{i} - t_{i} = {a_grad:.3f}$",
+            )
+        )
+        edges.append(
+            (
+                f"sm_out{i}",
+                f"ce_in{i}",
+                f"$y_{i} = {y:.3f}$",
+                rf"$-t_{i} / y_{i} = {-t[i - 1] / y + 0.0:.3g}$",
+            )
+        )
+    nodes["ce_out"] = (9.4, 1.4, "in", "")
+    nodes["L"] = (11.2, 1.4, "out", "")
+    edges.append(("ce_out", "L", f"$L = {loss:.3f}$", "$1$"))
+    fig = new_figure(figsize=(9, 3.9))
+    ax = fig.add_axes((0, 0, 1, 1))
+    _draw_graph(ax, nodes, edges, fontsize=10)
+    _box(ax, 4.0, 1.4, 0.7, 1.7, "Softmax")
+    _box(ax, 8.7, 1.4, 0.7, 1.7, "Cross\nEntropy\nError")
+    ax.text(
+        8.7,
+        -0.55,
+        f"$t = ({', '.join(f'{v:g}' for v in t)})$",
+        ha="center",
+        va="center",
+        fontsize=10,
+    )
+    _legend(
+        ax,
+        -0.8,
+        4.05,
+        "forward: the book's scores a, probabilities y, loss L",
+        "backward: ∂L/∂(this value)",
+    )
+    ax.set_xlim(-1.0, 12.6)
+    ax.set_ylim(-0.9, 4.3)
     return fig
 
 
@@ -402,6 +569,9 @@ def training_curves() -> Any:
 FIGURES: dict[str, Callable[[], Any]] = {
     "ch5_shopping_graph": shopping_graph,
     "ch5_sigmoid_graph": sigmoid_graph,
+    "ch5_relu_graph": relu_graph,
+    "ch5_affine_graph": affine_graph,
+    "ch5_softmax_with_loss_graph": softmax_with_loss_graph,
     "ch5_gradient_check": gradient_check,
     "ch5_training_curves": training_curves,
 }

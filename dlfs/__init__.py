@@ -26,6 +26,7 @@ from dlfs.layers import AddLayer, Affine, MulLayer, Relu, Sigmoid, SoftmaxWithLo
 from dlfs.losses import cross_entropy_error, sum_squared_error
 from dlfs.nets import LayerNet, MultiLayerNet, TwoLayerNet
 from dlfs.network import forward, init_network, predict
+from dlfs.numerical_net import NumericalTwoLayerNet
 from dlfs.optim import SGD
 from dlfs.perceptron import AND, NAND, OR, XOR, perceptron
 from dlfs.train import TrainingLog, train
@@ -44,6 +45,7 @@ __all__ = [
     "LayerNet",
     "MulLayer",
     "MultiLayerNet",
+    "NumericalTwoLayerNet",
     "Relu",
     "Sigmoid",
     "SoftmaxWithLoss",

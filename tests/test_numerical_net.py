@@ -1,0 +1,147 @@
+"""Chapter 4: NumericalTwoLayerNet, the book's ch04/two_layer_net.py."""
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dlfs.numerical_net import NumericalTwoLayerNet
+
+seeds = st.integers(0, 2**32 - 1)
+
+
+def randomize(net, rng, scale=0.5):
+    for param in net.params.values():
+        param[...] = scale * rng.standard_normal(param.shape)
+
+
+def analytic_gradient(net, x, t_one_hot):
+    """The gradient worked out by hand (the book's TwoLayerNet.gradient)."""
+    W1, b1, W2, b2 = (net.params[k] for k in ("W1", "b1", "W2", "b2"))
+    z1 = 1 / (1 + np.exp(-(x @ W1 + b1)))
+    a2 = z1 @ W2 + b2
+    y = np.exp(a2 - a2.max(axis=1, keepdims=True))
+    y /= y.sum(axis=1, keepdims=True)
+    dy = (y - t_one_hot) / len(x)
+    da1 = (dy @ W2.T) * z1 * (1 - z1)
+    return {"W1": x.T @ da1, "b1": da1.sum(0), "W2": z1.T @ dy, "b2": dy.sum(0)}
+
+
+def test_params_have_the_books_names_shapes_and_initial_values():
+    net = NumericalTwoLayerNet(784, 50, 10, seed=0)
+    shapes = {key: value.shape for key, value in net.params.items()}
+    assert shapes == {"W1": (784, 50), "b1": (50,), "W2": (50, 10), "b2": (10,)}
+    assert not net.params["b1"].any() and not net.params["b2"].any()
+    assert 0.009 < net.params["W1"].std() < 0.011  # weight_init_std 0.01
+
+
+def test_same_seed_same_weights_as_chapter_5s_network():
+    from dlfs.nets import TwoLayerNet
+
+    ours = NumericalTwoLayerNet(6, 4, 3, seed=7)
+    layered = TwoLayerNet(6, 4, 3, activation="sigmoid", seed=7)
+    for key in ours.params:
+        np.testing.assert_array_equal(ours.params[key], layered.params[key])
+    x = np.random.default_rng(1).random((5, 6))
+    t = np.array([0, 1, 2, 1, 0])
+    assert ours.loss(x, t) == pytest.approx(layered.loss(x, t), abs=1e-6)
+
+
+@settings(max_examples=30, deadline=None)
+@given(seeds)
+def test_predict_returns_one_row_of_probabilities_per_sample(seed):
+    rng = np.random.default_rng(seed)
+    net = NumericalTwoLayerNet(5, 4, 3, seed=seed)
+    randomize(net, rng, scale=3.0)
+    y = net.predict(rng.standard_normal((6, 5)))
+    assert y.shape == (6, 3)
+    assert (y >= 0).all()
+    np.testing.assert_allclose(y.sum(axis=1), 1.0, rtol=1e-12)
+
+
+def test_predict_matches_the_forward_pass_written_out():
+    net = NumericalTwoLayerNet(2, 3, 2, seed=0)
+    randomize(net, np.random.default_rng(0))
+    x = np.array([[1.0, 0.5]])
+    z1 = 1 / (1 + np.exp(-(x @ net.params["W1"] + net.params["b1"])))
+    a2 = z1 @ net.params["W2"] + net.params["b2"]
+    expected = np.exp(a2) / np.exp(a2).sum()
+    np.testing.assert_allclose(net.predict(x), expected, rtol=1e-12)
+
+
+def test_untrained_loss_is_near_log_of_the_number_of_classes():
+    net = NumericalTwoLayerNet(20, 10, 10, seed=0)
+    x = np.random.default_rng(0).random((50, 20))
+    t = np.arange(50) % 10
+    assert net.loss(x, t) == pytest.approx(np.log(10), abs=0.01)
+
+
+def test_loss_and_accuracy_take_labels_or_one_hot_rows():
+    net = NumericalTwoLayerNet(4, 3, 3, seed=0)
+    randomize(net, np.random.default_rng(2), scale=2.0)
+    x = np.random.default_rng(3).random((8, 4))
+    labels = np.array([0, 1, 2, 0, 1, 2, 0, 1])
+    one_hot = np.eye(3)[labels]
+    assert net.loss(x, labels) == pytest.approx(net.loss(x, one_hot), rel=1e-12)
+    assert net.accuracy(x, labels) == net.accuracy(x, one_hot)
+    expected = np.mean(np.argmax(net.predict(x), axis=1) == labels)
+    assert net.accuracy(x, labels) == expected
+
+
+@settings(max_examples=10, deadline=None)
+@given(seeds)
+def test_numerical_gradient_matches_the_gradient_worked_out_by_hand(seed):
+    rng = np.random.default_rng(seed)
+    net = NumericalTwoLayerNet(4, 3, 3, seed=seed)
+    randomize(net, rng)
+    x = rng.standard_normal((5, 4))
+    labels = rng.integers(0, 3, 5)
+    numerical = net.numerical_gradient(x, labels)
+    exact = analytic_gradient(net, x, np.eye(3)[labels])
+    assert set(numerical) == {"W1", "b1", "W2", "b2"}
+    for key in numerical:
+        assert numerical[key].shape == net.params[key].shape
+        np.testing.assert_allclose(numerical[key], exact[key], atol=1e-6)
+
+
+def test_numerical_gradient_leaves_the_parameters_unchanged():
+    net = NumericalTwoLayerNet(3, 2, 2, seed=0)
+    before = {key: value.copy() for key, value in net.params.items()}
+    net.numerical_gradient(np.ones((2, 3)), np.array([0, 1]))
+    for key in before:
+        np.testing.assert_array_equal(net.params[key], before[key])
+
+
+def test_gradient_descent_steps_lower_the_loss():
+    rng = np.random.default_rng(0)
+    net = NumericalTwoLayerNet(6, 5, 3, weight_init_std=0.5, seed=0)
+    x = rng.standard_normal((12, 6))
+    t = rng.integers(0, 3, 12)
+    losses = [net.loss(x, t)]
+    for _ in range(5):
+        grads = net.numerical_gradient(x, t)
+        for key in net.params:
+            net.params[key] -= 0.5 * grads[key]
+        losses.append(net.loss(x, t))
+    assert all(after < before for before, after in itertools.pairwise(losses))
+    assert losses[-1] < 0.9 * losses[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        ((0, 3, 2), "input_size"),
+        ((4, 2.5, 2), "hidden_size"),
+        ((4, 3, True), "output_size"),
+    ],
+)
+def test_constructor_names_the_bad_size(args, name):
+    with pytest.raises(ValueError, match=f"{name} must be a positive integer"):
+        NumericalTwoLayerNet(*args)
+
+
+def test_constructor_refuses_a_non_positive_weight_scale():
+    with pytest.raises(ValueError, match="weight_init_std must be a positive number"):
+        NumericalTwoLayerNet(4, 3, 2, weight_init_std=0)
