@@ -4,8 +4,8 @@
 files in ``data_dir``, else ``DLFS_DATA``, else the per-user cache
 (``DLFS_CACHE``, else ``pooch.os_cache("dlfs")``, e.g. ``~/.cache/dlfs``),
 downloads missing ones with pooch unless ``download=False`` or
-``DLFS_OFFLINE=1``, verifies every SHA-256 and keeps the parsed arrays in an
-``.npz`` in the per-user cache (never a pickle; a data folder is only read).
+``DLFS_OFFLINE=1``, verifies every SHA-256 and caches the parsed arrays in an
+``.npz`` in the per-user cache (never a pickle); a data folder is only read.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import gzip
 import math
 import os
 import zipfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -74,8 +75,7 @@ MIRRORS: tuple[str, ...] = (
     "https://storage.googleapis.com/cvdf-datasets/mnist/",
 )
 
-IMAGE_SHAPE = (28, 28)
-NUM_CLASSES = 10
+IMAGE_SHAPE, NUM_CLASSES = (28, 28), 10
 # IDX type codes (third byte of the magic number) and their big-endian dtypes.
 _IDX_DTYPES = MappingProxyType(
     {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
@@ -100,11 +100,10 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     """
     path = Path(path)
     data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise ValueError(f"{path}: corrupt gzip data ({exc})") from exc
+    try:
+        data = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ValueError(f"{path}: corrupt gzip data ({exc})") from exc
     magic_ok = len(data) >= 4 and data[:2] == b"\0\0" and data[2] in _IDX_DTYPES
     if not magic_ok or not data[3]:
         raise ValueError(
@@ -141,10 +140,7 @@ def _data_dir(data_dir: str | os.PathLike[str] | None) -> tuple[Path, str]:
 
 
 def mnist_available(data_dir: str | os.PathLike[str] | None = None) -> bool:
-    """Whether the four MNIST files are where :func:`load_mnist` would look.
-
-    Only looks (nothing is downloaded, created or hashed); ``data_dir`` as there.
-    """
+    """Whether :func:`load_mnist` would find the four files; downloads nothing."""
     folder, _ = _data_dir(data_dir)
     return all((folder / spec.filename).is_file() for spec in MNIST_FILES.values())
 
@@ -154,10 +150,9 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
     names = [MNIST_FILES[key].filename for key in missing]
     offline = os.environ.get("DLFS_OFFLINE", "").lower() in {"1", "true", "yes"}
     if missing and (not download or offline):
-        why = "(download=False)." if not download else "(DLFS_OFFLINE is set)."
-        raise MnistNotFoundError(
-            _missing(f"downloading is disabled {why}", folder, names, where)
-        )
+        why = "download=False" if not download else "DLFS_OFFLINE is set"
+        why = f"downloading is disabled ({why})."
+        raise MnistNotFoundError(_missing(why, folder, names, where))
     import pooch
 
     http = pooch.HTTPDownloader(timeout=10)
@@ -176,10 +171,10 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
 
 
 def _missing(why: str, folder: Path, names: list[str], where: str) -> str:
-    listed = "".join(f"\n  - {name}" for name in names)
     return (
         f"MNIST files not found: {why}\nMissing from {folder} (chosen by {where}):"
-        f"{listed}\nPut the four files in a folder and point DLFS_DATA or the "
+        + "".join(f"\n  - {name}" for name in names)
+        + "\nPut the four files in a folder and point DLFS_DATA or the "
         "data_dir argument of load_mnist() at it, or let load_mnist() download "
         "them (network access, download=True and DLFS_OFFLINE unset)."
     )
@@ -204,9 +199,8 @@ def _arrays(paths: Mapping[str, Path]) -> dict[str, np.ndarray]:
             arrays = {name: npz[name] for name in npz.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile):
         arrays = {}
-    checksums = arrays.pop("sha256", np.array([])).tolist()
     sound = all(arrays.get(key, np.empty(0)).dtype == np.uint8 for key in MNIST_FILES)
-    if checksums == _CHECKSUMS and sound:
+    if sound and arrays.pop("sha256", np.array([])).tolist() == _CHECKSUMS:
         return arrays
     arrays = {key: read_idx(path) for key, path in paths.items()}
     try:
