@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -45,14 +46,34 @@ def test_there_is_a_notebook_per_chapter():
 
 
 @pytest.fixture(scope="module")
-def plain_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Python of a fresh venv holding the dlfs wheel and no repository."""
-    tmp = tmp_path_factory.mktemp("plain-install")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dlfs wheel, built offline from this checkout."""
+    dist = tmp_path_factory.mktemp("dist")
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-index"]
-    build += ["--no-build-isolation", "--wheel-dir", str(tmp / "dist"), str(ROOT)]
-    subprocess.run(build, check=True, capture_output=True, cwd=tmp)
-    [wheel] = (tmp / "dist").glob("dlfs-*.whl")
-    venv = tmp / "venv"
+    build += ["--no-build-isolation", "--wheel-dir", str(dist), str(ROOT)]
+    subprocess.run(build, check=True, capture_output=True, cwd=dist)
+    [built] = dist.glob("dlfs-*.whl")
+    return built
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_the_library_and_its_weights_but_not_the_build(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    tops = {name.split("/")[0] for name in names if "dist-info" not in name}
+    assert tops == {"dlfs"}
+    assert "dlfs/datasets.py" in names
+    assert any(n.startswith("dlfs/pretrained/") and n.endswith(".npz") for n in names)
+    with zipfile.ZipFile(wheel) as archive:
+        [metadata] = [n for n in names if n.endswith("dist-info/METADATA")]
+        requires = archive.read(metadata).decode()
+    assert re.search(r"^Requires-Dist: pooch", requires, re.M)
+
+
+@pytest.fixture(scope="module")
+def plain_python(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Python of a fresh venv holding the dlfs wheel and no repository."""
+    venv = tmp_path_factory.mktemp("plain-install") / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
     python = venv / "bin" / "python"
     site = subprocess.run(
