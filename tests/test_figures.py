@@ -8,6 +8,7 @@ import re
 import pytest
 
 import book as figures
+from book.__main__ import EXIT_NO_MNIST, EXIT_STALE, EXIT_USAGE, main
 
 NEEDS_MNIST = {"ch3_mnist_digits", "ch3_misclassified"}
 
@@ -54,8 +55,6 @@ def test_unknown_figure_names_are_rejected():
 # --------------------------------------------------------------------------
 # python -m book
 # --------------------------------------------------------------------------
-
-from book.__main__ import EXIT_NO_MNIST, EXIT_STALE, EXIT_USAGE, main  # noqa: E402
 
 CHEAP = "ch2_gates"  # a figure that needs no data
 
