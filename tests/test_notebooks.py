@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -47,11 +48,21 @@ def test_there_is_a_notebook_per_chapter():
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The dlfs wheel, built offline from this checkout."""
+    """The dlfs wheel, built offline from a copy of what the package is made of.
+
+    Building from a copy keeps setuptools' ``build/`` out of the checkout, so
+    no file left there by an earlier build can slip into the wheel.
+    """
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    for folder in ("dlfs", "weights"):
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+        shutil.copytree(ROOT / folder, source / folder, ignore=ignore)
     dist = tmp_path_factory.mktemp("dist")
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-index"]
-    build += ["--no-build-isolation", "--wheel-dir", str(dist), str(ROOT)]
-    subprocess.run(build, check=True, capture_output=True, cwd=dist)
+    build += ["--no-build-isolation", "--no-cache-dir", "--wheel-dir", str(dist)]
+    subprocess.run([*build, str(source)], check=True, capture_output=True, cwd=dist)
     [built] = dist.glob("dlfs-*.whl")
     return built
 
@@ -87,8 +98,9 @@ def plain_python(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     borrowed = sysconfig.get_paths()["purelib"]
     Path(site, "borrowed.pth").write_text(borrowed + "\n")
     install = [sys.executable, "-m", "pip", "--python", str(python), "install"]
-    install += ["--no-deps", "--no-index", str(wheel)]
-    subprocess.run(install, check=True, capture_output=True)
+    install += ["--no-deps", "--no-index", "--no-cache-dir", str(wheel)]
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    subprocess.run(install, check=True, capture_output=True, env=env)
     return python
 
 
