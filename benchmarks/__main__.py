@@ -131,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from benchmarks import suite
     from book.performance import report
+    from dlfs._files import atomic_write
 
     settings = suite.SMOKE if args.smoke else suite.FULL
     block = settings.train_block
@@ -165,9 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     out = suite.default_output() if args.book else args.out
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(results, indent=2) + "\n")
-        tmp.replace(out)
+        text = json.dumps(results, indent=2) + "\n"
+        atomic_write(out, lambda f: f.write(text.encode()))
         print(f"wrote {out}")
     if args.book:
         from benchmarks.book import refresh_book

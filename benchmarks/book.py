@@ -14,8 +14,9 @@ import io
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGE = ROOT / "docs" / "performance.md"
+from book import DOCS_DIR
+
+PAGE = DOCS_DIR / "performance.md"
 FENCE = re.compile(r"^(`{3,})pycon\b")
 
 

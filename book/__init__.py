@@ -6,7 +6,8 @@ benchmark report (``book.performance``).  ``dlfs`` never imports it.
 
 Each chapter module (``ch2`` ... ``ch5``, and ``performance``) has a
 ``FIGURES`` dict that maps a figure name to a function returning a
-:class:`matplotlib.figure.Figure`.
+:class:`matplotlib.figure.Figure`; those whose figures draw a training run
+(``ch4``, ``ch5``) also have a ``LOGS`` dict of the functions that make it.
 :func:`render_svg` writes deterministic SVG (fixed hash salt, text as paths,
 no date or creator metadata), so the same code and data always give the same
 bytes and a test can tell when a committed figure is stale.
@@ -24,8 +25,11 @@ from pathlib import Path
 from typing import Any
 
 CHAPTERS = ("ch2", "ch3", "ch4", "ch5", "performance")
-OUTPUT_DIR = Path(__file__).resolve().parents[1] / "docs" / "figures"
-LOG_DIR = Path(__file__).resolve().parents[1] / "docs" / "data"
+# The one place that knows the repository's layout.
+ROOT = Path(__file__).resolve().parents[1]
+DOCS_DIR = ROOT / "docs"
+OUTPUT_DIR = DOCS_DIR / "figures"
+LOG_DIR = DOCS_DIR / "data"
 
 # The look of every figure; fonts are matplotlib's bundled DejaVu, drawn as paths.
 STYLE = {

@@ -320,6 +320,3 @@ FIGURES: dict[str, Callable[[], Any]] = {
     "ch2_xor": xor,
     "ch2_xor_network": xor_network,
 }
-
-# Training runs whose committed logs (docs/data/NAME.json) figures draw.
-LOGS: dict[str, Callable[[], dict[str, Any]]] = {}

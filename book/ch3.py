@@ -235,6 +235,3 @@ FIGURES: dict[str, Callable[[], Any]] = {
     "ch3_mnist_digits": mnist_digits,
     "ch3_misclassified": misclassified,
 }
-
-# Training runs whose committed logs (docs/data/NAME.json) figures draw.
-LOGS: dict[str, Callable[[], dict[str, Any]]] = {}

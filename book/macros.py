@@ -39,3 +39,8 @@ def define_env(env: Any) -> None:
     def sig(value: float, digits: int = 3) -> str:
         """``value`` to ``digits`` significant digits, as Python's ``g`` format."""
         return f"{value:.{digits}g}"
+
+    @env.filter
+    def sci(value: float, decimals: int = 1) -> str:
+        """``value`` in scientific notation: ``1.0078e-12`` → ``1.0e-12``."""
+        return f"{value:.{decimals}e}"

@@ -1,30 +1,41 @@
-"""Where the canonical MNIST files are for the tests, if anywhere."""
+"""Test helpers: where MNIST is for the tests, and writing IDX files.
+
+"MNIST is present" has one rule, :func:`dlfs.datasets.mnist_available`: the
+same lookup as ``load_mnist`` (``DLFS_DATA``, else the per-user cache). It
+only looks, so a machine without MNIST is never written to or downloaded on.
+"""
 
 from __future__ import annotations
 
-import os
+import gzip
+import struct
 from pathlib import Path
 
-MNIST_FILES = (
-    "train-images-idx3-ubyte.gz",
-    "train-labels-idx1-ubyte.gz",
-    "t10k-images-idx3-ubyte.gz",
-    "t10k-labels-idx1-ubyte.gz",
-)
+import numpy as np
+
+from dlfs._files import atomic_write
+from dlfs.datasets import MNIST_FILES, _data_dir, mnist_available
+
+IDX_CODES = {"uint8": 0x08, "int8": 0x09, "int16": 0x0B, "int32": 0x0C}
+IDX_CODES |= {"float32": 0x0D, "float64": 0x0E}
 
 
 def mnist_dir_or_none() -> Path | None:
-    """The ``DLFS_DATA`` folder if it holds all four files, else ``None``."""
-    value = os.environ.get("DLFS_DATA")
-    if not value:
-        return None
-    path = Path(value)
-    if all((path / name).is_file() for name in MNIST_FILES):
-        return path
-    return None
+    """The folder ``load_mnist()`` reads if it holds all four files, else None."""
+    return _data_dir(None)[0] if mnist_available() else None
 
 
 def skip_reason() -> str:
-    return "MNIST not found: set DLFS_DATA to a folder holding " + ", ".join(
-        MNIST_FILES
-    )
+    names = ", ".join(spec.filename for spec in MNIST_FILES.values())
+    return f"MNIST not found: set DLFS_DATA to a folder holding {names}"
+
+
+def write_idx(path: Path, array: np.ndarray) -> None:
+    """Write ``array`` as an IDX file, gzip-compressed if the name ends in .gz."""
+    array = np.asarray(array)
+    code = IDX_CODES[array.dtype.name]
+    header = struct.pack(f">BBBB{array.ndim}I", 0, 0, code, array.ndim, *array.shape)
+    payload = header + array.astype(array.dtype.newbyteorder(">")).tobytes()
+    if path.name.endswith(".gz"):
+        payload = gzip.compress(payload, mtime=0)
+    atomic_write(path, lambda f: f.write(payload))

@@ -1,18 +1,16 @@
 """Tests of dlfs.datasets: MNIST loading, IDX parsing, checksums, cache, errors.
 
-Real-data tests need DLFS_DATA (see the ``mnist_dir`` fixture); they work on a
-private folder of symlinks so that the .npz cache never lands in the real data
-folder. Every test points the per-user cache (DLFS_CACHE) at a temporary folder.
+Real-data tests need MNIST (see the ``mnist_dir`` fixture); they work on a
+private folder of symlinks. Every test points the per-user cache
+(DLFS_CACHE), where the .npz cache lives, at a temporary folder.
 """
 
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
 import socket
 import struct
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,24 +20,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from mnist_data import write_idx
 
 import dlfs.datasets as datasets
+from dlfs._files import sha256_of
 from dlfs.datasets import (
     MIRRORS,
     MNIST_FILES,
     MnistChecksumError,
-    MnistFormatError,
     MnistNotFoundError,
-    default_data_dir,
     load_mnist,
+    mnist_available,
     read_idx,
-    write_idx,
 )
 
 FILENAMES = [spec.filename for spec in MNIST_FILES.values()]
 TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
 TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 # --------------------------------------------------------------------------
@@ -78,13 +75,13 @@ def npz_files(*folders: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def real_dir(mnist_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A writable folder of links to the real files; the first load caches there."""
+    """A private folder of links to the real files."""
     return mirror_of(mnist_dir, tmp_path_factory.mktemp("mnist"))
 
 
 @pytest.fixture(scope="module")
 def raw_mnist(real_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    """Real MNIST as uint8 (N, 784), loaded once; leaves the .npz in real_dir."""
+    """Real MNIST as uint8 (N, 784), loaded once."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DLFS_CACHE", str(tmp_path_factory.mktemp("cache")))
         return load_mnist(normalize=False, data_dir=real_dir)
@@ -142,8 +139,6 @@ def test_labels_are_digits_with_the_known_class_counts(raw_mnist) -> None:
     assert t_train[:5].tolist() == [5, 0, 4, 1, 9]
     assert np.bincount(t_train, minlength=10).tolist() == TRAIN_COUNTS
     assert np.bincount(t_test, minlength=10).tolist() == TEST_COUNTS
-    assert sum(TRAIN_COUNTS) == 60000
-    assert sum(TEST_COUNTS) == 10000
 
 
 def test_flatten_false_gives_n_1_28_28_images(real_dir: Path, raw_mnist) -> None:
@@ -192,24 +187,24 @@ def test_dlfs_data_environment_variable_names_the_folder(
 # --------------------------------------------------------------------------
 
 
-def test_first_load_writes_npz_cache_next_to_files_and_second_skips_parsing(
+def test_first_load_writes_npz_cache_in_user_cache_and_second_skips_parsing(
     mnist_dir: Path, tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = mirror_of(mnist_dir, tmp_path / "data")
     calls: list[Path] = []
     real_read_idx = datasets.read_idx
 
-    def spy(path, **kwargs):
+    def spy(path):
         calls.append(Path(path))
-        return real_read_idx(path, **kwargs)
+        return real_read_idx(path)
 
     monkeypatch.setattr(datasets, "read_idx", spy)
     (cold, _), _ = load_mnist(normalize=False, data_dir=folder)
     assert len(calls) == 4
-    [cache] = npz_files(folder)
-    assert npz_files(user_cache) == []
+    [cache] = npz_files(user_cache)
+    assert npz_files(folder) == []
 
-    def broken(path, **kwargs):
+    def broken(path):
         raise AssertionError(f"parsed {path} although the cache is valid")
 
     monkeypatch.setattr(datasets, "read_idx", broken)
@@ -219,27 +214,25 @@ def test_first_load_writes_npz_cache_next_to_files_and_second_skips_parsing(
         assert npz["sha256"].tolist() == [s.sha256 for s in MNIST_FILES.values()]
 
 
-def test_cache_goes_to_user_cache_when_data_folder_is_read_only(
+def test_the_data_folder_is_only_read(
     mnist_dir: Path, tmp_path: Path, user_cache: Path
 ) -> None:
     folder = mirror_of(mnist_dir, tmp_path / "data")
-    folder.chmod(0o555)  # marked read-only: not written into, even by root
-    try:
-        (_, t_train), _ = load_mnist(normalize=False, data_dir=folder)
-        assert npz_files(folder) == []
-    finally:
-        folder.chmod(0o755)
+    before = sorted(folder.iterdir())
+    (_, t_train), _ = load_mnist(normalize=False, data_dir=folder)
     assert t_train[0] == 5
+    assert sorted(folder.iterdir()) == before
     assert len(npz_files(user_cache)) == 1
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "other checksums"])
 def test_damaged_or_stale_npz_cache_is_ignored_and_rebuilt(
-    real_dir: Path, raw_mnist, tmp_path: Path, damage: str
+    real_dir: Path, user_cache: Path, tmp_path: Path, damage: str
 ) -> None:
-    [good_cache] = npz_files(real_dir)
-    folder = mirror_of(real_dir.resolve(), tmp_path / "data")
-    cache = folder / good_cache.name
+    load_mnist(normalize=False, data_dir=real_dir)
+    [cache] = npz_files(user_cache)
+    good_cache = tmp_path / "good.npz"
+    shutil.copyfile(cache, good_cache)
     if damage == "garbage":
         cache.write_bytes(b"not a zip file at all")
     elif damage == "truncated":
@@ -252,7 +245,7 @@ def test_damaged_or_stale_npz_cache_is_ignored_and_rebuilt(
                 sha256=np.array(["0" * 64] * 4),
                 **{key: tiny if "img" in key else tiny[:, 0, 0] for key in MNIST_FILES},
             )
-    (x_train, t_train), _ = load_mnist(normalize=False, data_dir=folder)
+    (x_train, t_train), _ = load_mnist(normalize=False, data_dir=real_dir)
     assert x_train.shape == (60000, 784)
     assert t_train[0] == 5
     assert cache.read_bytes() == good_cache.read_bytes()
@@ -275,10 +268,8 @@ def test_flipped_byte_in_a_real_file_raises_checksum_error_and_writes_no_cache(
         load_mnist(data_dir=folder)
     message = str(info.value)
     assert str(folder / name) in message
-    assert MNIST_FILES["train_label"].sha256 in message
-    assert info.value.actual in message
-    assert info.value.actual != info.value.expected
-    assert info.value.path == folder / name
+    assert f"expected SHA-256 {MNIST_FILES['train_label'].sha256}" in message
+    assert f"actual   SHA-256 {sha256_of(folder / name)}" in message
     assert npz_files(folder, user_cache) == []
 
 
@@ -292,7 +283,7 @@ def test_test_labels_posing_as_train_labels_raise_checksum_error(
     )
     with pytest.raises(MnistChecksumError, match=train_labels) as info:
         load_mnist(data_dir=folder)
-    assert info.value.actual == MNIST_FILES["test_label"].sha256
+    assert f"actual   SHA-256 {MNIST_FILES['test_label'].sha256}" in str(info.value)
     assert npz_files(folder) == []
 
 
@@ -307,7 +298,6 @@ def assert_explains_missing(message: str, folder: Path, names: list[str]) -> Non
     assert str(folder) in message
     assert "DLFS_DATA" in message
     assert "data_dir" in message
-    assert 'pip install "dlfs[data]"' in message
 
 
 @pytest.mark.parametrize("how", ["download=False", "DLFS_OFFLINE=1"])
@@ -327,8 +317,6 @@ def test_empty_folder_without_download_fails_fast_and_explains(
     assert time.perf_counter() - start < 2
     assert isinstance(info.value, FileNotFoundError)
     assert_explains_missing(str(info.value), empty, FILENAMES)
-    assert info.value.missing == tuple(FILENAMES)
-    assert info.value.folder == empty
     assert list(empty.iterdir()) == []
 
 
@@ -337,15 +325,16 @@ def test_only_the_missing_files_are_listed(tmp_path: Path) -> None:
     (tmp_path / present).write_bytes(b"")
     with pytest.raises(MnistNotFoundError) as info:
         load_mnist(data_dir=tmp_path, download=False)
-    assert info.value.missing == tuple(FILENAMES[1:])
-    assert present not in str(info.value)
+    listed = [line[4:] for line in str(info.value).splitlines() if "  - " in line]
+    assert listed == FILENAMES[1:]
 
 
 def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pooch = pytest.importorskip("pooch")
-    requests = pytest.importorskip("requests")
+    import pooch
+    import requests
+
     attempts: list[str] = []
 
     def no_network(self, url, output_file, pooch_, check_only=False):
@@ -370,7 +359,6 @@ def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
 def test_unreachable_mirrors_fail_fast_through_real_http(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("pooch")
     with socket.socket() as sock:  # a local port with nobody listening
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -390,8 +378,9 @@ def test_unreachable_mirrors_fail_fast_through_real_http(
 def test_missing_file_is_fetched_from_the_next_mirror_when_the_first_fails(
     mnist_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pooch = pytest.importorskip("pooch")
-    requests = pytest.importorskip("requests")
+    import pooch
+    import requests
+
     missing = MNIST_FILES["test_label"].filename
     folder = mirror_of(mnist_dir, tmp_path / "data", skip=(missing,))
     fetched: list[str] = []
@@ -409,16 +398,6 @@ def test_missing_file_is_fetched_from_the_next_mirror_when_the_first_fails(
     assert len(t_test) == 10000
 
 
-def test_without_pooch_the_error_says_pip_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "pooch", None)  # import pooch -> ImportError
-    with pytest.raises(MnistNotFoundError) as info:
-        load_mnist(data_dir=tmp_path)
-    assert_explains_missing(str(info.value), tmp_path, FILENAMES)
-    assert isinstance(info.value.__cause__, ImportError)
-
-
 # --------------------------------------------------------------------------
 # Where files are looked for
 # --------------------------------------------------------------------------
@@ -430,51 +409,45 @@ def test_data_dir_argument_beats_dlfs_data(
     monkeypatch.setenv("DLFS_DATA", str(tmp_path / "from-env"))
     with pytest.raises(MnistNotFoundError) as info:
         load_mnist(data_dir=tmp_path / "from-arg", download=False)
-    assert info.value.folder == tmp_path / "from-arg"
-    assert "the data_dir argument" in str(info.value)
+    chosen = f"Missing from {tmp_path / 'from-arg'} (chosen by the data_dir argument)"
+    assert chosen in str(info.value)
 
 
-def test_default_data_dir_is_dlfs_data_else_the_user_cache(
-    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+def test_without_dlfs_data_the_files_are_looked_for_in_the_user_cache(
+    user_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("DLFS_DATA", str(tmp_path / "data"))
-    assert default_data_dir() == tmp_path / "data"
-    monkeypatch.delenv("DLFS_DATA")
-    assert default_data_dir() == user_cache
+    monkeypatch.delenv("DLFS_DATA", raising=False)
     with pytest.raises(MnistNotFoundError, match="per-user cache") as info:
         load_mnist(download=False)
-    assert info.value.folder == user_cache
+    assert f"Missing from {user_cache} " in str(info.value)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG applies on Linux")
-def test_the_user_cache_follows_xdg_cache_home(
+def test_the_user_cache_is_pooch_os_cache_following_xdg_cache_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("DLFS_DATA", raising=False)
     monkeypatch.delenv("DLFS_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert default_data_dir() == tmp_path / "dlfs"
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    assert default_data_dir() == Path.home() / ".cache" / "dlfs"
+    with pytest.raises(MnistNotFoundError) as info:
+        load_mnist(download=False)
+    assert f"Missing from {tmp_path / 'dlfs'} " in str(info.value)
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_importing_the_module_imports_no_optional_dependency() -> None:
-    code = (
-        "import sys, dlfs.datasets; "
-        "print([m for m in sys.modules if m.split('.')[0] in "
-        "('pooch', 'tqdm', 'requests')])"
-    )
-    pythonpath = os.pathsep.join(
-        p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": pythonpath},
-    )
-    assert result.stdout.strip() == "[]"
+def test_mnist_available_only_looks(
+    mnist_dir: Path, tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert mnist_available(mnist_dir)
+    partial = mirror_of(mnist_dir, tmp_path / "partial", skip=(FILENAMES[2],))
+    assert not mnist_available(partial)
+    monkeypatch.setenv("DLFS_DATA", str(partial))
+    assert not mnist_available()
+    monkeypatch.setenv("DLFS_DATA", str(mnist_dir))
+    assert mnist_available()
+    monkeypatch.delenv("DLFS_DATA")
+    assert not mnist_available()
+    assert not user_cache.exists()
 
 
 # --------------------------------------------------------------------------
@@ -492,7 +465,7 @@ def test_non_bool_flags_raise_type_error_naming_the_argument(
 
 
 def test_non_path_data_dir_raises_type_error() -> None:
-    with pytest.raises(TypeError, match="data_dir"):
+    with pytest.raises(TypeError, match="int"):
         load_mnist(data_dir=42)  # type: ignore[arg-type]
 
 
@@ -509,7 +482,7 @@ def test_non_path_data_dir_raises_type_error() -> None:
     ),
     name=st.sampled_from(["a-idx-ubyte", "a-idx-ubyte.gz"]),
 )
-def test_write_idx_then_read_idx_round_trips(
+def test_read_idx_reads_back_what_write_idx_wrote(
     tmp_path_factory: pytest.TempPathFactory, array: np.ndarray, name: str
 ) -> None:
     path = tmp_path_factory.mktemp("idx") / name
@@ -531,29 +504,13 @@ def test_write_idx_writes_the_mnist_header(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["i", "l.gz"]
 
 
-@pytest.mark.parametrize(
-    "array, error",
-    [
-        (np.zeros(3, dtype=bool), TypeError),
-        (np.zeros(3, dtype=np.uint16), TypeError),
-        (np.uint8(3), ValueError),
-    ],
-)
-def test_write_idx_rejects_what_idx_cannot_hold(
-    tmp_path: Path, array: np.ndarray, error: type[Exception]
-) -> None:
-    with pytest.raises(error):
-        write_idx(tmp_path / "x", array)
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_flipped_byte_in_gzip_stream_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "images-idx3-ubyte.gz"
     write_idx(path, images_and_labels(20)[0])
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(data)
-    with pytest.raises(MnistFormatError, match="corrupt gzip") as info:
+    with pytest.raises(ValueError, match="corrupt gzip") as info:
         read_idx(path)
     assert str(path) in str(info.value)
 
@@ -562,7 +519,7 @@ def test_truncated_gzip_file_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "images-idx3-ubyte.gz"
     write_idx(path, images_and_labels(20)[0])
     path.write_bytes(path.read_bytes()[:-100])
-    with pytest.raises(MnistFormatError, match="corrupt gzip") as info:
+    with pytest.raises(ValueError, match="corrupt gzip") as info:
         read_idx(path)
     assert str(path) in str(info.value)
 
@@ -574,7 +531,7 @@ def test_truncated_payload_names_file_and_both_byte_counts(
     data = idx_bytes(2049, (10,), bytes(7))
     path = tmp_path / name
     path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
-    with pytest.raises(MnistFormatError, match="truncated") as info:
+    with pytest.raises(ValueError, match="header promises") as info:
         read_idx(path)
     message = str(info.value)
     assert str(path) in message
@@ -588,7 +545,7 @@ def test_header_count_larger_than_payload_is_rejected(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[4:8] = struct.pack(">I", 5)  # claims 5 images, holds 4
     path.write_bytes(data)
-    with pytest.raises(MnistFormatError) as info:
+    with pytest.raises(ValueError) as info:
         read_idx(path)
     message = str(info.value)
     assert str(path) in message
@@ -599,7 +556,7 @@ def test_header_count_larger_than_payload_is_rejected(tmp_path: Path) -> None:
 def test_extra_bytes_after_payload_are_rejected(tmp_path: Path) -> None:
     path = tmp_path / "labels-idx1-ubyte"
     path.write_bytes(idx_bytes(2049, (3,), bytes(5)))
-    with pytest.raises(MnistFormatError, match="extra bytes") as info:
+    with pytest.raises(ValueError, match="are 5") as info:
         read_idx(path)
     assert str(path) in str(info.value)
 
@@ -610,7 +567,7 @@ def test_extra_bytes_after_payload_are_rejected(tmp_path: Path) -> None:
 def test_bad_magic_number_names_the_file(tmp_path: Path, head: bytes) -> None:
     path = tmp_path / "bad-idx1-ubyte"
     path.write_bytes(head + struct.pack(">I", 1) + b"\x05")
-    with pytest.raises(MnistFormatError, match="bad magic number") as info:
+    with pytest.raises(ValueError, match="not an IDX file") as info:
         read_idx(path)
     assert str(path) in str(info.value)
 
@@ -621,84 +578,6 @@ def test_files_shorter_than_their_header_are_rejected(
 ) -> None:
     path = tmp_path / "short"
     path.write_bytes(content)
-    with pytest.raises(MnistFormatError) as info:
+    with pytest.raises(ValueError) as info:
         read_idx(path)
     assert str(path) in str(info.value)
-
-
-def test_labels_where_images_are_expected_fail_on_the_magic_number(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "train-images-idx3-ubyte"
-    write_idx(path, images_and_labels(3)[1])
-    with pytest.raises(MnistFormatError, match="expected 0x00000803") as info:
-        read_idx(path, expect_magic=2051)
-    assert str(path) in str(info.value)
-    assert "2049" in str(info.value)
-
-
-# --------------------------------------------------------------------------
-# Image/label pairs (synthetic)
-# --------------------------------------------------------------------------
-
-
-def write_pair(folder: Path, images: np.ndarray, labels: np.ndarray):
-    image_path = folder / "x-images-idx3-ubyte.gz"
-    label_path = folder / "x-labels-idx1-ubyte.gz"
-    write_idx(image_path, images)
-    write_idx(label_path, labels)
-    return image_path, label_path
-
-
-def test_a_good_pair_loads(tmp_path: Path) -> None:
-    images, labels = images_and_labels(7)
-    got_images, got_labels = datasets._load_pair(*write_pair(tmp_path, images, labels))
-    np.testing.assert_array_equal(got_images, images)
-    np.testing.assert_array_equal(got_labels, labels)
-
-
-def test_labels_from_the_other_split_name_both_files_and_counts(
-    tmp_path: Path,
-) -> None:
-    images, _ = images_and_labels(6)
-    _, labels = images_and_labels(4)
-    image_path, label_path = write_pair(tmp_path, images, labels)
-    with pytest.raises(MnistFormatError, match="disagree") as info:
-        datasets._load_pair(image_path, label_path)
-    message = str(info.value)
-    assert str(image_path) in message
-    assert str(label_path) in message
-    assert "6 images" in message
-    assert "4 labels" in message
-
-
-def test_label_ten_is_rejected_naming_the_label_file(tmp_path: Path) -> None:
-    images, labels = images_and_labels(5)
-    labels[3] = 10
-    image_path, label_path = write_pair(tmp_path, images, labels)
-    with pytest.raises(MnistFormatError, match="label 10 at index 3") as info:
-        datasets._load_pair(image_path, label_path)
-    assert str(label_path) in str(info.value)
-
-
-def test_images_of_the_wrong_size_are_rejected(tmp_path: Path) -> None:
-    images = np.zeros((2, 27, 28), np.uint8)
-    image_path, label_path = write_pair(tmp_path, images, np.zeros(2, np.uint8))
-    with pytest.raises(MnistFormatError, match="27x28") as info:
-        datasets._load_pair(image_path, label_path)
-    assert str(image_path) in str(info.value)
-
-
-def test_loading_present_files_does_not_import_pooch(mnist_dir: Path) -> None:
-    code = (
-        "import sys, dlfs.datasets as d; d.load_mnist(normalize=False); "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pooch', 'tqdm'}))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "DLFS_DATA": str(mnist_dir)},
-    )
-    assert result.stdout.strip() == "[]"

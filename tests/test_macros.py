@@ -35,3 +35,44 @@ def test_number_filters_round_as_written_on_pages():
     assert env.filters["thousands"](39100.4) == "39,100"
     assert env.filters["sig"](0.000287123) == "0.000287"
     assert env.filters["sig"](11.2345, 2) == "11"
+    assert env.filters["sci"](1.0078681e-12) == "1.0e-12"
+    assert env.filters["sci"](2.2547e-13, 2) == "2.25e-13"
+
+
+def render_page(relative: str) -> str:
+    """A page as mkdocs-macros renders it: its Markdown after Jinja, no front matter."""
+    import jinja2
+
+    env = FakeEnv()
+    macros.define_env(env)
+    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    jinja.filters.update(env.filters)
+    text = (LOG_DIR.parent / relative).read_text(encoding="utf-8")
+    front, body = text.split("---\n", 2)[1:]
+    assert "render_macros: true" in front
+    return jinja.from_string(body).render(**env.variables)
+
+
+def log(name: str) -> dict:
+    return json.loads((LOG_DIR / f"{name}.json").read_text())
+
+
+def test_training_page_shows_the_numbers_of_the_numerical_training_log():
+    page = render_page("ch4/training.md")
+    run = log("ch4_numerical_training")
+    assert f"| parameters | {run['settings']['parameters']:,} |" in page
+    assert f"| {round(sum(run['loss'][-10:]) / 10, 3)} |" in page
+    assert f"| {run['test_acc'][0]} → {run['test_acc'][-1]} |" in page
+
+
+def test_nets_page_shows_the_gradient_check_and_the_full_run_from_their_logs():
+    page = render_page("ch5/nets.md")
+    check = log("ch5_gradient_check")
+    for key, diff in check["params"].items():
+        row = f"| `{key}` | {diff['size']:,} | {diff['mean_abs_diff']:.1e} | "
+        assert row + f"{diff['max_abs_diff']:.1e} |" in page
+    ratio = round(check["numerical_seconds"] / check["backprop_seconds"], -3)
+    assert f"| {ratio:,.0f} |" in page
+    run = log("ch5_two_layer_net")
+    assert f"| final test accuracy | {run['test_acc'][-1]} |" in page
+    assert f"| `{run['settings']['network']}` |" in page

@@ -7,15 +7,16 @@ title, with no template override.
 
 Offline builds: notebooks are executed at build time so their pages show
 today's outputs.  Those that load MNIST can only run where the four files
-are (``DLFS_DATA`` or the per-user cache).  Where they are not, and nothing
-may be downloaded, the book still builds: those notebooks are rendered
-without running, with a note saying so, instead of failing the build.
+are (:func:`dlfs.datasets.mnist_available`: ``DLFS_DATA`` or the per-user
+cache).  Where they are not, the book still builds without downloading
+anything: those notebooks are rendered without running, with a note saying
+so, instead of failing the build.  The notebooks import only ``dlfs``, NumPy
+and matplotlib, so they run the same from a plain ``pip install dlfs``.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -28,22 +29,11 @@ NOT_RUN = (
 )
 
 
-def _mnist_available() -> bool:
-    from dlfs.datasets import MNIST_FILES, default_data_dir
-
-    folder = default_data_dir()
-    return all((folder / f.filename).is_file() for f in MNIST_FILES.values())
-
-
 def on_config(config: Any, **kwargs: Any) -> Any:
     """Skip running the notebooks that need MNIST when it is not available."""
-    # The notebooks' kernels import the build package (``book``) from the
-    # repository root; they inherit this process's environment.
-    root = str(Path(config["config_file_path"]).resolve().parent)
-    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
-    if root not in paths:
-        os.environ["PYTHONPATH"] = os.pathsep.join([root, *filter(None, paths)])
-    if _mnist_available():
+    from dlfs.datasets import mnist_available
+
+    if mnist_available():
         return config
     docs = Path(config["docs_dir"])
     needs = sorted(
