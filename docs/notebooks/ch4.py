@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from dlfs import (
-    TwoLayerNet,
+    NumericalTwoLayerNet,
     cross_entropy_error,
     forward_diff,
     gradient_descent,
@@ -129,7 +129,7 @@ print("loss after one step:", loss(W))
 
 # %%
 (x_train, t_train), (x_test, t_test) = load_mnist()
-net = TwoLayerNet(784, 5, 10, weight_init_std=0.1, activation="sigmoid", seed=0)
+net = NumericalTwoLayerNet(784, 5, 10, weight_init_std=0.1, seed=0)
 x10, t10 = x_train[:10], t_train[:10]
 print(f"step 0: loss {net.loss(x10, t10):.4f}")
 for step in range(1, 4):
@@ -152,7 +152,7 @@ for step in range(1, 4):
 small_train, small_test = (
     x.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196) for x in (x_train, x_test)
 )
-net = TwoLayerNet(196, 10, 10, weight_init_std=0.1, activation="sigmoid", seed=0)
+net = NumericalTwoLayerNet(196, 10, 10, weight_init_std=0.1, seed=0)
 rng = np.random.default_rng(0)
 losses, evaluated, train_acc, test_acc = [], [], [], []
 
