@@ -26,7 +26,7 @@ import numpy as np
 
 from dlfs import __version__
 from dlfs._files import atomic_write, ceil_div, make_folders, remove_folders
-from dlfs.datasets import MNIST_FILES, default_data_dir, load_mnist
+from dlfs.datasets import MNIST_FILES, _data_dir, load_mnist
 from dlfs.nets import MultiLayerNet
 from dlfs.optim import SGD
 from dlfs.train import TrainingLog, train
@@ -226,9 +226,11 @@ def _check_outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
 
 def _data_error(exc: Exception, data_dir: str | None) -> int:
     """Report missing or damaged MNIST in CLI words; return its exit status."""
-    folder = getattr(exc, "folder", None) or data_dir or default_data_dir()
+    folder, _ = _data_dir(data_dir)
     if isinstance(exc, FileNotFoundError):
-        missing = ", ".join(getattr(exc, "missing", ())) or "the four .gz files"
+        names = [f.filename for f in MNIST_FILES.values()]
+        missing = ", ".join(n for n in names if not (folder / n).is_file())
+        missing = missing or "the four .gz files"
         problem = f"MNIST not found in {folder} (missing: {missing})"
     elif isinstance(exc, OSError):
         problem = f"cannot read the MNIST files in {folder}: {exc}"
