@@ -53,7 +53,6 @@ class TrainingLog:
         return asdict(self)
 
 
-# --8<-- [start:train]
 def train(
     network: LayerNet,
     x_train: np.ndarray,
@@ -128,6 +127,7 @@ def train(
             f"need iters_num >= 0, batch_size >= 1 and training data, got "
             f"iters_num={iters_num}, batch_size={batch_size}, {len(x_train)} samples"
         )
+    # --8<-- [start:train-loop]
     optimizer = optimizer or SGD(lr=0.1)
     rng = np.random.default_rng(seed)
     train_size = len(x_train)
@@ -150,10 +150,9 @@ def train(
         if i % log.iters_per_epoch == 0 or i == iters_num:
             evaluate(i)
     return log
-    # --8<-- [end:train]
+    # --8<-- [end:train-loop]
 
 
-# --8<-- [start:train_like_chapter5]
 def train_like_chapter5(
     mnist: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
     *,
@@ -205,4 +204,3 @@ def train_like_chapter5(
         seed=seed,
     )
     return net, log
-    # --8<-- [end:train_like_chapter5]
