@@ -36,7 +36,8 @@
     };
     walk(code);
     newline();
-    return lines.join("\n").replace(/[ \t]+#\s*\(\d+\)!/g, "") + "\n";
+    const text = lines.join("\n").replace(/[ \t]+#\s*\(\d+\)!/g, "");
+    return text.replace(/[ \t]+$/gm, "") + "\n";
   }
 
   document.addEventListener(
