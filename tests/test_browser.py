@@ -154,6 +154,7 @@ CODE_BLOCKS = """() => [...document.querySelectorAll('article pre > code')].map(
     const button = pre.querySelector('button[data-clipboard-target]');
     const target = button && button.getAttribute('data-clipboard-target');
     return {
+        fragment: !!code.closest('.no-copy'),
         hasButton: !!button,
         targetOk: !!(target && document.querySelector(target) === code),
     };
@@ -184,7 +185,10 @@ def test_page_in_browser(browser, site_url, screenshot_dir, path, width):
         assert [i for i in images if i["width"] == 0 or i["shown"] == 0] == []
 
         blocks = page.evaluate(CODE_BLOCKS)
-        assert all(b["hasButton"] and b["targetOk"] for b in blocks), blocks
+        listings = [b for b in blocks if not b["fragment"]]
+        assert all(b["hasButton"] and b["targetOk"] for b in listings), blocks
+        # a fragment (one method shown alone) has no copy button
+        assert not any(b["hasButton"] for b in blocks if b["fragment"]), blocks
 
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - window.innerWidth"

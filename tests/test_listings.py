@@ -117,3 +117,44 @@ def test_section_text_drops_nested_markers_and_dedents(tmp_path):
         ROOT = saved
     assert text == 'def f(self):\n    """One line."""\n    return 1\n'
     assert docstring_lines(text) == [1]
+
+
+FENCE = re.compile(r"^([ \t]*)(`{3,})[ \t]*(\{[^}\n]*\}|python\b[^\n]*)$", re.MULTILINE)
+
+
+def python_fences(text: str) -> list[tuple[str, str, str]]:
+    """(info, body, text after the fence) of every Python listing fence."""
+    found = []
+    for match in FENCE.finditer(text):
+        info = match.group(3)
+        if "python" not in info.split()[0] and ".python" not in info:
+            continue
+        close = text.index(match.group(2), match.end())
+        found.append((info, text[match.end() : close], text[close : close + 600]))
+    return found
+
+
+PAGES = sorted(DOCS.rglob("*.md"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_every_listing_is_included_and_every_fragment_links_to_the_whole(page):
+    text = page.read_text(encoding="utf-8")
+    for info, body, after in python_fences(text):
+        assert body.strip().startswith("--8<--"), f"pasted code: {body[:80]}"
+        if ".no-copy" in info:
+            assert "fragment" in info, f"a fragment's title says so: {info}"
+            assert re.search(r"\]\([^)]*#[^)]+\)", after), (
+                f"{page.name}: the fragment {info} links to the whole class or "
+                "function right after it"
+            )
+
+
+def test_the_pages_mark_fragments():
+    fragments = [
+        info
+        for page in PAGES
+        for info, _, _ in python_fences(page.read_text(encoding="utf-8"))
+        if ".no-copy" in info
+    ]
+    assert len(fragments) >= 10
