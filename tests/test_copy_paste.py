@@ -24,7 +24,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_browser import browser, site_url  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +45,7 @@ PAGES = ["index", *CHAPTER_PAGES, *NOTEBOOK_PAGES]
 XFAIL: dict[str, str] = {}
 
 PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+ANNOTATION = re.compile(r"[ \t]+#\s*\(\d+\)!")  # Material's code annotation marker
 ERROR_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit))\b")
 
 # Runs the cells it reads from stdin, one namespace, and prints what happened.
@@ -84,7 +84,7 @@ def pycon_input(shown: str) -> str:
         elif line.startswith(">>>"):
             in_traceback = False
         if PROMPT.match(line) and not in_traceback:
-            lines.append(PROMPT.sub("", line))
+            lines.append(ANNOTATION.sub("", PROMPT.sub("", line)).rstrip())
     return "\n".join(lines)
 
 
@@ -131,7 +131,7 @@ REVEAL = """
 """
 
 
-def copy_every_block(browser, base: str, page_path: str) -> list[dict]:  # noqa: F811
+def copy_every_block(browser, base: str, page_path: str) -> list[dict]:
     """Click every copy button of a page in order; return blocks with their copy."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -197,8 +197,8 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_pasting_the_copied_blocks_of_a_page_into_python_runs(
-    browser,  # noqa: F811
-    site_url,  # noqa: F811
+    browser,
+    site_url,
     mnist_dir,
     workdir,
     page,
