@@ -276,7 +276,6 @@ def training_curves() -> Any:
     return fig
 
 
-# --8<-- [start:numerical_training]
 def numerical_training(
     iters_num: int = 100,
     batch_size: int = 20,
@@ -308,6 +307,7 @@ def numerical_training(
         log["test_acc"].append(network.accuracy(x_test[:eval_size], t_test[:eval_size]))
 
     wall, cpu = time.perf_counter(), time.process_time()
+    # --8<-- [start:numerical_training-loop]
     evaluate(0)
     for i in range(1, iters_num + 1):
         batch = rng.integers(0, len(x_train), batch_size)  # a random mini-batch
@@ -320,6 +320,7 @@ def numerical_training(
             network.params[key] -= learning_rate * grads[key]  # step downhill
         if i % eval_every == 0:
             evaluate(i)
+    # --8<-- [end:numerical_training-loop]
     log["wall_seconds"] = round(time.perf_counter() - wall, 1)
     log["cpu_seconds"] = round(time.process_time() - cpu, 1)  # of this process
     log["settings"] = {
@@ -334,7 +335,6 @@ def numerical_training(
         "parameters": sum(p.size for p in network.params.values()),
     }
     return log
-    # --8<-- [end:numerical_training]
 
 
 FIGURES: dict[str, Callable[[], Any]] = {

@@ -6,110 +6,107 @@
 ``predict``, ``loss``, ``accuracy``, and gradients either by
 ``numerical_gradient`` (chapter 4, slow) or by backpropagation with
 ``gradient`` (chapter 5, fast).
+
+Both constructors take the same arguments after the layer sizes:
+
+``weight_init_std`` (default 0.01, as in the book's ``TwoLayerNet``)
+    The standard deviation of the initial weights: a positive number, or
+    ``"he"`` (``sqrt(2 / fan_in)``, for ReLU), ``"xavier"``
+    (``sqrt(1 / fan_in)``, for sigmoid) or ``"auto"`` (He for ReLU, Xavier
+    for sigmoid).  Biases start at 0.
+``activation`` (keyword, default ``"relu"``)
+    The hidden activation, ``"relu"`` (chapter 5) or ``"sigmoid"`` (chapter 4).
+``seed`` (keyword, default None)
+    An int or ``numpy.random.Generator`` that makes the initial weights
+    reproducible; NumPy's global ``np.random.seed`` has no effect.
+``dtype`` (keyword, default float64)
+    A floating-point dtype for the parameters; float32 trains about twice as fast.
+
+Unusable arguments raise ``ValueError`` (``TypeError`` for ``dtype``) naming
+the argument.
+
+Examples
+--------
+>>> net = TwoLayerNet(input_size=4, hidden_size=5, output_size=3, seed=0)
+>>> {key: value.shape for key, value in net.params.items()}
+{'W1': (4, 5), 'b1': (5,), 'W2': (5, 3), 'b2': (3,)}
+>>> x, t = np.ones((2, 4)), np.array([0, 2])
+>>> round(net.loss(x, t), 4)  # about log(3) while the weights are tiny
+1.0986
+>>> deep = MultiLayerNet(784, [50, 100], 10, activation="sigmoid", seed=0)
+>>> list(deep.layers)
+['Affine1', 'Activation1', 'Affine2', 'Activation2', 'Affine3']
 """
 
 from __future__ import annotations
 
-import itertools
-import numbers
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
-from numpy.typing import DTypeLike
+from numpy.typing import ArrayLike, DTypeLike
 
+from dlfs._validate import check_network_args, target_labels
 from dlfs.gradient import numerical_gradient
 from dlfs.layers import Affine, Relu, Sigmoid, SoftmaxWithLoss
 
-HIDDEN_ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
+ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
 
 
-def _activation(name: str) -> type[Relu] | type[Sigmoid]:
-    if name not in HIDDEN_ACTIVATIONS:
-        raise ValueError(
-            f"activation must be one of {sorted(HIDDEN_ACTIVATIONS)}, got {name!r}"
-        )
-    return HIDDEN_ACTIVATIONS[name]
+def init_std(weight_init_std: float | str, fan_in: int, activation: str) -> float:
+    """The standard deviation of a layer's initial weights (see the module)."""
+    if not isinstance(weight_init_std, str):
+        return float(weight_init_std)
+    kind = weight_init_std.lower()
+    if kind == "auto":
+        kind = "he" if activation == "relu" else "xavier"
+    return float(np.sqrt((2.0 if kind in ("he", "relu") else 1.0) / fan_in))
 
 
 # --8<-- [start:LayerNet]
 class LayerNet:
-    """A stack of layers ending in :class:`~dlfs.layers.SoftmaxWithLoss`.
-
-    Subclasses fill ``params`` (``W1, b1, ...``), ``layers`` (in forward
-    order) and ``affines`` (the :class:`~dlfs.layers.Affine` layer of each
-    ``Wi, bi``).
-
-    Examples
-    --------
-    >>> net = TwoLayerNet(input_size=3, hidden_size=4, output_size=2, seed=0)
-    >>> x, t = np.array([[1.0, 0.0, -1.0]]), np.array([1])
-    >>> backprop = net.gradient(x, t)
-    >>> numerical = net.numerical_gradient(x, t)
-    >>> max(float(np.abs(backprop[k] - numerical[k]).max()) for k in net.params) < 1e-9
-    True
-    """
-
-    params: dict[str, np.ndarray]
-    layers: dict[str, Any]
-    affines: list[Affine]
-    last_layer: SoftmaxWithLoss
+    """A stack of layers ending in SoftmaxWithLoss; subclasses build the layers."""
 
     # --8<-- [start:LayerNet-predict]
     def predict(self, x: np.ndarray) -> np.ndarray:
-        """Scores (before softmax) for a batch ``x``: each layer's forward in turn."""
+        """Scores (before softmax): each layer's forward in turn."""
         for layer in self.layers.values():
             x = layer.forward(x)
         return x
 
     # --8<-- [end:LayerNet-predict]
-
     # --8<-- [start:LayerNet-loss]
-    def loss(self, x: np.ndarray, t: np.ndarray) -> float:
-        """Mean cross-entropy loss on the batch ``x`` with targets ``t``."""
+    def loss(self, x: np.ndarray, t: ArrayLike) -> float:
+        """Mean cross-entropy loss on the batch x with targets t."""
         return self.last_layer.forward(self.predict(x), t)
 
     # --8<-- [end:LayerNet-loss]
-
     # --8<-- [start:LayerNet-accuracy]
-    def accuracy(self, x: np.ndarray, t: np.ndarray) -> float:
+    def accuracy(self, x: np.ndarray, t: ArrayLike) -> float:
         """Fraction of samples whose highest score is the target class."""
-        y = np.argmax(self.predict(x), axis=1)
-        t = np.asarray(t)
-        if t.ndim != 1:
-            t = np.argmax(t, axis=1)
-        return float(np.mean(y == t))
+        t = target_labels(x, t, classes=len(self.affines[-1].b))  # checked
+        y = self.predict(x)
+        return float(np.mean(np.argmax(y, axis=1) == t))
 
     # --8<-- [end:LayerNet-accuracy]
-
     # --8<-- [start:LayerNet-numerical_gradient]
-    def numerical_gradient(self, x: np.ndarray, t: np.ndarray) -> dict[str, np.ndarray]:
+    def numerical_gradient(self, x: np.ndarray, t: ArrayLike) -> dict:
         """Gradient of the loss by central differences, one parameter at a time."""
 
-        def loss_w(_: np.ndarray) -> float:
+        def loss_W(W: np.ndarray) -> float:  # W is in self.params: loss reads it
             return self.loss(x, t)
 
-        return {
-            key: numerical_gradient(loss_w, param) for key, param in self.params.items()
-        }
+        return {key: numerical_gradient(loss_W, W) for key, W in self.params.items()}
 
     # --8<-- [end:LayerNet-numerical_gradient]
-
     # --8<-- [start:LayerNet-gradient]
-    def gradient(self, x: np.ndarray, t: np.ndarray) -> dict[str, np.ndarray]:
+    def gradient(self, x: np.ndarray, t: ArrayLike) -> dict:
         """Gradient of the loss by backpropagation."""
         return self.loss_and_gradient(x, t)[1]
 
     # --8<-- [end:LayerNet-gradient]
-
     # --8<-- [start:LayerNet-loss_and_gradient]
-    def loss_and_gradient(
-        self, x: np.ndarray, t: np.ndarray
-    ) -> tuple[float, dict[str, np.ndarray]]:
-        """The loss of the forward pass and the gradient from the backward pass.
-
-        Training needs both; computing them together saves a second forward pass.
-        """
+    def loss_and_gradient(self, x: np.ndarray, t: ArrayLike) -> tuple[float, dict]:
+        """The loss of the forward pass and the gradient of the backward pass."""
         loss = self.loss(x, t)
         dout = self.last_layer.backward(1.0)
         for layer in reversed(self.layers.values()):
@@ -122,159 +119,77 @@ class LayerNet:
         # --8<-- [end:LayerNet]
 
 
-def _rng(seed: int | np.random.Generator | None) -> np.random.Generator:
-    return np.random.default_rng(seed)
-
-
-def _check_sizes(sizes: list[Any]) -> None:
-    """Raise ``ValueError`` unless every layer size is a positive integer."""
-    if not all(
-        isinstance(s, numbers.Integral) and not isinstance(s, bool) and s >= 1
-        for s in sizes
-    ):
-        raise ValueError(f"layer sizes must be positive integers, got {sizes}")
-
-
 # --8<-- [start:TwoLayerNet]
 class TwoLayerNet(LayerNet):
-    """The book's two-layer network: Affine, ReLU (or sigmoid), Affine, softmax.
-
-    Parameters
-    ----------
-    input_size, hidden_size, output_size : int
-        Layer widths, for MNIST 784, 50 and 10.
-    weight_init_std : float, default 0.01
-        Weights start as this times a standard normal sample; biases at 0.
-    activation : {"relu", "sigmoid"}, default "relu"
-        Hidden activation: ReLU as in chapter 5, sigmoid as in chapter 4.
-    seed : int or numpy.random.Generator, optional
-        Makes the initial weights reproducible.
-    dtype : dtype, default float64
-        Parameter dtype; float32 trains about twice as fast.
-
-    Examples
-    --------
-    >>> net = TwoLayerNet(input_size=4, hidden_size=5, output_size=3, seed=0)
-    >>> {key: value.shape for key, value in net.params.items()}
-    {'W1': (4, 5), 'b1': (5,), 'W2': (5, 3), 'b2': (3,)}
-    >>> x, t = np.ones((2, 4)), np.array([0, 2])
-    >>> round(net.loss(x, t), 4)  # about log(3) while the weights are tiny
-    1.0986
-    """
+    """The book's two-layer network: Affine, ReLU (or sigmoid), Affine, softmax."""
 
     def __init__(
         self,
         input_size: int,
         hidden_size: int,
         output_size: int,
-        weight_init_std: float = 0.01,
+        weight_init_std: float | str = 0.01,
         *,
         activation: str = "relu",
         seed: int | np.random.Generator | None = None,
         dtype: DTypeLike = np.float64,
     ) -> None:
-        _check_sizes([input_size, hidden_size, output_size])
-        rng = _rng(seed)
+        sizes = [input_size, hidden_size, output_size]
+        check_network_args(sizes, weight_init_std, activation, dtype)
+        rng = np.random.default_rng(seed)
+        std1 = init_std(weight_init_std, input_size, activation)
+        std2 = init_std(weight_init_std, hidden_size, activation)
+        W1 = std1 * rng.standard_normal((input_size, hidden_size))
+        W2 = std2 * rng.standard_normal((hidden_size, output_size))
         self.params = {
-            "W1": weight_init_std * rng.standard_normal((input_size, hidden_size)),
-            "b1": np.zeros(hidden_size),
-            "W2": weight_init_std * rng.standard_normal((hidden_size, output_size)),
-            "b2": np.zeros(output_size),
+            "W1": W1.astype(dtype),
+            "b1": np.zeros(hidden_size, dtype=dtype),
+            "W2": W2.astype(dtype),
+            "b2": np.zeros(output_size, dtype=dtype),
         }
-        self.params = {k: v.astype(dtype) for k, v in self.params.items()}
-        p = self.params
+        p = self.params  # the layers hold these very arrays
         self.affines = [
-            Affine(p["W1"], p["b1"], input_grad=False),
+            Affine(p["W1"], p["b1"], input_grad=False),  # dx of pixels: unused
             Affine(p["W2"], p["b2"]),
         ]
         self.layers = {
             "Affine1": self.affines[0],
-            "Activation1": _activation(activation)(),
+            "Activation1": ACTIVATIONS[activation](),
             "Affine2": self.affines[1],
         }
         self.last_layer = SoftmaxWithLoss()
         # --8<-- [end:TwoLayerNet]
 
 
-def _init_scale(weight_init_std: float | str, fan_in: int, activation: str) -> float:
-    if isinstance(weight_init_std, str):
-        kind = weight_init_std.lower()
-        if kind == "auto":
-            kind = "he" if activation == "relu" else "xavier"
-        if kind in ("he", "relu"):
-            return float(np.sqrt(2.0 / fan_in))
-        if kind in ("xavier", "sigmoid"):
-            return float(np.sqrt(1.0 / fan_in))
-        raise ValueError(
-            "weight_init_std must be a number or one of 'auto', 'he', 'xavier', "
-            f"got {weight_init_std!r}"
-        )
-    return float(weight_init_std)
-
-
 # --8<-- [start:MultiLayerNet]
 class MultiLayerNet(LayerNet):
-    """A fully connected network with any number of hidden layers.
-
-    Parameters
-    ----------
-    input_size : int
-        Width of the input, 784 for MNIST.
-    hidden_size_list : sequence of int
-        Widths of the hidden layers, for example ``[50, 100]``.
-    output_size : int
-        Number of classes.
-    activation : {"relu", "sigmoid"}, default "relu"
-        Hidden activation.
-    weight_init_std : float or {"auto", "he", "xavier"}, default "auto"
-        A fixed scale, or He (``sqrt(2 / fan_in)``, for ReLU) or Xavier
-        (``sqrt(1 / fan_in)``, for sigmoid); "auto" picks by activation.
-    seed : int or numpy.random.Generator, optional
-        Makes the initial weights reproducible.
-    dtype : dtype, default float64
-        Parameter dtype.
-
-    Raises
-    ------
-    ValueError
-        On an unknown activation or initialisation, or a non-positive size.
-
-    Examples
-    --------
-    >>> net = MultiLayerNet(784, [50, 100], 10, activation="sigmoid", seed=0)
-    >>> list(net.layers)
-    ['Affine1', 'Activation1', 'Affine2', 'Activation2', 'Affine3']
-    >>> net.params["W2"].shape
-    (50, 100)
-    """
+    """A fully connected network with any number of hidden layers."""
 
     def __init__(
         self,
         input_size: int,
         hidden_size_list: Sequence[int],
         output_size: int,
+        weight_init_std: float | str = 0.01,
         *,
         activation: str = "relu",
-        weight_init_std: float | str = "auto",
         seed: int | np.random.Generator | None = None,
         dtype: DTypeLike = np.float64,
     ) -> None:
         sizes = [input_size, *hidden_size_list, output_size]
-        _check_sizes(sizes)
-        layer_class = _activation(activation)
-        self.activation = activation
-        rng = _rng(seed)
+        check_network_args(sizes, weight_init_std, activation, dtype)
+        rng = np.random.default_rng(seed)
         self.params, self.layers, self.affines = {}, {}, []
-        for i, (fan_in, fan_out) in enumerate(itertools.pairwise(sizes), start=1):
-            scale = _init_scale(weight_init_std, fan_in, activation)
-            W = (scale * rng.standard_normal((fan_in, fan_out))).astype(dtype)
+        for i in range(1, len(sizes)):
+            fan_in, fan_out = sizes[i - 1], sizes[i]
+            std = init_std(weight_init_std, fan_in, activation)
+            W = (std * rng.standard_normal((fan_in, fan_out))).astype(dtype)
             b = np.zeros(fan_out, dtype=dtype)
             self.params[f"W{i}"], self.params[f"b{i}"] = W, b
-            affine = Affine(W, b, input_grad=i > 1)
-            self.affines.append(affine)
-            self.layers[f"Affine{i}"] = affine
+            self.affines.append(Affine(W, b, input_grad=i > 1))
+            self.layers[f"Affine{i}"] = self.affines[-1]
             if i < len(sizes) - 1:
-                self.layers[f"Activation{i}"] = layer_class()
+                self.layers[f"Activation{i}"] = ACTIVATIONS[activation]()
         self.last_layer = SoftmaxWithLoss()
         # --8<-- [end:MultiLayerNet]
 
@@ -283,6 +198,9 @@ class MultiLayerNet(LayerNet):
         cls, params: dict[str, np.ndarray], *, activation: str = "sigmoid"
     ) -> MultiLayerNet:
         """Build a network around existing parameters ``W1..Wn, b1..bn``.
+
+        The default activation is sigmoid, as in the chapter 3 weights that
+        ``load_weights`` returns.
 
         Examples
         --------

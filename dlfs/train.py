@@ -112,7 +112,6 @@ def _check_data(
             )
 
 
-# --8<-- [start:train]
 def train(
     network: LayerNet,
     x_train: np.ndarray,
@@ -183,6 +182,7 @@ def train(
     x_train, t_train = np.asarray(x_train), np.asarray(t_train)
     _check_counts(iters_num, batch_size, seed)
     _check_data(network, x_train, t_train, x_test, t_test)
+    # --8<-- [start:train-loop]
     optimizer = optimizer or SGD(lr=0.1)
     rng = np.random.default_rng(seed)
     train_size = len(x_train)
@@ -205,10 +205,9 @@ def train(
         if i % log.iters_per_epoch == 0 or i == iters_num:
             evaluate(i)
     return log
-    # --8<-- [end:train]
+    # --8<-- [end:train-loop]
 
 
-# --8<-- [start:train_like_chapter5]
 def train_like_chapter5(
     mnist: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
     *,
@@ -260,4 +259,3 @@ def train_like_chapter5(
         seed=seed,
     )
     return net, log
-    # --8<-- [end:train_like_chapter5]

@@ -60,22 +60,6 @@ def test_numerical_gradient_of_any_shape_equals_two_x_and_restores_x(x):
     np.testing.assert_array_equal(x, before)
 
 
-def test_numerical_gradient_restores_x_when_f_raises():
-    x = np.array([1.0, 2.0, 3.0])
-    calls = []
-
-    def explode(v):
-        calls.append(v.copy())
-        if len(calls) == 3:
-            raise RuntimeError("boom")
-        return float(np.sum(v))
-
-    with pytest.raises(RuntimeError, match="boom"):
-        numerical_gradient(explode, x)
-    np.testing.assert_array_equal(x, [1.0, 2.0, 3.0])
-    np.testing.assert_array_equal(calls[-1], [1.0, 2.0 + 1e-4, 3.0])
-
-
 def test_numerical_gradient_sees_changes_through_shared_memory():
     weights = np.array([[1.0, -2.0], [0.5, 3.0]])
     x = np.array([1.0, 2.0])
@@ -88,10 +72,9 @@ def test_numerical_gradient_sees_changes_through_shared_memory():
     )
 
 
-@pytest.mark.parametrize("x", [np.array([3, 4]), [3.0, 4.0], 3.0])
-def test_numerical_gradient_rejects_anything_but_a_float_array(x):
-    with pytest.raises(TypeError, match="numerical_gradient needs x as a float"):
-        numerical_gradient(function_2, x)
+def test_numerical_gradient_refuses_an_integer_array_that_cannot_hold_x_plus_h():
+    with pytest.raises(TypeError, match="x must be a float array, got int64"):
+        numerical_gradient(function_2, np.array([3, 4]))
 
 
 def test_gradient_descent_with_lr_0_1_reaches_the_minimum():
@@ -122,10 +105,3 @@ def test_gradient_descent_path_starts_at_init_and_ends_at_result():
     np.testing.assert_array_equal(start, [-3.0, 4.0])  # input not modified
     norms = np.linalg.norm(path, axis=1)
     assert np.all(np.diff(norms) < 0)
-
-
-def test_gradient_descent_rejects_bad_settings():
-    with pytest.raises(ValueError, match="lr must be positive"):
-        gradient_descent(function_2, [1.0, 1.0], lr=0)
-    with pytest.raises(ValueError, match="step_num must be >= 0"):
-        gradient_descent(function_2, [1.0, 1.0], step_num=-1)

@@ -1,6 +1,5 @@
 """Chapter 5: layers with forward and backward passes."""
 
-import re
 import warnings
 
 import numpy as np
@@ -158,18 +157,6 @@ def test_affine_backward_flattens_images_and_restores_image_shape(shape, d_out, 
     _check_affine_gradients(shape, d_out, seed)
 
 
-def test_affine_one_sample_gives_one_d_output_and_gradient():
-    W = np.arange(6.0).reshape(3, 2)
-    b = np.array([0.5, -0.5])
-    layer = Affine(W, b)
-    x = np.array([1.0, 2.0, 3.0])
-    np.testing.assert_array_equal(layer.forward(x), x @ W + b)
-    dx = layer.backward(np.array([1.0, 2.0]))
-    np.testing.assert_array_equal(dx, W @ np.array([1.0, 2.0]))
-    np.testing.assert_array_equal(layer.dW, np.outer(x, [1.0, 2.0]))
-    np.testing.assert_array_equal(layer.db, [1.0, 2.0])
-
-
 @settings(max_examples=50, deadline=None)
 @given(
     batch=batch_sizes, classes=st.integers(2, 6), seed=seeds, use_labels=st.booleans()
@@ -248,47 +235,7 @@ def test_softmax_with_loss_is_stable_for_huge_scores(label, expected_loss):
     np.testing.assert_allclose(dx, expected_dx, atol=1e-12)
 
 
-def test_softmax_with_loss_one_sample_gives_one_d_backward():
-    x = np.array([0.3, 2.9, 4.0])
-    y = softmax(x)
-    for t in (np.array(2), 2, np.array([0.0, 0.0, 1.0])):
-        layer = SoftmaxWithLoss()
-        loss = layer.forward(x, t)
-        assert loss == pytest.approx(-np.log(y[2]), abs=1e-12)
-        dx = layer.backward()
-        assert dx.shape == (3,)
-        np.testing.assert_allclose(dx, y - [0.0, 0.0, 1.0], atol=1e-15)
-
-
-def test_softmax_with_loss_rejects_targets_of_incompatible_shape():
-    layer = SoftmaxWithLoss()
-    with pytest.raises(ValueError, match=r"\(2, 3\).*\(3,\)"):
-        layer.forward(np.zeros((2, 3)), np.array([0, 1, 2]))
-    with pytest.raises(ValueError, match=r"\(2, 3\).*\(2, 2\)"):
-        layer.forward(np.zeros((2, 3)), np.zeros((2, 2)))
-
-
-def test_softmax_with_loss_rejects_float_labels():
-    with pytest.raises(TypeError, match="integers"):
-        SoftmaxWithLoss().forward(np.zeros((2, 3)), np.array([0.0, 1.0]))
-
-
-@pytest.mark.parametrize("labels", [[0, 3], [-1, 0]])
-def test_softmax_with_loss_rejects_labels_out_of_range(labels):
-    with pytest.raises(ValueError, match=re.escape("[0, 3)")):
-        SoftmaxWithLoss().forward(np.zeros((2, 3)), np.array(labels))
-
-
 # --- Affine errors and options -----------------------------------------------
-
-
-def test_affine_forward_with_wrong_width_names_the_shapes():
-    layer = Affine(np.zeros((4, 3)), np.zeros(3))
-    pattern = re.escape("(2, 5)") + ".*" + re.escape("(4, 3)")
-    with pytest.raises(ValueError, match=pattern):
-        layer.forward(np.zeros((2, 5)))
-    with pytest.raises(ValueError, match=re.escape("(2, 1, 2, 3)")):
-        layer.forward(np.zeros((2, 1, 2, 3)))
 
 
 def test_affine_without_input_grad_returns_none_but_sets_dw_and_db():
@@ -306,43 +253,12 @@ def test_affine_without_input_grad_returns_none_but_sets_dw_and_db():
     np.testing.assert_array_equal(skip.db, full.db)
 
 
-@pytest.mark.parametrize(
-    ("W", "b"),
-    [
-        (np.zeros(3), np.zeros(3)),
-        (np.zeros((2, 3, 4)), np.zeros(4)),
-        (np.zeros((2, 3)), np.zeros(2)),
-        (np.zeros((2, 3)), np.zeros((1, 3))),
-    ],
-    ids=["W-1d", "W-3d", "b-wrong-length", "b-2d"],
-)
-def test_affine_constructor_rejects_bad_parameter_shapes(W, b):
-    with pytest.raises(ValueError, match=re.escape(f"got W {W.shape} and b {b.shape}")):
-        Affine(W, b)
-
-
 def test_affine_holds_parameters_by_reference():
     W, b = np.ones((2, 2)), np.zeros(2)
     layer = Affine(W, b)
     W *= 3.0
     b += 1.0
     np.testing.assert_array_equal(layer.forward(np.array([[1.0, 1.0]])), [[7.0, 7.0]])
-
-
-@pytest.mark.parametrize(
-    "layer",
-    [
-        MulLayer(),
-        Relu(),
-        Sigmoid(),
-        Affine(np.zeros((2, 2)), np.zeros(2)),
-        SoftmaxWithLoss(),
-    ],
-    ids=["MulLayer", "Relu", "Sigmoid", "Affine", "SoftmaxWithLoss"],
-)
-def test_backward_before_forward_raises_runtime_error(layer):
-    with pytest.raises(RuntimeError, match="before forward"):
-        layer.backward(np.ones((1, 2)))
 
 
 # --- float32 stays float32 ---------------------------------------------------
@@ -415,3 +331,28 @@ def test_softmax_with_loss_gradient_keeps_float32_with_wider_one_hot_targets(t_d
     y = softmax(x.astype(np.float64))
     np.testing.assert_allclose(dx, (y - t) / 2, atol=1e-7)
     assert dx.dtype == np.float32
+
+
+def test_softmax_with_loss_with_a_minus_infinity_score_and_one_hot_target():
+    x = np.array([[2.0, -np.inf, 0.0]])
+    one_hot_loss = SoftmaxWithLoss().forward(x, np.array([[1, 0, 0]]))
+    label_loss = SoftmaxWithLoss().forward(x, np.array([0]))
+    assert one_hot_loss == label_loss == pytest.approx(0.12692801104297263)
+
+
+@settings(max_examples=50, deadline=None)
+@given(batch=batch_sizes, classes=st.integers(2, 6), seed=seeds)
+def test_minus_infinity_scores_off_target_give_the_same_finite_loss_for_both_targets(
+    batch, classes, seed
+):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((batch, classes))
+    labels = rng.integers(0, classes, batch)
+    x[rng.random((batch, classes)) < 0.5] = -np.inf  # impossible classes ...
+    x[np.arange(batch), labels] = rng.standard_normal(batch)  # ... but the target
+    by_label, by_one_hot = SoftmaxWithLoss(), SoftmaxWithLoss()
+    loss = by_label.forward(x, labels)
+    assert np.isfinite(loss)
+    assert by_one_hot.forward(x, one_hot(labels, classes)) == loss
+    np.testing.assert_array_equal(by_one_hot.backward(), by_label.backward())
+    assert np.isfinite(by_label.backward()).all()

@@ -4,6 +4,9 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from dlfs.activations import softmax
 from dlfs.losses import cross_entropy_error, sum_squared_error
@@ -57,21 +60,33 @@ def test_cross_entropy_error_of_softmax_equals_log_sum_exp_form():
     assert cross_entropy_error(softmax(x), t) == pytest.approx(exact, abs=1e-6)
 
 
-def test_losses_name_incompatible_shapes():
-    with pytest.raises(ValueError, match=r"y has shape \(10,\) but t has shape \(9,\)"):
-        sum_squared_error(Y_GOOD, T[:9])
-    with pytest.raises(ValueError, match=r"y has shape \(2, 10\).*got shape \(3,\)"):
-        cross_entropy_error(np.stack([Y_GOOD, Y_BAD]), np.array([1, 2, 3]))
+def test_cross_entropy_error_with_delta_0_treats_0_log_0_as_0():
+    y, t = np.array([1.0, 0.0, 0.0]), np.array([1, 0, 0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert cross_entropy_error(y, t, delta=0) == 0.0
 
 
-def test_cross_entropy_error_rejects_float_labels_and_labels_out_of_range():
-    y = np.stack([Y_GOOD, Y_BAD])
-    with pytest.raises(TypeError, match="must be integers"):
-        cross_entropy_error(y, np.array([1.0, 2.0]))
-    with pytest.raises(ValueError, match=r"labels t must be in \[0, 10\)"):
-        cross_entropy_error(y, np.array([1, 10]))
-
-
-def test_cross_entropy_error_rejects_three_axes():
-    with pytest.raises(ValueError, match="1-D or 2-D"):
-        cross_entropy_error(np.ones((1, 2, 3)), np.zeros((1, 2, 3)))
+@given(
+    arrays(
+        np.float64,
+        st.tuples(st.integers(1, 4), st.integers(2, 6)),
+        elements=st.floats(0, 1),
+    ),
+    st.data(),
+)
+def test_one_hot_and_label_targets_give_the_same_loss_even_with_delta_0(y, data):
+    batch_size, classes = y.shape
+    labels = np.array(
+        data.draw(
+            st.lists(
+                st.integers(0, classes - 1), min_size=batch_size, max_size=batch_size
+            )
+        )
+    )
+    y[np.arange(batch_size), labels] += 0.5  # the target class is never 0
+    one_hot = np.eye(classes, dtype=int)[labels]
+    for delta in (0.0, 1e-7):
+        by_label = cross_entropy_error(y, labels, delta=delta)
+        assert np.isfinite(by_label)
+        assert cross_entropy_error(y, one_hot, delta=delta) == by_label

@@ -1,5 +1,6 @@
 """Chapters 4 and 5: TwoLayerNet and MultiLayerNet."""
 
+import inspect
 import re
 
 import numpy as np
@@ -8,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from dlfs.activations import softmax
-from dlfs.layers import Affine, Relu
+from dlfs.layers import Affine, Relu, SoftmaxWithLoss
 from dlfs.nets import MultiLayerNet, TwoLayerNet
 from dlfs.network import init_network
 from dlfs.network import predict as chapter3_predict
@@ -337,9 +338,102 @@ def test_unknown_activation_raises_value_error_naming_it(make):
         make(2, hidden, 2, activation="tanh")
 
 
-def test_unknown_weight_init_raises_value_error_naming_it():
-    with pytest.raises(ValueError, match="'glorot'"):
-        MultiLayerNet(2, [3], 2, weight_init_std="glorot")
+@pytest.mark.parametrize("make", [TwoLayerNet, MultiLayerNet], ids=["two", "multi"])
+def test_unknown_weight_init_raises_value_error_naming_it(make):
+    hidden = 3 if make is TwoLayerNet else [3]
+    with pytest.raises(ValueError, match=r"weight_init_std .*'glorot'"):
+        make(2, hidden, 2, weight_init_std="glorot")
+
+
+@pytest.mark.parametrize("make", [TwoLayerNet, MultiLayerNet], ids=["two", "multi"])
+@pytest.mark.parametrize("std", [0, -0.1, float("nan"), True, None, [0.1]])
+def test_a_weight_init_std_that_is_not_a_positive_number_is_refused(make, std):
+    hidden = 3 if make is TwoLayerNet else [3]
+    with pytest.raises(ValueError, match="weight_init_std must be a positive"):
+        make(2, hidden, 2, weight_init_std=std)
+
+
+@pytest.mark.parametrize("make", [TwoLayerNet, MultiLayerNet], ids=["two", "multi"])
+@pytest.mark.parametrize("dtype", [str, int, "int32", bool, "no such dtype", None])
+def test_a_dtype_that_is_not_floating_point_is_refused_naming_dtype(make, dtype):
+    hidden = 3 if make is TwoLayerNet else [3]
+    with pytest.raises(TypeError, match="dtype must be a floating-point dtype"):
+        make(2, hidden, 2, dtype=dtype)
+
+
+@pytest.mark.parametrize("make", [TwoLayerNet, MultiLayerNet], ids=["two", "multi"])
+@pytest.mark.parametrize(
+    ("init", "activation", "factor"),
+    [
+        ("he", "sigmoid", 2.0),
+        ("xavier", "relu", 1.0),
+        ("auto", "relu", 2.0),
+        ("auto", "sigmoid", 1.0),
+        ("HE", "relu", 2.0),
+    ],
+)
+def test_he_and_xavier_scale_every_layer_by_its_fan_in_in_both_nets(
+    make, init, activation, factor
+):
+    hidden = 400 if make is TwoLayerNet else [400]
+    net = make(900, hidden, 300, init, activation=activation, seed=0)
+    for key, fan_in in (("W1", 900), ("W2", 400)):
+        expected = np.sqrt(factor / fan_in)
+        assert net.params[key].std() == pytest.approx(expected, rel=0.02)
+
+
+def test_both_nets_take_the_same_arguments_after_the_layer_sizes():
+    two = list(inspect.signature(TwoLayerNet).parameters.values())[3:]
+    multi = list(inspect.signature(MultiLayerNet).parameters.values())[3:]
+    assert two == multi
+    assert [p.name for p in two] == ["weight_init_std", "activation", "seed", "dtype"]
+    assert two[0].default == 0.01
+    assert two[0].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    assert two[1].default == "relu"
+    assert two[1].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def test_same_seed_and_sizes_give_the_same_weights_in_both_nets():
+    two = TwoLayerNet(5, 4, 3, seed=9)
+    multi = MultiLayerNet(5, [4], 3, seed=9)
+    for key in two.params:
+        np.testing.assert_array_equal(two.params[key], multi.params[key])
+
+
+@pytest.mark.parametrize(
+    ("t", "message"),
+    [
+        (np.eye(4)[[0, 1, 2]], r"one column per class \(3\), got t of shape \(3, 4\)"),
+        (
+            np.array([0, 1]),
+            r"one target per sample \(3 samples\), got t of shape \(2,\)",
+        ),
+        (np.eye(3)[[0, 1]], r"one target per sample \(3 samples\)"),
+    ],
+    ids=["one-hot too wide", "too few labels", "too few one-hot rows"],
+)
+def test_accuracy_refuses_targets_that_do_not_fit_the_batch(t, message):
+    net = TwoLayerNet(2, 3, 3, seed=0)
+    with pytest.raises(ValueError, match=message):
+        net.accuracy(np.ones((3, 2)), t)
+
+
+def test_accuracy_refuses_an_empty_batch():
+    net = TwoLayerNet(2, 3, 3, seed=0)
+    with pytest.raises(ValueError, match="empty batch"):
+        net.accuracy(np.ones((0, 2)), np.array([], dtype=int))
+
+
+def test_accuracy_takes_labels_or_one_hot_rows_alike():
+    net = TwoLayerNet(2, 3, 3, weight_init_std=1.0, seed=0)
+    x = np.random.default_rng(0).standard_normal((6, 2))
+    labels = np.array([0, 1, 2, 0, 1, 2])
+    assert net.accuracy(x, labels) == net.accuracy(x, np.eye(3)[labels])
+
+
+def test_layers_keep_no_attribute_that_nothing_reads():
+    assert not hasattr(MultiLayerNet(2, [3], 2), "activation")
+    assert not hasattr(SoftmaxWithLoss(), "loss")
 
 
 @pytest.mark.parametrize(
@@ -354,8 +448,6 @@ def test_multi_layer_net_rejects_non_positive_or_fractional_sizes(
 
 
 def test_multi_layer_net_rejects_float_size_with_value_error():
-    # 3.0 passes the int(s) == s check today, then NumPy raises TypeError
-    # while drawing the weights.
     with pytest.raises(ValueError, match="positive integers"):
         MultiLayerNet(2, [3.0], 2)
 

@@ -1,7 +1,6 @@
 """Chapter 3: the three-layer forward pass and the general predict."""
 
 import numpy as np
-import pytest
 
 from dlfs.activations import sigmoid, softmax
 from dlfs.network import forward, init_network, predict
@@ -40,38 +39,3 @@ def test_predict_of_the_books_network_is_softmax_of_forward():
     network = init_network()
     x = np.array([1.0, 0.5])
     np.testing.assert_allclose(predict(network, x), softmax(forward(network, x)))
-
-
-def test_predict_names_the_layer_whose_shape_does_not_fit():
-    network = init_network()
-    network["W2"] = np.zeros((4, 2))
-    with pytest.raises(ValueError, match=r"layer 2: input of width 3 .* \(4, 2\)"):
-        predict(network, [1.0, 0.5])
-
-
-def test_predict_names_the_input_width_that_does_not_fit():
-    with pytest.raises(ValueError, match=r"layer 1: input of width 3"):
-        predict(init_network(), [1.0, 0.5, 0.2])
-
-
-def test_predict_rejects_missing_or_extra_parameters():
-    network = init_network()
-    del network["b3"]
-    with pytest.raises(ValueError, match=r"W1\.\.Wn and b1\.\.bn"):
-        predict(network, [1.0, 0.5])
-
-
-def test_forward_rejects_a_network_that_is_not_three_layers():
-    network = {"W1": np.ones((2, 2)), "b1": np.zeros(2)}
-    with pytest.raises(ValueError, match="three-layer"):
-        forward(network, [1.0, 0.5])
-
-
-def test_predict_rejects_inputs_with_three_axes():
-    with pytest.raises(ValueError, match=r"got shape \(1, 1, 2\)"):
-        predict(init_network(), np.ones((1, 1, 2)))
-
-
-def test_predict_rejects_a_non_dict_network():
-    with pytest.raises(TypeError, match="network must be a dict"):
-        predict([1, 2], [1.0, 0.5])

@@ -1,7 +1,5 @@
 """Chapter 5: the SGD optimiser."""
 
-import re
-
 import numpy as np
 import pytest
 
@@ -66,44 +64,14 @@ def test_sgd_update_is_seen_by_the_layers_of_a_network():
     assert net.loss(x, t) < loss_before
 
 
-@pytest.mark.parametrize("lr", [0.0, -0.1, float("nan")])
-def test_sgd_rejects_non_positive_learning_rate(lr):
-    with pytest.raises(ValueError, match="lr must be positive"):
+@pytest.mark.parametrize(
+    "lr", [0.0, -0.1, float("nan"), float("inf"), "0.1", None, True, [0.1]]
+)
+def test_sgd_rejects_a_learning_rate_that_is_not_a_positive_number(lr):
+    with pytest.raises(ValueError, match="lr must be a positive finite number, got"):
         SGD(lr=lr)
 
 
-@pytest.mark.parametrize(
-    ("grads", "key"),
-    [
-        ({"W": np.zeros(2)}, "'b'"),
-        ({"W": np.zeros(2), "b": np.zeros(1), "extra": np.zeros(1)}, "'extra'"),
-    ],
-    ids=["missing", "extra"],
-)
-def test_sgd_rejects_mismatched_keys_naming_the_key(grads, key):
-    params = {"W": np.ones(2), "b": np.ones(1)}
-    with pytest.raises(ValueError, match=key):
-        SGD().update(params, grads)
-    np.testing.assert_array_equal(params["W"], [1.0, 1.0])
-
-
-def test_sgd_rejects_mismatched_shape_naming_the_key():
-    params = {"W": np.ones(2)}
-    pattern = re.escape("grads['W'] has shape (3,)") + ".*" + re.escape("(2,)")
-    with pytest.raises(ValueError, match=pattern):
-        SGD().update(params, {"W": np.zeros(3)})
-    # A gradient that would broadcast is still rejected.
-    with pytest.raises(ValueError, match=re.escape("grads['W'] has shape (1,)")):
-        SGD().update(params, {"W": np.zeros(1)})
-    np.testing.assert_array_equal(params["W"], [1.0, 1.0])
-
-
-def test_sgd_shape_error_leaves_every_parameter_unchanged():
-    # Validation should happen before any update, so a bad gradient cannot
-    # leave the network half-updated.
-    params = {"W1": np.ones(2), "W2": np.ones(2)}
-    grads = {"W1": np.ones(2), "W2": np.ones(3)}
-    with pytest.raises(ValueError, match="W2"):
-        SGD(lr=0.5).update(params, grads)
-    np.testing.assert_array_equal(params["W1"], [1.0, 1.0])
-    np.testing.assert_array_equal(params["W2"], [1.0, 1.0])
+def test_sgd_accepts_an_integer_or_numpy_learning_rate():
+    assert SGD(lr=1).lr == 1.0
+    assert SGD(lr=np.float32(0.5)).lr == 0.5

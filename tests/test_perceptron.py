@@ -71,8 +71,3 @@ def test_gate_rejects_inputs_other_than_zero_and_one():
 def test_gate_rejects_pairs_of_the_wrong_width():
     with pytest.raises(ValueError, match=r"last axis 2, got shape \(4, 3\)"):
         OR(np.zeros((4, 3), dtype=int))
-
-
-def test_perceptron_names_mismatched_shapes():
-    with pytest.raises(ValueError, match=r"x has shape \(3,\) but w has shape \(2,\)"):
-        perceptron([1, 0, 1], [0.5, 0.5], 0.0)
