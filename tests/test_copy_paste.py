@@ -138,6 +138,13 @@ def copy_every_block(browser, base: str, page_path: str) -> list[dict]:
     page = context.new_page()
     try:
         page.goto(base + page_path, wait_until="networkidle")
+        # Material adds the copy buttons from its own script; on a busy
+        # machine that can come after the network is idle.
+        page.wait_for_function(
+            "() => !document.querySelector('pre > code')"
+            " || document.querySelector('.md-clipboard')",
+            timeout=15000,
+        )
         blocks = page.evaluate(COLLECT)
         for block in blocks:
             page.evaluate("() => navigator.clipboard.writeText('<nothing copied>')")
