@@ -8,6 +8,7 @@ docstring quotes.
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import time
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dlfs.exercises import EXERCISES, check
+from dlfs.exercises import EXERCISES, check, check_source
+from dlfs.exercises.__main__ import main
 
 SOLUTIONS = Path(__file__).resolve().parent / "exercises"
 ROOT = SOLUTIONS.parent.parent
@@ -72,3 +74,195 @@ def test_a_typical_mistake_fails_with_the_hint_that_names_it(path):
     assert report.status == 1, report.text
     assert "FAIL" in report.text
     assert words(expected) in words(report.text)
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_the_starter_stub_names_what_the_checks_expect_and_fails_as_a_stub(
+    exercise_id,
+):
+    report = check(exercise_id, EXERCISES[exercise_id].stub_path)
+    assert report.status == 1, report.text
+    assert "Expected" not in report.text and "cannot be called" not in report.text
+    assert "This is still the starter stub" in report.text
+
+
+# -- list and show --------------------------------------------------------------
+
+
+def test_list_prints_every_id_with_its_title():
+    result = run_cli("list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(EXERCISES)
+    for line, exercise in zip(lines, EXERCISES.values(), strict=True):
+        exercise_id, title = line.split(maxsplit=1)
+        assert (exercise_id, title) == (exercise.id, exercise.title)
+    assert {line.split(".")[0] for line in lines} == {"ch2", "ch3", "ch4", "ch5"}
+
+
+def test_show_prints_the_task_the_stub_and_the_check_command(capsys):
+    assert main(["show", "ch3.softmax"]) == 0
+    out = capsys.readouterr().out
+    exercise = EXERCISES["ch3.softmax"]
+    assert out.startswith(f"ch3.softmax: {exercise.title}\n")
+    assert words(exercise.task) in words(out)
+    assert exercise.stub() in out
+    assert "python -m dlfs.exercises check ch3.softmax FILE.py" in out
+
+
+@pytest.mark.parametrize(
+    "command", [["show", "ch3.sofmax"], ["check", "ch9.x", "f.py"]]
+)
+def test_an_unknown_id_exits_2_and_says_how_to_list_the_known_ones(command):
+    result = run_cli(*command)
+    assert result.returncode == 2
+    assert f"Unknown exercise id '{command[1]}'" in result.stderr
+    assert "python -m dlfs.exercises list" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_exits_2_naming_it(tmp_path):
+    result = run_cli("check", "ch3.relu", str(tmp_path / "nope.py"))
+    assert result.returncode == 2
+    assert "No such file" in result.stderr and "nope.py" in result.stderr
+
+
+# -- check, through the command line, on files that misbehave ------------------
+
+
+def learner_file(tmp_path: Path, source: str, name: str = "mine.py") -> Path:
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def test_check_exits_0_when_every_check_passes():
+    result = run_cli("check", "ch3.softmax", str(SOLUTIONS / "ch3.softmax/right.py"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "All 2 checks passed."
+
+
+def test_check_exits_1_and_prints_the_hint_when_a_check_fails():
+    wrong = SOLUTIONS / "ch3.softmax/wrong_naive.py"
+    result = run_cli("check", "ch3.softmax", str(wrong))
+    assert result.returncode == 1
+    assert "  ok    softmax(np.array([0.3, 2.9, 4.0]))" in result.stdout
+    assert "Subtract the maximum first" in words(result.stdout)
+    assert result.stdout.splitlines()[-1] == "1 of 2 checks failed."
+
+
+def test_an_import_error_exits_2_with_only_the_learners_traceback(tmp_path):
+    path = learner_file(tmp_path, "import numpy as np\n\nimport nump\n")
+    result = run_cli("check", "ch3.relu", str(path))
+    assert result.returncode == 2
+    assert "Your file could not be imported" in result.stderr
+    assert f'File "{path}", line 3, in <module>' in result.stderr
+    assert "ModuleNotFoundError: No module named 'nump'" in result.stderr
+    assert "dlfs" not in result.stderr.replace("dlfs.exercises", "")
+    assert "importlib" not in result.stderr
+
+
+def test_a_syntax_error_exits_2_showing_the_line(tmp_path):
+    path = learner_file(tmp_path, "def relu(x)\n    return x\n")
+    result = run_cli("check", "ch3.relu", str(path))
+    assert result.returncode == 2
+    assert "SyntaxError" in result.stderr and "def relu(x)" in result.stderr
+
+
+def test_an_endless_loop_is_stopped_after_the_time_limit(tmp_path):
+    source = "def relu(x):\n    i = 0\n    while i < 10:\n        x = x + 0\n"
+    path = learner_file(tmp_path, source)
+    start = time.monotonic()
+    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1.5")
+    assert time.monotonic() - start < 10
+    assert result.returncode == 1
+    assert "FAIL  relu(np.array([-2.0, 0.0, 3.0]))" in result.stdout
+    assert "stopped after 1.5 s without an answer" in words(result.stdout)
+    assert "loop that never ends" in words(result.stdout)
+
+
+def test_an_endless_loop_at_import_time_is_stopped_too(tmp_path):
+    path = learner_file(tmp_path, "while True:\n    pass\n")
+    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1")
+    assert result.returncode == 1
+    assert "Importing your file took longer than 1 s: stopped." in result.stdout
+
+
+def test_an_exception_in_the_learners_function_shows_the_learners_frames(tmp_path):
+    source = (
+        "import numpy as np\n\n\n"
+        "def helper(a):\n    return a[5]\n\n\n"
+        "def softmax(a):\n    return helper(a)\n"
+    )
+    path = learner_file(tmp_path, source)
+    report = check("ch3.softmax", path)
+    assert report.status == 1
+    text = report.text
+    assert "Your code raised IndexError" in text
+    assert f'File "{path}", line 9, in softmax' in text
+    assert f'File "{path}", line 5, in helper' in text
+    assert "IndexError: index 5 is out of bounds" in text
+    assert "_child.py" not in text and "dlfs/exercises" not in text
+
+
+def test_a_wrong_function_name_gets_the_expected_name(tmp_path):
+    path = learner_file(tmp_path, "def soft_max(a):\n    return a\n")
+    report = check("ch3.softmax", path)
+    assert report.status == 1
+    assert "Expected a function `softmax(a)` in your file." in report.text
+    assert "Your file defines: soft_max." in report.text
+
+
+def test_a_wrong_signature_gets_the_expected_one(tmp_path):
+    path = learner_file(tmp_path, "def gradient_descent(f, x):\n    return x\n")
+    report = check("ch4.gradient_descent", path)
+    assert report.status == 1
+    assert (
+        "`gradient_descent` cannot be called as "
+        "`gradient_descent(f, init_x, lr=0.01, step_num=100)`"
+    ) in report.text
+
+
+def test_a_method_with_the_wrong_signature_gets_the_expected_one(tmp_path):
+    source = (
+        "class MulLayer:\n"
+        "    def forward(self, x, y):\n        return x * y\n\n"
+        "    def backward(self):\n        return 0, 0\n"
+    )
+    report = check("ch5.mul_layer", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert "`MulLayer.backward` cannot be called as `MulLayer.backward(dout)`" in (
+        report.text
+    )
+    assert "def backward(self, dout)" in report.text
+
+
+def test_a_missing_class_gets_the_expected_class(tmp_path):
+    report = check("ch5.add_layer", learner_file(tmp_path, "class Add:\n    pass\n"))
+    assert report.status == 1
+    assert "Expected a class `AddLayer()` in your file." in report.text
+
+
+def test_what_the_learner_prints_does_not_break_the_report(tmp_path):
+    source = (
+        'import numpy as np\nprint(\'{"event": "pass"}\')\n\n\n'
+        "def relu(x):\n    print('debug', x)\n    return np.maximum(0, x)\n"
+    )
+    result = run_cli("check", "ch3.relu", str(learner_file(tmp_path, source)))
+    assert result.returncode == 0, result.stdout
+    assert "debug" in result.stderr and "debug" not in result.stdout
+
+
+def test_a_learner_that_exits_the_process_is_reported(tmp_path):
+    source = "import sys\n\n\ndef relu(x):\n    sys.exit(3)\n"
+    report = check("ch3.relu", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert "ended the Python process" in report.text
+
+
+def test_check_source_checks_text_as_a_file():
+    report = check_source("ch3.relu", "import numpy as np\nrelu = np.abs\n")
+    assert report.status == 1
+    assert re.search(
+        r"relu\(\[-2\.0, 0\.0, 3\.0\]\) gave \[2\., 0\., 3\.\]", report.text
+    )

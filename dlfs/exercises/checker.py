@@ -134,10 +134,10 @@ def check_source(exercise_id: str, source: str, timeout: float = TIMEOUT) -> Rep
     >>> print(check_source("ch2.and_gate", "def AND(x1, x2):\\n    return 0\\n").text)
     ch2.and_gate: An AND gate from a perceptron
       FAIL  the four inputs (0, 0), (1, 0), (0, 1), (1, 1)
-      hint: AND is right for (0, 0), (1, 0), (0, 1) but wrong for (1, 1):
-            it gives 0, expected 1. It should fire for (1, 1), so there the
-            weighted sum w1*x1 + w2*x2 + b must be above 0: raise the weights
-            or the bias.
+      hint: AND is right for (0, 0), (1, 0), (0, 1) but wrong for (1, 1): it
+            gives 0 for (1, 1), expected 1. It should fire for (1, 1), so
+            there the weighted sum w1*x1 + w2*x2 + b must be above 0: raise
+            the weights or the bias.
     1 of 1 checks failed.
     """
     with tempfile.TemporaryDirectory() as folder:
