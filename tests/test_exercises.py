@@ -266,3 +266,58 @@ def test_check_source_checks_text_as_a_file():
     assert re.search(
         r"relu\(\[-2\.0, 0\.0, 3\.0\]\) gave \[2\., 0\., 3\.\]", report.text
     )
+
+
+# -- the exercise pages -----------------------------------------------------------
+
+DOCS = ROOT / "docs"
+CHAPTERS = ["ch2", "ch3", "ch4", "ch5"]
+
+
+def page(chapter: str) -> str:
+    return (DOCS / chapter / "exercises.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_page_has_at_least_six_exercises_of_both_kinds(chapter):
+    text = page(chapter)
+    questions = re.findall(r'^!!! question "Question \d\.\d+: ', text, re.MULTILINE)
+    answers = re.findall(r'^\?\?\? success "Answer"$', text, re.MULTILINE)
+    programming = re.findall(r"^### Exercise \d\.\d+: ", text, re.MULTILINE)
+    assert len(questions) >= 2 and len(answers) == len(questions)
+    assert len(programming) >= 4
+    assert len(questions) + len(programming) >= 6
+    numbers = re.findall(r"(?:Question|Exercise) (\d)\.(\d+):", text)
+    assert [int(n) for c, n in numbers] == list(range(1, len(numbers) + 1))
+    assert {c for c, n in numbers} == {chapter[2]}
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_the_page_includes_the_stub_and_shows_the_check_command(exercise_id):
+    text = page(exercise_id.split(".")[0])
+    stub = EXERCISES[exercise_id].stub_path.relative_to(ROOT).as_posix()
+    include = re.search(
+        rf'```python title="(\w+\.py)"\n--8<-- "{re.escape(stub)}"\n```\n\n'
+        rf"```bash\npython -m dlfs.exercises check {re.escape(exercise_id)} (\S+)\n",
+        text,
+    )
+    assert include, f"{exercise_id}: no stub include followed by its check command"
+    assert include.group(1) == include.group(2), "the command names the stub's file"
+
+
+def test_every_exercise_page_is_in_the_navigation_after_the_chapter_pages():
+    from test_site import nav_pages
+
+    pages = nav_pages()
+    for chapter in CHAPTERS:
+        index = pages.index(f"{chapter}/exercises.md")
+        assert pages[index + 1] == f"notebooks/{chapter}.py"
+
+
+def test_the_built_pages_show_the_stubs_and_hide_the_answers(built_site):
+    for chapter in CHAPTERS:
+        html = (built_site / chapter / "exercises" / "index.html").read_text()
+        assert "NotImplementedError" in html
+        assert "--8&lt;--" not in html
+        assert html.count('<details class="success">') >= 2
+        assert '<details class="success" open' not in html

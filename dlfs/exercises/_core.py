@@ -134,7 +134,8 @@ def close(got: Any, want: Any, rtol: float = 1e-5, atol: float = 1e-8) -> bool:
 def show(value: Any) -> str:
     """A short, readable form of a learner's value for a message."""
     if isinstance(value, np.ndarray):
-        return np.array2string(value, precision=4, separator=", ")
+        text = np.array2string(value, precision=4, suppress_small=True, separator=", ")
+        return " ".join(text.split())
     if isinstance(value, float | np.floating):
         return f"{float(value):.4g}"
     if isinstance(value, np.integer | np.bool_):
