@@ -51,7 +51,7 @@ def explain(error: BaseException) -> str:
     """A hint for an error the checks did not foresee."""
     if isinstance(error, NotImplementedError):
         return "This is still the starter stub: replace `raise NotImplementedError`."
-    if isinstance(error, AttributeError) and "'int'" in str(error):
+    if isinstance(error, AttributeError) and "has no attribute 'int'" in str(error):
         return "`np.int` was removed from NumPy: write `int` instead."
     return f"Your code raised {type(error).__name__}; the traceback shows where."
 

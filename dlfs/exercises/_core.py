@@ -8,6 +8,7 @@ line or two of NumPy each, so they never depend on the rest of ``dlfs``.
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,13 +71,9 @@ EXPECT = re.compile(r"^(\w+)(?:\.(\w+))?\((.*)\)$")
 
 def _accepts(function: Any, params: str, self_too: bool) -> bool:
     """Whether ``function`` can be called as ``params`` (e.g. "f, x, lr=0.01") says."""
-    import inspect
-
     names = [p.strip() for p in params.split(",") if p.strip()]
-    required = ["?" for p in names if "=" not in p]
+    required = ["self"] * self_too + [p for p in names if "=" not in p]
     optional = {p.split("=")[0].strip(): None for p in names if "=" in p}
-    if self_too:
-        required.insert(0, "self")
     try:
         signature = inspect.signature(function)
         signature.bind(*required)
@@ -86,36 +83,53 @@ def _accepts(function: Any, params: str, self_too: bool) -> bool:
     return True
 
 
+def _yours(function: Any) -> str:
+    try:
+        return f" (yours is `{function.__name__}{inspect.signature(function)}`)"
+    except (TypeError, ValueError, AttributeError):
+        return ""
+
+
+def _def(name: str, params: str, method: bool) -> str:
+    """The ``def`` line the learner should write."""
+    return f"def {name}({', '.join(['self'] * method + ([params] if params else []))})"
+
+
+def _problem(module: ModuleType, spec: str, classes: set[str]) -> str | None:
+    """What is wrong with the learner's ``spec``, e.g. "Affine.forward(x)"."""
+    owner, method, params = EXPECT.match(spec).groups()  # type: ignore[union-attr]
+    found = getattr(module, owner, None)
+    if found is None:
+        kind = "class" if owner in classes else "function"
+        mine = {n for n, v in vars(module).items() if inspect.getmodule(v) is module}
+        defined = f" Your file defines: {', '.join(sorted(mine))}." if mine else ""
+        return f"Expected a {kind} `{owner}` in your file.{defined}"
+    if method is None and isinstance(found, type):
+        if not _accepts(found.__init__, params, self_too=True):
+            return f"`{spec}` must work: write `{_def('__init__', params, True)}`."
+    elif method is None:
+        if not callable(found) or not _accepts(found, params, self_too=False):
+            wanted = _def(owner, params, False)
+            yours = _yours(found)
+            return f"`{owner}` must be callable as `{spec}`{yours}: write `{wanted}:`."
+    else:
+        function = getattr(found, method, None)
+        wanted = _def(method, params, True)
+        if function is None:
+            return f"`{owner}` has no method `{method}`: write `{wanted}`."
+        if not _accepts(function, params, self_too=True):
+            return (
+                f"`{owner}.{method}` must be callable as `{method}({params})`"
+                f"{_yours(function)}: write `{wanted}`."
+            )
+    return None
+
+
 def missing_names(module: ModuleType, expects: tuple[str, ...]) -> list[str]:
     """A message for every expected name the learner's file lacks or mis-declares."""
-    messages = []
-    for spec in expects:
-        owner, method, params = EXPECT.match(spec).groups()  # type: ignore[union-attr]
-        found = getattr(module, owner, None)
-        if found is None:
-            defined = sorted(
-                name
-                for name, value in vars(module).items()
-                if callable(value) and getattr(value, "__module__", "") == "learner"
-            )
-            also = f" Your file defines: {', '.join(defined)}." if defined else ""
-            kind = "a class" if owner[0].isupper() and method is None else "a function"
-            if method is not None:
-                kind, spec = "a class", f"{owner} with a method {spec}"
-            messages.append(f"Expected {kind} `{spec}` in your file.{also}")
-            continue
-        if method is not None:
-            function = getattr(found, method, None)
-            if function is None:
-                messages.append(f"`{owner}` has no method `{method}`: write `{spec}`.")
-            elif not _accepts(function, params, self_too=True):
-                messages.append(
-                    f"`{owner}.{method}` cannot be called as `{spec}`: "
-                    f"write it as `def {method}(self, {params})`."
-                )
-        elif not callable(found) or not _accepts(found, params, self_too=False):
-            messages.append(f"`{owner}` cannot be called as `{spec}`: write `{spec}`.")
-    return messages
+    classes = {spec.split(".")[0] for spec in expects if "." in spec}
+    problems = (_problem(module, spec, classes) for spec in expects)
+    return list(dict.fromkeys(p for p in problems if p is not None))
 
 
 # -- comparing and showing values ------------------------------------------------

@@ -33,8 +33,8 @@ def _indent(text: str, prefix: str = "        ") -> str:
     return textwrap.indent(text, prefix)
 
 
-def _wrap(text: str) -> str:
-    return textwrap.fill(text, 72, initial_indent="  hint: ", subsequent_indent=" " * 8)
+def _wrap(text: str, first: str = "  hint: ") -> str:
+    return textwrap.fill(text, 72, initial_indent=first, subsequent_indent=" " * 8)
 
 
 def _report(exercise_id: str, records: list[dict], timed_out: float | None) -> Report:
@@ -48,7 +48,8 @@ def _report(exercise_id: str, records: list[dict], timed_out: float | None) -> R
             lines += ["Your file could not be imported:", _indent(record["traceback"])]
             return Report(NOT_RUN, "\n".join(lines))
         if event == "names":
-            lines += [f"  FAIL  {message}" for message in record["messages"]]
+            lines += [_wrap(message, "  FAIL  ") for message in record["messages"]]
+            lines.append("No check was run: your file must define these names first.")
             return Report(FAILED, "\n".join(lines))
         if event == "start":
             running = record["check"]
@@ -113,6 +114,10 @@ def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Repor
     path = Path(path)
     if not path.is_file():
         return Report(NOT_RUN, f"No such file: {path}")
+    if path.suffix != ".py":
+        return Report(
+            NOT_RUN, f"{path} is not a Python file: give a file ending in .py"
+        )
     command = [sys.executable, "-m", "dlfs.exercises._child", exercise_id, str(path)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     timed_out = None
