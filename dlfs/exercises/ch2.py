@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+import numpy as np
+
 from dlfs.exercises._core import Exercise, Fail, show
 
 INPUTS = [(0, 0), (1, 0), (0, 1), (1, 1)]
@@ -25,11 +27,20 @@ def _pairs(cases: list[tuple[int, int]]) -> str:
     return ", ".join(str(c) for c in cases)
 
 
+def _bit(value: object) -> int | None:
+    """0 or 1 for a value that is one of them (an int, bool, float or array)."""
+    try:
+        number = float(np.asarray(value, dtype=float).item())
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number in (0.0, 1.0) else None
+
+
 def check_gate(module: ModuleType, gate: str) -> None:
     """Fail with a hint naming the inputs for which ``gate`` is wrong."""
     function = getattr(module, gate)
     got = [function(x1, x2) for x1, x2 in INPUTS]
-    odd = [(x, g) for x, g in zip(INPUTS, got, strict=True) if g not in (0, 1)]
+    odd = [(x, g) for x, g in zip(INPUTS, got, strict=True) if _bit(g) is None]
     if odd:
         (x, g), *_ = odd
         raise Fail(
@@ -37,6 +48,7 @@ def check_gate(module: ModuleType, gate: str) -> None:
             "the weighted sum plus bias is above 0, else 0 "
             "(not the sum itself)."
         )
+    got = [_bit(g) for g in got]
     wrong = [i for i, g in enumerate(got) if g != TABLES[gate][i]]
     if not wrong:
         return

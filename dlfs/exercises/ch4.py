@@ -26,7 +26,7 @@ MSE = Exercise(
 @MSE.check("the book's example: 0.6 on the correct class 2")
 def mse_example(module: ModuleType) -> None:
     want = 0.5 * np.sum((Y - T) ** 2)
-    got = module.mean_squared_error(Y, T)
+    got = module.mean_squared_error(Y.copy(), T.copy())
     if got is not None and close(got, 2 * want):
         raise Fail(
             f"Gave {show(got)}, twice the expected {want:.4f}: the loss is "
@@ -65,7 +65,11 @@ def _cee(y: np.ndarray, labels: np.ndarray) -> float:
 
 @CEE.check("one output, one-hot target (the book's example)")
 def cee_one(module: ModuleType) -> None:
-    expect_value(module.cross_entropy_error(Y, T), _cee(Y, np.array([2])), "for y, t")
+    expect_value(
+        module.cross_entropy_error(Y.copy(), T.copy()),
+        _cee(Y, np.array([2])),
+        "for y, t",
+    )
 
 
 @CEE.check("a probability of 0 on the correct class")
@@ -92,7 +96,7 @@ def _not_summed(got: object, want: float) -> None:
 
 @CEE.check("a batch of two, one-hot targets")
 def cee_batch_one_hot(module: ModuleType) -> None:
-    got = module.cross_entropy_error(BATCH, np.eye(3)[LABELS])
+    got = module.cross_entropy_error(BATCH.copy(), np.eye(3)[LABELS])
     _not_summed(got, _cee(BATCH, LABELS))
     expect_value(got, _cee(BATCH, LABELS), "for a batch of 2")
 
@@ -105,7 +109,7 @@ def cee_batch_labels(module: ModuleType) -> None:
         "(Turn one-hot t into labels first with t.argmax(axis=1).)"
     )
     try:
-        got = module.cross_entropy_error(BATCH, LABELS)
+        got = module.cross_entropy_error(BATCH.copy(), LABELS.copy())
     except (ValueError, IndexError) as error:
         raise Fail(hint, error) from error
     _not_summed(got, _cee(BATCH, LABELS))

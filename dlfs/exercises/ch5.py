@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from types import ModuleType
 from typing import Any
 
@@ -161,6 +162,16 @@ def sigmoid_layer(module: ModuleType) -> None:
     expect_value(dx, DOUT * y * (1 - y), "backward(dout)")
 
 
+def _failing_line(error: BaseException, module: ModuleType) -> str:
+    """The source line of the learner's file where ``error`` was raised."""
+    mine = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename == module.__file__
+    ]
+    return (mine[-1].line or "") if mine else ""
+
+
 AFFINE = Exercise(
     id="ch5.affine_layer",
     title="The Affine layer's backward pass",
@@ -184,11 +195,18 @@ def affine_layer(module: ModuleType) -> None:
     try:
         dx = layer.backward(dout.copy())
     except ValueError as error:
+        line = _failing_line(error, module)
+        dx_hint = f"dx must have x's shape {x.shape}, which dout @ W.T gives."
+        dw_hint = f"dW must have W's shape {W.shape}, which x.T @ dout gives."
+        if "dW" in line:
+            which = dw_hint
+        elif "dx" in line:
+            which = dx_hint
+        else:
+            which = f"{dx_hint} {dw_hint}"
         raise Fail(
             f"A matrix product in backward failed: dout is {dout.shape}, W is "
-            f"{W.shape} and x is {x.shape}. dx must have x's shape {x.shape}, "
-            f"which dout @ W.T gives; dW must have W's shape {W.shape}, which "
-            "x.T @ dout gives.",
+            f"{W.shape} and x is {x.shape}. {which}",
             error,
         ) from error
     if np.shape(dx) != x.shape:
@@ -246,7 +264,7 @@ TARGETS = np.array([[0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
 
 @SOFTMAX_LOSS.check("forward on a batch of 2 scores with one-hot targets")
 def softmax_loss_forward(module: ModuleType) -> None:
-    got = module.SoftmaxWithLoss().forward(SCORES.copy(), TARGETS)
+    got = module.SoftmaxWithLoss().forward(SCORES.copy(), TARGETS.copy())
     whole = np.exp(SCORES) / np.exp(SCORES).sum()
     if got is not None and close(
         got, -np.mean(np.log(np.sum(whole * TARGETS, axis=1) + 1e-7)), rtol=1e-4
@@ -261,7 +279,7 @@ def softmax_loss_forward(module: ModuleType) -> None:
 @SOFTMAX_LOSS.check("forward on large scores [1010, 1000, 990]")
 def softmax_loss_large(module: ModuleType) -> None:
     x = np.array([[1010.0, 1000.0, 990.0], [990.0, 1000.0, 1010.0]])
-    got = module.SoftmaxWithLoss().forward(x, TARGETS)
+    got = module.SoftmaxWithLoss().forward(x.copy(), TARGETS.copy())
     if got is not None and not np.isfinite(float(np.asarray(got))):
         raise Fail(
             f"forward gave {show(got)}: exp(1010) overflows. Subtract each row's "
@@ -273,7 +291,7 @@ def softmax_loss_large(module: ModuleType) -> None:
 @SOFTMAX_LOSS.check("backward() after forward")
 def softmax_loss_backward(module: ModuleType) -> None:
     layer = module.SoftmaxWithLoss()
-    layer.forward(SCORES.copy(), TARGETS)
+    layer.forward(SCORES.copy(), TARGETS.copy())
     got = layer.backward()
     y = _softmax_rows(SCORES)
     want = (y - TARGETS) / len(SCORES)
