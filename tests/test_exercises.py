@@ -369,3 +369,10 @@ def test_an_installed_wheel_ships_the_checker_and_its_stubs(tmp_path):
     assert "class Affine:" in shown.stdout
     checked = run("check", "ch3.relu", str(SOLUTIONS / "ch3.relu/right.py"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_file_that_ends_the_process_while_imported_is_not_a_pass(tmp_path):
+    source = "import os\n\nos._exit(0)\n"
+    report = check("ch3.relu", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert "your file ended the Python process" in report.text

@@ -72,9 +72,18 @@ def _report(exercise_id: str, records: list[dict], timed_out: float | None) -> R
         else:
             why = "your code ended the Python process (did it call exit()?)."
         lines += [f"  FAIL  {running}", _wrap(f"The check {why}")]
-    elif timed_out is not None:
-        lines.append(f"Importing your file took longer than {timed_out:g} s: stopped.")
-        lines.append("Look for a loop at the top level of your file that never ends.")
+    elif passed + failed < len(exercise.checks):  # the child ended between checks
+        if timed_out is not None:
+            lines.append(
+                f"Importing your file took longer than {timed_out:g} s: stopped."
+            )
+            lines.append(
+                "Look for a loop at the top level of your file that never ends."
+            )
+        else:
+            lines.append(
+                "The checks could not run: your file ended the Python process."
+            )
         return Report(FAILED, "\n".join(lines))
     total = passed + failed
     if failed:
