@@ -376,3 +376,17 @@ def test_a_file_that_ends_the_process_while_imported_is_not_a_pass(tmp_path):
     report = check("ch3.relu", learner_file(tmp_path, source))
     assert report.status == 1
     assert "your file ended the Python process" in report.text
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "inf"])
+def test_a_timeout_that_is_not_a_positive_number_exits_2(value):
+    result = run_cli("check", "ch3.relu", "x.py", "--timeout", value)
+    assert result.returncode == 2
+    assert "--timeout must be a positive number of seconds." in result.stderr
+
+
+def test_a_file_that_is_not_python_exits_2(tmp_path):
+    notebook = learner_file(tmp_path, "{}", name="relu.ipynb")
+    result = run_cli("check", "ch3.relu", str(notebook))
+    assert result.returncode == 2
+    assert "is not a Python file" in result.stderr

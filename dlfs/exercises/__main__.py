@@ -50,10 +50,14 @@ def main(argv: list[str] | None = None) -> int:
         print(exercise.stub(), end="")
         print(f"\nCheck it with: python -m dlfs.exercises check {exercise.id} FILE.py")
         return 0
-    if args.timeout <= 0:
+    if not 0 < args.timeout < float("inf"):
         print("--timeout must be a positive number of seconds.", file=sys.stderr)
         return NOT_RUN
-    report = check(args.id, args.file, args.timeout)
+    try:
+        report = check(args.id, args.file, args.timeout)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
     print(report.text, file=sys.stdout if report.status != NOT_RUN else sys.stderr)
     return report.status
 

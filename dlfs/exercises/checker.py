@@ -136,8 +136,18 @@ def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Repor
         child.kill()
         output, _ = child.communicate()
         timed_out = timeout
-    records = [json.loads(line) for line in output.splitlines() if line.strip()]
-    return _report(exercise_id, records, timed_out)
+    return _report(exercise_id, _records(output), timed_out)
+
+
+def _records(output: str) -> list[dict]:
+    """The child's records; a line cut short by stopping the child is left out."""
+    records = []
+    for line in output.splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            pass
+    return records
 
 
 def check_source(exercise_id: str, source: str, timeout: float = TIMEOUT) -> Report:
