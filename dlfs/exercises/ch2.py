@@ -77,15 +77,11 @@ def check_gate(module: ModuleType, gate: str) -> None:
     raise Fail(message)
 
 
-def _gate_exercise(gate: str, title: str) -> Exercise:
+def _gate_exercise(gate: str, title: str, how: str) -> Exercise:
     exercise = Exercise(
         id=f"ch2.{gate.lower()}_gate",
         title=title,
-        task=(
-            f"Write {gate}(x1, x2), which {TASKS[gate]}, with a perceptron: "
-            "choose weights w1, w2 and a bias b, and return 1 when "
-            "w1*x1 + w2*x2 + b > 0, else 0."
-        ),
+        task=f"Write {gate}(x1, x2), which {TASKS[gate]}. {how}",
         expects=(f"{gate}(x1, x2)",),
     )
 
@@ -96,12 +92,16 @@ def _gate_exercise(gate: str, title: str) -> Exercise:
     return exercise
 
 
-AND_GATE = _gate_exercise("AND", "An AND gate from a perceptron")
-NAND_GATE = _gate_exercise("NAND", "A NAND gate from a perceptron")
-OR_GATE = _gate_exercise("OR", "An OR gate from a perceptron")
-XOR_GATE = _gate_exercise("XOR", "An XOR gate from two layers of gates")
-XOR_GATE.task = (
-    "Write XOR(x1, x2), which outputs 1 when exactly one input is 1. One "
-    "perceptron cannot do it: combine AND, NAND and OR (write them in the same "
-    "file) in two layers."
+ONE_PERCEPTRON = (
+    "Use one perceptron: choose weights w1, w2 and a bias b, and return 1 when "
+    "w1*x1 + w2*x2 + b > 0, else 0."
+)
+AND_GATE = _gate_exercise("AND", "An AND gate from a perceptron", ONE_PERCEPTRON)
+NAND_GATE = _gate_exercise("NAND", "A NAND gate from a perceptron", ONE_PERCEPTRON)
+OR_GATE = _gate_exercise("OR", "An OR gate from a perceptron", ONE_PERCEPTRON)
+XOR_GATE = _gate_exercise(
+    "XOR",
+    "An XOR gate from two layers of gates",
+    "One perceptron cannot do it: combine AND, NAND and OR (write them in the "
+    "same file) in two layers.",
 )
