@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dlfs.exercises import EXERCISES, check, check_source
 from dlfs.exercises.__main__ import main
@@ -390,3 +392,32 @@ def test_a_file_that_is_not_python_exits_2(tmp_path):
     result = run_cli("check", "ch3.relu", str(notebook))
     assert result.returncode == 2
     assert "is not a Python file" in result.stderr
+
+
+# -- a law for every gate: the hint names exactly the inputs that are wrong -----
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    gate=st.sampled_from(["AND", "NAND", "OR", "XOR"]),
+    w1=st.floats(-2, 2),
+    w2=st.floats(-2, 2),
+    b=st.floats(-2, 2),
+)
+def test_a_gate_hint_names_exactly_the_inputs_it_gets_wrong(gate, w1, w2, b):
+    from types import ModuleType
+
+    from dlfs.exercises._core import Fail
+    from dlfs.exercises.ch2 import INPUTS, TABLES, check_gate
+
+    module = ModuleType("learner")
+    setattr(module, gate, lambda x1, x2: int(w1 * x1 + w2 * x2 + b > 0))
+    got = [int(w1 * x1 + w2 * x2 + b > 0) for x1, x2 in INPUTS]
+    wrong = [x for x, g, t in zip(INPUTS, got, TABLES[gate], strict=True) if g != t]
+    if not wrong:
+        check_gate(module, gate)
+        return
+    with pytest.raises(Fail) as failure:
+        check_gate(module, gate)
+    named = failure.value.hint.split(" but wrong for ")[1].split(":")[0]
+    assert named == ", ".join(map(str, wrong))
