@@ -1,4 +1,7 @@
-"""Exercise ch2.and_gate. Check: python -m dlfs.exercises check ch2.and_gate FILE.py"""
+"""Exercise ch2.and_gate. Write your code, then check it with
+
+python -m dlfs.exercises check ch2.and_gate FILE.py
+"""
 
 
 def AND(x1, x2):

@@ -1,4 +1,7 @@
-"""Exercise ch2.nand_gate. Check: python -m dlfs.exercises check ch2.nand_gate FILE.py"""
+"""Exercise ch2.nand_gate. Write your code, then check it with
+
+python -m dlfs.exercises check ch2.nand_gate FILE.py
+"""
 
 
 def NAND(x1, x2):

@@ -1,4 +1,7 @@
-"""Exercise ch2.or_gate. Check: python -m dlfs.exercises check ch2.or_gate FILE.py"""
+"""Exercise ch2.or_gate. Write your code, then check it with
+
+python -m dlfs.exercises check ch2.or_gate FILE.py
+"""
 
 
 def OR(x1, x2):

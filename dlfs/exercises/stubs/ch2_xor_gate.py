@@ -1,4 +1,7 @@
-"""Exercise ch2.xor_gate. Check: python -m dlfs.exercises check ch2.xor_gate FILE.py"""
+"""Exercise ch2.xor_gate. Write your code, then check it with
+
+python -m dlfs.exercises check ch2.xor_gate FILE.py
+"""
 
 
 def AND(x1, x2):
@@ -14,5 +17,5 @@ def OR(x1, x2):
 
 
 def XOR(x1, x2):
-    """Return 1 when exactly one of x1, x2 is 1, else 0, from two layers of gates."""
+    """1 when exactly one of x1, x2 is 1, else 0: two layers of gates."""
     raise NotImplementedError  # your code here

@@ -1,4 +1,7 @@
-"""Exercise ch3.relu. Check: python -m dlfs.exercises check ch3.relu FILE.py"""
+"""Exercise ch3.relu. Write your code, then check it with
+
+python -m dlfs.exercises check ch3.relu FILE.py
+"""
 
 import numpy as np
 

@@ -1,4 +1,7 @@
-"""Exercise ch3.sigmoid. Check: python -m dlfs.exercises check ch3.sigmoid FILE.py"""
+"""Exercise ch3.sigmoid. Write your code, then check it with
+
+python -m dlfs.exercises check ch3.sigmoid FILE.py
+"""
 
 import numpy as np
 

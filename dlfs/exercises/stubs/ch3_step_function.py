@@ -1,4 +1,7 @@
-"""Exercise ch3.step_function. Check: python -m dlfs.exercises check ch3.step_function FILE.py"""
+"""Exercise ch3.step_function. Write your code, then check it with
+
+python -m dlfs.exercises check ch3.step_function FILE.py
+"""
 
 import numpy as np
 

@@ -1,4 +1,7 @@
-"""Exercise ch4.cross_entropy_error. Check: python -m dlfs.exercises check ch4.cross_entropy_error FILE.py"""
+"""Exercise ch4.cross_entropy_error. Write your code, then check it with
+
+python -m dlfs.exercises check ch4.cross_entropy_error FILE.py
+"""
 
 import numpy as np
 

@@ -1,4 +1,7 @@
-"""Exercise ch4.numerical_gradient. Check: python -m dlfs.exercises check ch4.numerical_gradient FILE.py"""
+"""Exercise ch4.numerical_gradient. Write your code, then check it with
+
+python -m dlfs.exercises check ch4.numerical_gradient FILE.py
+"""
 
 import numpy as np
 

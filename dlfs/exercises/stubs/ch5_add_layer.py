@@ -1,4 +1,7 @@
-"""Exercise ch5.add_layer. Check: python -m dlfs.exercises check ch5.add_layer FILE.py"""
+"""Exercise ch5.add_layer. Write your code, then check it with
+
+python -m dlfs.exercises check ch5.add_layer FILE.py
+"""
 
 
 class AddLayer:

@@ -1,4 +1,7 @@
-"""Exercise ch5.affine_layer. Check: python -m dlfs.exercises check ch5.affine_layer FILE.py"""
+"""Exercise ch5.affine_layer. Write your code, then check it with
+
+python -m dlfs.exercises check ch5.affine_layer FILE.py
+"""
 
 import numpy as np
 
@@ -15,4 +18,4 @@ class Affine:
         raise NotImplementedError  # your code here: keep self.x
 
     def backward(self, dout):
-        raise NotImplementedError  # your code here: set self.dW, self.db; return dx
+        raise NotImplementedError  # set self.dW and self.db; return dx

@@ -1,4 +1,7 @@
-"""Exercise ch5.mul_layer. Check: python -m dlfs.exercises check ch5.mul_layer FILE.py"""
+"""Exercise ch5.mul_layer. Write your code, then check it with
+
+python -m dlfs.exercises check ch5.mul_layer FILE.py
+"""
 
 
 class MulLayer:

@@ -1,4 +1,7 @@
-"""Exercise ch5.relu_layer. Check: python -m dlfs.exercises check ch5.relu_layer FILE.py"""
+"""Exercise ch5.relu_layer. Write your code, then check it with
+
+python -m dlfs.exercises check ch5.relu_layer FILE.py
+"""
 
 import numpy as np
 

@@ -1,7 +1,10 @@
-"""Exercise ch5.softmax_with_loss. Check: python -m dlfs.exercises check ch5.softmax_with_loss FILE.py"""
+"""Exercise ch5.softmax_with_loss. Write your code, then check it with
+
+python -m dlfs.exercises check ch5.softmax_with_loss FILE.py
+"""
 
 import numpy as np
-from dlfs import cross_entropy_error, softmax  # or your own from chapters 3 and 4
+from dlfs import cross_entropy_error, softmax  # or your own
 
 
 class SoftmaxWithLoss:

@@ -1,10 +1,13 @@
-"""Exercise ch5.two_layer_gradient. Check: python -m dlfs.exercises check ch5.two_layer_gradient FILE.py"""
+"""Exercise ch5.two_layer_gradient. Write your code, then check it with
+
+python -m dlfs.exercises check ch5.two_layer_gradient FILE.py
+"""
 
 import numpy as np
 
 
 def gradient(params, x, t):
-    """The gradients of Affine-ReLU-Affine-SoftmaxWithLoss, as a dict like params."""
+    """Gradients of Affine-ReLU-Affine-SoftmaxWithLoss, a dict like params."""
     grads = {}
     # forward: x -> Affine(W1, b1) -> ReLU -> Affine(W2, b2) -> softmax, loss
     # backward: from (y - t) / batch_size back to the first Affine
