@@ -421,3 +421,16 @@ def test_a_gate_hint_names_exactly_the_inputs_it_gets_wrong(gate, w1, w2, b):
         check_gate(module, gate)
     named = failure.value.hint.split(" but wrong for ")[1].split(":")[0]
     assert named == ", ".join(map(str, wrong))
+
+
+def test_a_value_of_the_wrong_shape_is_reported_with_both_shapes():
+    source = (
+        "import numpy as np\n\n\ndef mean_squared_error(y, t):\n"
+        "    return np.array([0.5 * np.sum((y - t) ** 2)])\n"
+    )
+    report = check_source("ch4.mean_squared_error", source)
+    assert report.status == 1
+    assert (
+        "mean_squared_error(y, t) gave [0.0975] (shape (1,)), expected 0.0975 "
+        "(a single number)."
+    ) in words(report.text)

@@ -169,4 +169,20 @@ def expect_value(got: Any, want: Any, call: str, **tolerance: float) -> None:
             "(a function without one gives None)."
         )
     if not close(got, want, **tolerance):
-        raise Fail(f"{call} gave {show(got)}, expected {show(np.asarray(want))}.")
+        want = np.asarray(want)
+        try:
+            shape = np.shape(got)
+        except ValueError:  # a ragged list
+            shape = None
+        if shape == want.shape:
+            raise Fail(f"{call} gave {show(got)}, expected {show(want)}.")
+        raise Fail(
+            f"{call} gave {show(got)} ({_kind(shape)}), expected {show(want)} "
+            f"({_kind(want.shape)})."
+        )
+
+
+def _kind(shape: tuple[int, ...] | None) -> str:
+    if shape is None:
+        return "not an array"
+    return "a single number" if shape == () else f"shape {shape}"
