@@ -86,7 +86,9 @@ def _report(exercise_id: str, records: list[dict], timed_out: float | None) -> R
             )
         return Report(FAILED, "\n".join(lines))
     total = passed + failed
-    if failed:
+    if total == 1:
+        lines.append("The check failed." if failed else "The check passed.")
+    elif failed:
         lines.append(f"{failed} of {total} checks failed.")
     else:
         lines.append(f"All {total} checks passed.")
@@ -162,7 +164,7 @@ def check_source(exercise_id: str, source: str, timeout: float = TIMEOUT) -> Rep
             gives 0 for (1, 1), expected 1. It should fire for (1, 1), so
             there the weighted sum w1*x1 + w2*x2 + b must be above 0: raise
             the weights or the bias.
-    1 of 1 checks failed.
+    The check failed.
     """
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "exercise.py"
