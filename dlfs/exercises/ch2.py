@@ -1,0 +1,107 @@
+"""Chapter 2 exercises: logic gates from perceptrons."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import numpy as np
+
+from dlfs.exercises._core import Exercise, Fail, show
+
+INPUTS = [(0, 0), (1, 0), (0, 1), (1, 1)]
+TABLES = {
+    "AND": [0, 0, 0, 1],
+    "NAND": [1, 1, 1, 0],
+    "OR": [0, 1, 1, 1],
+    "XOR": [0, 1, 1, 0],
+}
+TASKS = {
+    "AND": "outputs 1 only when both inputs are 1",
+    "NAND": "outputs 0 only when both inputs are 1",
+    "OR": "outputs 1 when at least one input is 1",
+    "XOR": "outputs 1 when exactly one input is 1",
+}
+
+
+def _pairs(cases: list[tuple[int, int]]) -> str:
+    return ", ".join(str(c) for c in cases)
+
+
+def _bit(value: object) -> int | None:
+    """0 or 1 for a value that is one of them (an int, bool, float or array)."""
+    try:
+        number = float(np.asarray(value, dtype=float).item())
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number in (0.0, 1.0) else None
+
+
+def check_gate(module: ModuleType, gate: str) -> None:
+    """Fail with a hint naming the inputs for which ``gate`` is wrong."""
+    function = getattr(module, gate)
+    got = [function(x1, x2) for x1, x2 in INPUTS]
+    odd = [(x, g) for x, g in zip(INPUTS, got, strict=True) if _bit(g) is None]
+    if odd:
+        (x, g), *_ = odd
+        raise Fail(
+            f"{gate}{x} returned {show(g)}: a gate answers 0 or 1. Return 1 when "
+            "the weighted sum plus bias is above 0, else 0 "
+            "(not the sum itself)."
+        )
+    got = [_bit(g) for g in got]
+    wrong = [i for i, g in enumerate(got) if g != TABLES[gate][i]]
+    if not wrong:
+        return
+    right = [INPUTS[i] for i in range(4) if i not in wrong]
+    first = wrong[0]
+    message = (
+        f"{gate} is right for {_pairs(right) or 'none of the inputs'} but wrong for "
+        f"{_pairs([INPUTS[i] for i in wrong])}: it gives {got[first]} for "
+        f"{INPUTS[first]}, expected {TABLES[gate][first]}."
+    )
+    if gate == "XOR":
+        message += (
+            " No single perceptron can do this; combine gates: "
+            "XOR(x1, x2) = AND(NAND(x1, x2), OR(x1, x2))."
+        )
+    elif TABLES[gate][first] == 1:
+        message += (
+            f" It should fire for {INPUTS[first]}, so there the weighted sum "
+            "w1*x1 + w2*x2 + b must be above 0: raise the weights or the bias."
+        )
+    else:
+        message += (
+            f" It should not fire for {INPUTS[first]}, so there w1*x1 + w2*x2 + b "
+            "must be 0 or below: lower the bias (a more negative b)."
+        )
+    raise Fail(message)
+
+
+def _gate_exercise(gate: str, title: str, how: str) -> Exercise:
+    exercise = Exercise(
+        id=f"ch2.{gate.lower()}_gate",
+        title=title,
+        task=f"Write {gate}(x1, x2), which {TASKS[gate]}. {how}",
+        expects=(f"{gate}(x1, x2)",),
+    )
+
+    @exercise.check("the four inputs (0, 0), (1, 0), (0, 1), (1, 1)")
+    def truth_table(module: ModuleType) -> None:
+        check_gate(module, gate)
+
+    return exercise
+
+
+ONE_PERCEPTRON = (
+    "Use one perceptron: choose weights w1, w2 and a bias b, and return 1 when "
+    "w1*x1 + w2*x2 + b > 0, else 0."
+)
+AND_GATE = _gate_exercise("AND", "An AND gate from a perceptron", ONE_PERCEPTRON)
+NAND_GATE = _gate_exercise("NAND", "A NAND gate from a perceptron", ONE_PERCEPTRON)
+OR_GATE = _gate_exercise("OR", "An OR gate from a perceptron", ONE_PERCEPTRON)
+XOR_GATE = _gate_exercise(
+    "XOR",
+    "An XOR gate from two layers of gates",
+    "One perceptron cannot do it: combine AND, NAND and OR (write them in the "
+    "same file) in two layers.",
+)

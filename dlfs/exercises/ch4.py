@@ -1,0 +1,216 @@
+"""Chapter 4 exercises: losses, numerical gradients, gradient descent."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import numpy as np
+
+from dlfs.exercises._core import Exercise, Fail, close, expect_value, show
+
+# The book's example: the network gives 0.6 to class 2, which is correct.
+Y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+T = np.eye(10)[2]
+
+MSE = Exercise(
+    id="ch4.mean_squared_error",
+    title="The sum of squared errors",
+    task=(
+        "Write mean_squared_error(y, t) = 0.5 * sum((y - t)**2) for an output y "
+        "and a one-hot target t of the same shape."
+    ),
+    expects=("mean_squared_error(y, t)",),
+)
+
+
+@MSE.check("the book's example: 0.6 on the correct class 2")
+def mse_example(module: ModuleType) -> None:
+    want = 0.5 * np.sum((Y - T) ** 2)
+    got = module.mean_squared_error(Y.copy(), T.copy())
+    if got is not None and close(got, 2 * want):
+        raise Fail(
+            f"Gave {show(got)}, twice the expected {want:.4f}: the loss is "
+            "0.5 * sum((y - t)**2); the 0.5 is missing."
+        )
+    if got is not None and close(got, want / Y.size):
+        raise Fail(
+            f"Gave {show(got)}, expected {want:.4f}: that is the mean over the "
+            "outputs; the book's loss adds them up: 0.5 * np.sum((y - t)**2)."
+        )
+    expect_value(got, want, "mean_squared_error(y, t)")
+
+
+CEE = Exercise(
+    id="ch4.cross_entropy_error",
+    title="Cross-entropy for one-hot targets and for labels, in batches",
+    task=(
+        "Write cross_entropy_error(y, t): minus the log of the probability y "
+        "gives the correct class, averaged over the batch. y is one output "
+        "(1-D) or a batch (2-D, one row per sample); t is one-hot (same shape "
+        "as y) or holds class labels (one integer per sample). Add a small "
+        "delta (1e-7) inside the log so that log(0) cannot happen."
+    ),
+    expects=("cross_entropy_error(y, t)",),
+)
+
+BATCH = np.array([[0.1, 0.2, 0.7], [0.6, 0.3, 0.1]])
+LABELS = np.array([2, 0])
+DELTA = 1e-7
+
+
+def _cee(y: np.ndarray, labels: np.ndarray) -> float:
+    y = np.atleast_2d(y)
+    return float(-np.mean(np.log(y[np.arange(len(y)), labels] + DELTA)))
+
+
+@CEE.check("one output, one-hot target (the book's example)")
+def cee_one(module: ModuleType) -> None:
+    expect_value(
+        module.cross_entropy_error(Y.copy(), T.copy()),
+        _cee(Y, np.array([2])),
+        "for y, t",
+    )
+
+
+@CEE.check("a probability of 0 on the correct class")
+def cee_zero(module: ModuleType) -> None:
+    y, t = np.array([0.0, 1.0, 0.0]), np.array([1.0, 0.0, 0.0])
+    got = module.cross_entropy_error(y, t)
+    if got is not None and not np.all(np.isfinite(np.asarray(got, dtype=float))):
+        raise Fail(
+            f"Gave {show(got)}: log(0) is -inf. Add a small delta inside the "
+            "log, np.log(y + 1e-7), so a zero probability gives a large but "
+            "finite loss."
+        )
+    if got is None or not 10 < float(got) < 30:
+        raise Fail(f"Gave {show(got)}, expected about 16.1 (= -log(1e-7)).")
+
+
+def _not_summed(got: object, want: float) -> None:
+    if got is not None and close(got, 2 * want):
+        raise Fail(
+            f"Gave {show(got)}, the sum over the batch; expected the mean "
+            f"{want:.4f}: divide by the batch size y.shape[0]."
+        )
+
+
+@CEE.check("a batch of two, one-hot targets")
+def cee_batch_one_hot(module: ModuleType) -> None:
+    got = module.cross_entropy_error(BATCH.copy(), np.eye(3)[LABELS])
+    _not_summed(got, _cee(BATCH, LABELS))
+    expect_value(got, _cee(BATCH, LABELS), "for a batch of 2")
+
+
+@CEE.check("a batch of two, labels t = [2, 0]")
+def cee_batch_labels(module: ModuleType) -> None:
+    hint = (
+        "When t holds labels, t.size is the batch size, not y.size; pick the "
+        "probability of each correct class with y[np.arange(batch_size), t]. "
+        "(Turn one-hot t into labels first with t.argmax(axis=1).)"
+    )
+    try:
+        got = module.cross_entropy_error(BATCH.copy(), LABELS.copy())
+    except (ValueError, IndexError) as error:
+        raise Fail(hint, error) from error
+    _not_summed(got, _cee(BATCH, LABELS))
+    if got is None or not close(got, _cee(BATCH, LABELS)):
+        raise Fail(f"Gave {show(got)}, expected {_cee(BATCH, LABELS):.4f}. {hint}")
+
+
+GRADIENT = Exercise(
+    id="ch4.numerical_gradient",
+    title="The numerical gradient of f at an array x of any shape",
+    task=(
+        "Write numerical_gradient(f, x): an array of x's shape whose every "
+        "element is the central difference (f(x+h) - f(x-h)) / 2h in that "
+        "element alone, with h = 1e-4. x is a float array of any shape; change "
+        "one element at a time and put it back as it was."
+    ),
+    expects=("numerical_gradient(f, x)",),
+)
+
+
+def _call_gradient(module: ModuleType, f, x: np.ndarray, want: np.ndarray) -> None:
+    before = x.copy()
+    try:
+        got = module.numerical_gradient(f, x)
+    except IndexError as error:
+        raise Fail(
+            f"Indexing failed for an x of shape {x.shape}: `for i in "
+            "range(x.size)` with x[i] works for 1-D arrays only. Visit every "
+            "element with np.nditer(x, flags=['multi_index']) and use "
+            "it.multi_index (or loop over np.ndindex(x.shape)).",
+            error,
+        ) from error
+    if not np.allclose(x, before, rtol=0, atol=1e-9):
+        raise Fail(
+            f"x was {show(before)} before the call and {show(x)} after: x[i] was "
+            "not restored. Save tmp_val = x[i] and put x[i] = tmp_val back after "
+            "computing both f values."
+        )
+    if got is not None and np.shape(got) == x.shape and x.ndim > 1:
+        if not close(got, want, rtol=1e-4, atol=1e-4):
+            raise Fail(
+                f"Gave {show(got)}, expected {show(want)} for a 2-D x: with x[i] "
+                "on a 2-D array you change a whole row. Visit every element, "
+                "with np.nditer(x, flags=['multi_index']) or np.ndindex(x.shape)."
+            )
+    call = f"numerical_gradient(f, x) for x = {show(before)}"
+    expect_value(got, want, call, rtol=1e-4, atol=1e-4)
+
+
+@GRADIENT.check("f = x0**2 + x1**2 at x = [3.0, 4.0]")
+def gradient_1d(module: ModuleType) -> None:
+    x = np.array([3.0, 4.0])
+    _call_gradient(module, lambda v: np.sum(v**2), x, 2 * x)
+
+
+@GRADIENT.check("f = sum(x**2) + x[0, 1] * x[1, 2] at a 2-by-3 x")
+def gradient_2d(module: ModuleType) -> None:
+    x = np.array([[1.0, -2.0, 0.5], [3.0, 0.0, -1.0]])
+    want = 2 * x
+    want[0, 1] += x[1, 2]
+    want[1, 2] += x[0, 1]
+    _call_gradient(module, lambda v: np.sum(v**2) + v[0, 1] * v[1, 2], x, want)
+
+
+DESCENT = Exercise(
+    id="ch4.gradient_descent",
+    title="Gradient descent",
+    task=(
+        "Write gradient_descent(f, init_x, lr=0.01, step_num=100): starting at "
+        "init_x, take step_num steps x <- x - lr * grad f(x), with the gradient "
+        "from numerical_gradient, and return the last x."
+    ),
+    expects=("gradient_descent(f, init_x, lr=0.01, step_num=100)",),
+)
+
+
+def _f2(x: np.ndarray) -> float:
+    return float(x[0] ** 2 + x[1] ** 2)
+
+
+@DESCENT.check("f = x0**2 + x1**2 from [-3.0, 4.0], lr=0.1, step_num=5")
+def descent_five_steps(module: ModuleType) -> None:
+    start = np.array([-3.0, 4.0])
+    got = module.gradient_descent(_f2, start.copy(), lr=0.1, step_num=5)
+    # Each step multiplies x by 1 - 2 * lr = 0.8.
+    if got is not None and close(got, start * 1.2**5, rtol=1e-4):
+        raise Fail(
+            f"Gave {show(got)}: x moved away from the minimum at (0, 0). Go "
+            "downhill: x -= lr * grad (not +=)."
+        )
+    if got is not None and close(got, start * 0.8, rtol=1e-4):
+        raise Fail(
+            f"Gave {show(got)}, the point after one step: is the `return` "
+            "inside the loop? It must come after all step_num steps."
+        )
+    expect_value(got, start * 0.8**5, "gradient_descent(f, [-3, 4], 0.1, 5)", rtol=1e-4)
+
+
+@DESCENT.check("the defaults lr=0.01, step_num=100")
+def descent_defaults(module: ModuleType) -> None:
+    start = np.array([-3.0, 4.0])
+    got = module.gradient_descent(_f2, start.copy())
+    want = start * 0.98**100
+    expect_value(got, want, "gradient_descent(f, [-3, 4])", rtol=1e-4)

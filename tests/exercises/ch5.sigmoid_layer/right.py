@@ -1,0 +1,15 @@
+import numpy as np
+
+
+class Sigmoid:
+    def __init__(self):
+        self.x = None
+        self.out = None
+
+    def forward(self, x):
+        self.x = x
+        self.out = 1 / (1 + np.exp(-x))
+        return self.out
+
+    def backward(self, dout):
+        return dout * (1.0 - self.out) * self.out

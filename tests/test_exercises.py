@@ -1,0 +1,437 @@
+"""``python -m dlfs.exercises``: list, show and check, on learners' files.
+
+The learners' files live in ``tests/exercises/ID/``: every ``right*.py`` must
+pass its exercise, and every ``wrong_*.py`` must fail with the hint that its
+docstring quotes.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dlfs.exercises import EXERCISES, check, check_source
+from dlfs.exercises.__main__ import main
+
+SOLUTIONS = Path(__file__).resolve().parent / "exercises"
+ROOT = SOLUTIONS.parent.parent
+
+
+def words(text: str) -> str:
+    """Text with every run of white space made one space, to compare wrapped text."""
+    return " ".join(text.split())
+
+
+def files(pattern: str) -> list[Path]:
+    return sorted(SOLUTIONS.glob(f"*/{pattern}"))
+
+
+def file_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dlfs.exercises", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+# -- every exercise: a right solution passes, typical mistakes get their hint --
+
+
+def test_every_exercise_has_a_right_solution_and_two_wrong_ones():
+    for exercise_id in EXERCISES:
+        folder = SOLUTIONS / exercise_id
+        assert list(folder.glob("right*.py")), f"{exercise_id}: no right solution"
+        assert len(list(folder.glob("wrong_*.py"))) >= 2, f"{exercise_id}: < 2 wrong"
+    assert {p.name for p in SOLUTIONS.iterdir() if p.is_dir()} <= set(EXERCISES)
+
+
+@pytest.mark.parametrize("path", files("right*.py"), ids=file_id)
+def test_a_right_solution_passes_every_check(path):
+    start = time.monotonic()
+    report = check(path.parent.name, path)
+    assert report.status == 0, report.text
+    last = report.text.splitlines()[-1]
+    assert re.fullmatch(r"The check passed\.|All \d checks passed\.", last), last
+    assert time.monotonic() - start < 5, "a check must take a few seconds at most"
+
+
+@pytest.mark.parametrize("path", files("wrong_*.py"), ids=file_id)
+def test_a_typical_mistake_fails_with_the_hint_that_names_it(path):
+    expected = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    assert expected, f"{path.name} must quote its hint in its docstring"
+    report = check(path.parent.name, path)
+    assert report.status == 1, report.text
+    assert "FAIL" in report.text
+    assert words(expected) in words(report.text)
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_the_starter_stub_names_what_the_checks_expect_and_fails_as_a_stub(
+    exercise_id,
+):
+    report = check(exercise_id, EXERCISES[exercise_id].stub_path)
+    assert report.status == 1, report.text
+    assert "No check was run" not in report.text
+    assert "This is still the starter stub" in report.text
+
+
+# -- list and show --------------------------------------------------------------
+
+
+def test_list_prints_every_id_with_its_title():
+    result = run_cli("list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(EXERCISES)
+    for line, exercise in zip(lines, EXERCISES.values(), strict=True):
+        exercise_id, title = line.split(maxsplit=1)
+        assert (exercise_id, title) == (exercise.id, exercise.title)
+    assert {line.split(".")[0] for line in lines} == {"ch2", "ch3", "ch4", "ch5"}
+
+
+def test_show_prints_the_task_the_stub_and_the_check_command(capsys):
+    assert main(["show", "ch3.softmax"]) == 0
+    out = capsys.readouterr().out
+    exercise = EXERCISES["ch3.softmax"]
+    assert out.startswith(f"ch3.softmax: {exercise.title}\n")
+    assert words(exercise.task) in words(out)
+    assert exercise.stub() in out
+    assert "python -m dlfs.exercises check ch3.softmax FILE.py" in out
+
+
+@pytest.mark.parametrize(
+    "command", [["show", "ch3.sofmax"], ["check", "ch9.x", "f.py"]]
+)
+def test_an_unknown_id_exits_2_and_says_how_to_list_the_known_ones(command):
+    result = run_cli(*command)
+    assert result.returncode == 2
+    assert f"Unknown exercise id '{command[1]}'" in result.stderr
+    assert "python -m dlfs.exercises list" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_exits_2_naming_it(tmp_path):
+    result = run_cli("check", "ch3.relu", str(tmp_path / "nope.py"))
+    assert result.returncode == 2
+    assert "No such file" in result.stderr and "nope.py" in result.stderr
+
+
+# -- check, through the command line, on files that misbehave ------------------
+
+
+def learner_file(tmp_path: Path, source: str, name: str = "mine.py") -> Path:
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def test_check_exits_0_when_every_check_passes():
+    result = run_cli("check", "ch3.softmax", str(SOLUTIONS / "ch3.softmax/right.py"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "All 2 checks passed."
+
+
+def test_check_exits_1_and_prints_the_hint_when_a_check_fails():
+    wrong = SOLUTIONS / "ch3.softmax/wrong_naive.py"
+    result = run_cli("check", "ch3.softmax", str(wrong))
+    assert result.returncode == 1
+    assert "  ok    softmax(np.array([0.3, 2.9, 4.0]))" in result.stdout
+    assert "Subtract the maximum first" in words(result.stdout)
+    assert result.stdout.splitlines()[-1] == "1 of 2 checks failed."
+
+
+def test_an_import_error_exits_2_with_only_the_learners_traceback(tmp_path):
+    path = learner_file(tmp_path, "import numpy as np\n\nimport nump\n")
+    result = run_cli("check", "ch3.relu", str(path))
+    assert result.returncode == 2
+    assert "Your file could not be imported" in result.stderr
+    assert f'File "{path}", line 3, in <module>' in result.stderr
+    assert "ModuleNotFoundError: No module named 'nump'" in result.stderr
+    assert "dlfs" not in result.stderr.replace("dlfs.exercises", "")
+    assert "importlib" not in result.stderr
+
+
+def test_a_syntax_error_exits_2_showing_the_line(tmp_path):
+    path = learner_file(tmp_path, "def relu(x)\n    return x\n")
+    result = run_cli("check", "ch3.relu", str(path))
+    assert result.returncode == 2
+    assert "SyntaxError" in result.stderr and "def relu(x)" in result.stderr
+
+
+def test_an_endless_loop_is_stopped_after_the_time_limit(tmp_path):
+    source = "def relu(x):\n    i = 0\n    while i < 10:\n        x = x + 0\n"
+    path = learner_file(tmp_path, source)
+    start = time.monotonic()
+    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1.5")
+    assert time.monotonic() - start < 10
+    assert result.returncode == 1
+    assert "FAIL  relu(np.array([-2.0, 0.0, 3.0]))" in result.stdout
+    assert "stopped after 1.5 s without an answer" in words(result.stdout)
+    assert "loop that never ends" in words(result.stdout)
+
+
+def test_an_endless_loop_at_import_time_is_stopped_too(tmp_path):
+    path = learner_file(tmp_path, "while True:\n    pass\n")
+    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1")
+    assert result.returncode == 1
+    assert "Importing your file took longer than 1 s: stopped." in result.stdout
+
+
+def test_an_exception_in_the_learners_function_shows_the_learners_frames(tmp_path):
+    source = (
+        "import numpy as np\n\n\n"
+        "def helper(a):\n    return a[5]\n\n\n"
+        "def softmax(a):\n    return helper(a)\n"
+    )
+    path = learner_file(tmp_path, source)
+    report = check("ch3.softmax", path)
+    assert report.status == 1
+    text = report.text
+    assert "Your code raised IndexError" in text
+    assert f'File "{path}", line 9, in softmax' in text
+    assert f'File "{path}", line 5, in helper' in text
+    assert "IndexError: index 5 is out of bounds" in text
+    assert "_child.py" not in text and "dlfs/exercises" not in text
+
+
+def test_a_wrong_function_name_gets_the_expected_name(tmp_path):
+    path = learner_file(tmp_path, "def soft_max(a):\n    return a\n")
+    report = check("ch3.softmax", path)
+    assert report.status == 1
+    assert "Expected a function `softmax` in your file." in report.text
+    assert "Your file defines: soft_max." in words(report.text)
+
+
+def test_a_wrong_signature_gets_the_expected_one(tmp_path):
+    path = learner_file(tmp_path, "def gradient_descent(f, x):\n    return x\n")
+    report = check("ch4.gradient_descent", path)
+    assert report.status == 1
+    assert (
+        "`gradient_descent` must be callable as "
+        "`gradient_descent(f, init_x, lr=0.01, step_num=100)` (yours is "
+        "`gradient_descent(f, x)`): write "
+        "`def gradient_descent(f, init_x, lr=0.01, step_num=100):`."
+    ) in words(report.text)
+
+
+def test_a_method_with_the_wrong_signature_gets_the_expected_one(tmp_path):
+    source = (
+        "class MulLayer:\n"
+        "    def forward(self, x, y):\n        return x * y\n\n"
+        "    def backward(self):\n        return 0, 0\n"
+    )
+    report = check("ch5.mul_layer", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert (
+        "`MulLayer.backward` must be callable as `backward(dout)` (yours is "
+        "`backward(self)`): write `def backward(self, dout)`."
+    ) in words(report.text)
+
+
+def test_a_missing_class_gets_the_expected_class(tmp_path):
+    report = check("ch5.add_layer", learner_file(tmp_path, "class Add:\n    pass\n"))
+    assert report.status == 1
+    assert "Expected a class `AddLayer` in your file." in report.text
+    assert "Your file defines: Add." in words(report.text)
+
+
+def test_what_the_learner_prints_does_not_break_the_report(tmp_path):
+    source = (
+        'import numpy as np\nprint(\'{"event": "pass"}\')\n\n\n'
+        "def relu(x):\n    print('debug', x)\n    return np.maximum(0, x)\n"
+    )
+    result = run_cli("check", "ch3.relu", str(learner_file(tmp_path, source)))
+    assert result.returncode == 0, result.stdout
+    assert "debug" in result.stderr and "debug" not in result.stdout
+
+
+def test_a_learner_that_exits_the_process_is_reported(tmp_path):
+    source = "import sys\n\n\ndef relu(x):\n    sys.exit(3)\n"
+    report = check("ch3.relu", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert "ended the Python process" in report.text
+
+
+def test_check_source_checks_text_as_a_file():
+    report = check_source("ch3.relu", "import numpy as np\nrelu = np.abs\n")
+    assert report.status == 1
+    assert re.search(
+        r"relu\(\[-2\.0, 0\.0, 3\.0\]\) gave \[2\., 0\., 3\.\]", report.text
+    )
+
+
+# -- the exercise pages -----------------------------------------------------------
+
+DOCS = ROOT / "docs"
+CHAPTERS = ["ch2", "ch3", "ch4", "ch5"]
+
+
+def page(chapter: str) -> str:
+    return (DOCS / chapter / "exercises.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_page_has_at_least_six_exercises_of_both_kinds(chapter):
+    text = page(chapter)
+    questions = re.findall(r'^!!! question "Question \d\.\d+: ', text, re.MULTILINE)
+    answers = re.findall(r'^\?\?\? success "Answer"$', text, re.MULTILINE)
+    programming = re.findall(r"^### Exercise \d\.\d+: ", text, re.MULTILINE)
+    assert len(questions) >= 2 and len(answers) == len(questions)
+    assert len(programming) >= 4
+    assert len(questions) + len(programming) >= 6
+    numbers = re.findall(r"(?:Question|Exercise) (\d)\.(\d+):", text)
+    assert [int(n) for c, n in numbers] == list(range(1, len(numbers) + 1))
+    assert {c for c, n in numbers} == {chapter[2]}
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_the_page_includes_the_stub_and_shows_the_check_command(exercise_id):
+    text = page(exercise_id.split(".")[0])
+    stub = EXERCISES[exercise_id].stub_path.relative_to(ROOT).as_posix()
+    include = re.search(
+        rf'```python title="(\w+\.py)"\n--8<-- "{re.escape(stub)}"\n```\n\n'
+        rf"```bash\npython -m dlfs.exercises check {re.escape(exercise_id)} (\S+)\n",
+        text,
+    )
+    assert include, f"{exercise_id}: no stub include followed by its check command"
+    assert include.group(1) == include.group(2), "the command names the stub's file"
+
+
+def test_every_exercise_page_is_in_the_navigation_after_the_chapter_pages():
+    from test_site import nav_pages
+
+    pages = nav_pages()
+    for chapter in CHAPTERS:
+        index = pages.index(f"{chapter}/exercises.md")
+        assert pages[index + 1] == f"notebooks/{chapter}.py"
+
+
+def test_the_built_pages_show_the_stubs_and_hide_the_answers(built_site):
+    for chapter in CHAPTERS:
+        html = (built_site / chapter / "exercises" / "index.html").read_text()
+        assert "NotImplementedError" in html
+        assert "--8&lt;--" not in html
+        assert html.count('<details class="success">') >= 2
+        assert '<details class="success" open' not in html
+
+
+def test_an_installed_wheel_ships_the_checker_and_its_stubs(tmp_path):
+    """The stubs are package data: ``show`` and ``check`` work outside the clone."""
+    import os
+    import shutil
+    import zipfile
+
+    import numpy as np
+
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copyfile(ROOT / name, source / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for name in ("dlfs", "weights"):
+        shutil.copytree(ROOT / name, source / name, ignore=ignore)
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q"]
+    command += ["--no-build-isolation", "-w", str(tmp_path / "dist"), str(source)]
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    built = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = (tmp_path / "dist").glob("dlfs-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(tmp_path / "unpacked")
+    for exercise in EXERCISES.values():
+        assert f"dlfs/exercises/stubs/{exercise.stub_path.name}" in names
+
+    numpy_home = Path(np.__file__).resolve().parents[1]
+    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "unpacked"), str(numpy_home)])
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-S", "-m", "dlfs.exercises", *args]
+        return subprocess.run(
+            command, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60
+        )
+
+    shown = run("show", "ch5.affine_layer")
+    assert shown.returncode == 0, shown.stderr
+    assert "class Affine:" in shown.stdout
+    checked = run("check", "ch3.relu", str(SOLUTIONS / "ch3.relu/right.py"))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_file_that_ends_the_process_while_imported_is_not_a_pass(tmp_path):
+    source = "import os\n\nos._exit(0)\n"
+    report = check("ch3.relu", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert "your file ended the Python process" in report.text
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "inf"])
+def test_a_timeout_that_is_not_a_positive_number_exits_2(value):
+    result = run_cli("check", "ch3.relu", "x.py", "--timeout", value)
+    assert result.returncode == 2
+    assert "--timeout must be a positive number of seconds." in result.stderr
+
+
+def test_a_file_that_is_not_python_exits_2(tmp_path):
+    notebook = learner_file(tmp_path, "{}", name="relu.ipynb")
+    result = run_cli("check", "ch3.relu", str(notebook))
+    assert result.returncode == 2
+    assert "is not a Python file" in result.stderr
+
+
+# -- a law for every gate: the hint names exactly the inputs that are wrong -----
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    gate=st.sampled_from(["AND", "NAND", "OR", "XOR"]),
+    w1=st.floats(-2, 2),
+    w2=st.floats(-2, 2),
+    b=st.floats(-2, 2),
+)
+def test_a_gate_hint_names_exactly_the_inputs_it_gets_wrong(gate, w1, w2, b):
+    from types import ModuleType
+
+    from dlfs.exercises._core import Fail
+    from dlfs.exercises.ch2 import INPUTS, TABLES, check_gate
+
+    module = ModuleType("learner")
+    setattr(module, gate, lambda x1, x2: int(w1 * x1 + w2 * x2 + b > 0))
+    got = [int(w1 * x1 + w2 * x2 + b > 0) for x1, x2 in INPUTS]
+    wrong = [x for x, g, t in zip(INPUTS, got, TABLES[gate], strict=True) if g != t]
+    if not wrong:
+        check_gate(module, gate)
+        return
+    with pytest.raises(Fail) as failure:
+        check_gate(module, gate)
+    named = failure.value.hint.split(" but wrong for ")[1].split(":")[0]
+    assert named == ", ".join(map(str, wrong))
+
+
+def test_a_value_of_the_wrong_shape_is_reported_with_both_shapes():
+    source = (
+        "import numpy as np\n\n\ndef mean_squared_error(y, t):\n"
+        "    return np.array([0.5 * np.sum((y - t) ** 2)])\n"
+    )
+    report = check_source("ch4.mean_squared_error", source)
+    assert report.status == 1
+    assert (
+        "mean_squared_error(y, t) gave [0.0975] (shape (1,)), expected 0.0975 "
+        "(a single number)."
+    ) in words(report.text)
