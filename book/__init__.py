@@ -27,16 +27,39 @@ CHAPTERS = ("ch2", "ch3", "ch4", "ch5", "performance")
 OUTPUT_DIR = Path(__file__).resolve().parents[1] / "docs" / "figures"
 LOG_DIR = Path(__file__).resolve().parents[1] / "docs" / "data"
 
+# Text, axes and outlines in one mid grey that reads on the light page (white)
+# and on the dark one (slate, #1e2129); backgrounds are transparent, so a
+# figure takes the page's colour in either scheme.
+INK = "#808080"
+# Pages show figures no smaller than this share of their drawn size: at the
+# smallest font of a figure (8 pt = 10.7 CSS px) that keeps text >= 9 CSS px.
+MIN_SCALE = 0.85
+
 # The look of every figure; fonts are matplotlib's bundled DejaVu, drawn as paths.
 STYLE = {
     "svg.hashsalt": "dlfs",
     "svg.fonttype": "path",
     "font.family": "DejaVu Sans",
     "font.size": 10,
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "axes.edgecolor": INK,
+    "axes.titlecolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "grid.color": INK,
     "axes.grid": True,
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    "axes.facecolor": "none",
+    "figure.facecolor": "none",
+    "savefig.facecolor": "none",
+    "savefig.transparent": True,
+    "legend.framealpha": 0.0,
+    "legend.edgecolor": INK,
+    "patch.edgecolor": INK,
+    "hatch.color": INK,
     "figure.dpi": 100,
     "savefig.bbox": "tight",
     "lines.linewidth": 2,

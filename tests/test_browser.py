@@ -96,9 +96,18 @@ def site_pages() -> list[str]:
 class PageVisit:
     """One page opened in a fresh browser context, with what happened on the wire."""
 
-    def __init__(self, browser: object, base: str, path: str, width: int) -> None:
+    def __init__(
+        self,
+        browser: object,
+        base: str,
+        path: str,
+        width: int,
+        color_scheme: str = "light",
+    ) -> None:
         self.host = urlsplit(base).netloc
-        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=color_scheme
+        )
         self.page = self.context.new_page()
         self.console_errors: list[str] = []
         self.failed: list[str] = []

@@ -1,0 +1,333 @@
+"""The built book as a reader sees it, at 375 and 1280 px, light and dark.
+
+Each page is opened in Chromium at a phone and a desktop width with the
+operating system set to a light and to a dark colour scheme, and checked for
+what the issue "a textbook that looks right on every screen" asks:
+
+* the first visit follows the OS scheme (Material's palette ``media``);
+* every figure is a numbered, captioned ``<figure>``, centred, with width and
+  height set, lazy after the first, and zoomable;
+* no figure text is drawn below 9 CSS px (from the SVG's smallest font and
+  the shown width; for notebook plots from the PNG's size);
+* no element sticks out of the screen unless it sits in its own scroller;
+* no Sphinx role (``:func:``) is left as text; Korean breaks between words;
+* a copy button never covers the code of a one-line block;
+* math uses the shipped math font, and a figure in dark mode is dark with
+  grey ink (sampled pixels of the screenshot).
+
+Full-page screenshots go to ``screenshots/`` as ``PAGE-WIDTH-SCHEME.png``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from test_browser import (  # noqa: F401  (browser, site_url: shared fixtures)
+    SCREENSHOTS,
+    WIDTHS,
+    PageVisit,
+    browser,
+    site_pages,
+    site_url,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES = ROOT / "docs" / "figures"
+SCHEMES = ("light", "dark")
+MIN_TEXT_PX = 9.0
+# The book's notebook plots: 10 pt text at 100 dpi.
+PLOT_TEXT_PX = 10 * 100 / 72
+
+
+def svg_text_facts(name: str) -> tuple[float, float]:
+    """(width in pt, smallest font size in pt) of a committed figure.
+
+    matplotlib draws text as glyph outlines scaled by font size / 100.
+    """
+    svg = (FIGURES / f"{name}.svg").read_text()
+    width = float(re.search(r'<svg\b[^>]*\bwidth="([\d.]+)pt"', svg).group(1))
+    scales = [float(s) for s in re.findall(r"scale\(([\d.]+) -\1\)", svg)]
+    return width, min(scales) * 100
+
+
+FIGURE_FACTS = """() => [
+  ...document.querySelectorAll('article figure.dlfs-figure')
+].map(f => {
+    const img = f.querySelector('img');
+    const r = img.getBoundingClientRect();
+    const article = document.querySelector('article').getBoundingClientRect();
+    const fr = f.getBoundingClientRect();
+    return {
+        id: f.id,
+        caption: (f.querySelector('figcaption') || {}).textContent || '',
+        src: img.getAttribute('src'),
+        width: img.getAttribute('width'),
+        height: img.getAttribute('height'),
+        loading: img.getAttribute('loading'),
+        zoom: !!f.querySelector('a.glightbox[href]'),
+        shown: r.width,
+        centreOffset: Math.abs(
+            (fr.left + fr.right) / 2 - (article.left + article.right) / 2),
+        imgCentreOffset: Math.abs((r.left + r.right) / 2 - (fr.left + fr.right) / 2),
+        fitsFrame: r.width <= fr.width + 1,
+    };
+})"""
+
+PLOT_FACTS = """() => [
+  ...document.querySelectorAll('.jp-OutputArea-output img')
+].map(i => ({
+    width: Number(i.getAttribute('width')) || i.naturalWidth,
+    shown: i.getBoundingClientRect().width,
+}))"""
+
+# Elements whose box leaves the screen, unless an ancestor scrolls or clips them.
+STICKING_OUT = """() => {
+    const vw = document.documentElement.clientWidth;
+    const out = [];
+    for (const e of document.querySelectorAll('.md-main *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) continue;
+        let a = e.parentElement, held = false;
+        while (a && a !== document.body) {
+            const s = getComputedStyle(a);
+            if (['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX)) {
+                const ar = a.getBoundingClientRect();
+                if (ar.right <= vw + 1 && ar.left >= -1) { held = true; break; }
+            }
+            a = a.parentElement;
+        }
+        const hidden = e.closest('.md-sidebar, .md-nav, [hidden]') !== null
+            || getComputedStyle(e).visibility === 'hidden';
+        if (!held && !hidden)
+            out.push(`${e.tagName}.${e.className} ${Math.round(r.right)}`);
+    }
+    return out.slice(0, 10);
+}"""
+
+# In the text, not in listings (whose docstrings may use them).
+ROLES_LEFT = """() => {
+    const a = document.querySelector('article');
+    if (!a) return [];
+    const copy = a.cloneNode(true);
+    copy.querySelectorAll('pre').forEach(e => e.remove());
+    return copy.textContent.match(/:(func|class|meth|mod|attr|obj):/g) || [];
+}"""
+
+# For every one-line code block with a copy button: does the text end left of it?
+COPY_BUTTON_CLEARANCE = """() => [
+  ...document.querySelectorAll('article pre > code')
+].flatMap(code => {
+    const pre = code.parentElement;
+    const button = pre.querySelector('button.md-clipboard');
+    if (!button || code.innerText.trim().includes('\\n')) return [];
+    // A block that scrolls shows its end padding once scrolled.
+    if (code.scrollWidth > code.clientWidth + 1) return [];
+    const range = document.createRange();
+    range.selectNodeContents(code);
+    const text = [...range.getClientRects()].filter(r => r.width > 0);
+    if (!text.length) return [];
+    const right = Math.max(...text.map(r => r.right));
+    const b = button.getBoundingClientRect();
+    const top = Math.min(...text.map(r => r.top));
+    const bottom = Math.max(...text.map(r => r.bottom));
+    const overlapsVertically = b.top < bottom && b.bottom > top;
+    const gap = b.left - right;
+    return [{text: code.innerText.slice(0, 40), gap, overlapsVertically}];
+})"""
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """``screenshots/``, kept: test_browser.py empties it when it starts."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
+
+def _screenshot_name(path: str, width: int, scheme: str) -> str:
+    return (path.strip("/").replace("/", "_") or "home") + f"-{width}-{scheme}.png"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("path", site_pages(), ids=lambda p: p or "home")
+def test_page_looks_right(browser, site_url, screenshot_dir, path, width, scheme):
+    visit = PageVisit(browser, site_url, path, width, color_scheme=scheme)
+    page = visit.page
+    try:
+        page.evaluate("() => document.fonts.ready")
+        page.screenshot(
+            path=str(screenshot_dir / _screenshot_name(path, width, scheme)),
+            full_page=True,
+        )
+        assert visit.console_errors == []
+        assert visit.failed == []
+        assert visit.foreign == []
+
+        # The first visit follows the OS colour scheme.
+        expected = {"light": "default", "dark": "slate"}[scheme]
+        assert (
+            page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+            == expected
+        )
+
+        figures = page.evaluate(FIGURE_FACTS)
+        for index, figure in enumerate(figures):
+            name = figure["id"].removeprefix("figure-")
+            assert re.match(r"Figure (\d+\.)?\d+: \S", figure["caption"]), figure
+            assert figure["src"].endswith(f"figures/{name}.svg")
+            assert int(figure["width"]) > 0 and int(figure["height"]) > 0
+            assert figure["loading"] == (None if index == 0 else "lazy"), figure
+            assert figure["zoom"], "a figure opens full-screen"
+            assert figure["centreOffset"] <= 2, figure
+            # Centred in its frame, unless wider than it (then it scrolls).
+            assert figure["imgCentreOffset"] <= 2 or not figure["fitsFrame"], figure
+            width_pt, font_pt = svg_text_facts(name)
+            text_px = font_pt * figure["shown"] / width_pt
+            assert text_px >= MIN_TEXT_PX, f"{name}: text {text_px:.1f} px at {width}"
+
+        for plot in page.evaluate(PLOT_FACTS):
+            text_px = PLOT_TEXT_PX * plot["shown"] / plot["width"]
+            assert text_px >= MIN_TEXT_PX, f"notebook plot text {text_px:.1f} px"
+
+        assert page.evaluate(STICKING_OUT) == []
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - window.innerWidth"
+        )
+        assert overflow <= 1
+
+        assert page.evaluate(ROLES_LEFT) == [], "Sphinx roles left as text"
+
+        breaks = page.evaluate(
+            "() => { const p = document.querySelector('article p');"
+            " return p ? getComputedStyle(p).wordBreak : 'keep-all'; }"
+        )
+        assert breaks == "keep-all"
+
+        for block in page.evaluate(COPY_BUTTON_CLEARANCE):
+            assert block["gap"] >= 0 or not block["overlapsVertically"], block
+
+        if page.locator("article math").count():
+            assert page.evaluate(
+                "() => document.fonts.check('16px \"dlfs Math\"')"
+                " && [...document.fonts].some(f => f.family.includes('dlfs Math')"
+                " && f.status === 'loaded')"
+            ), "the shipped math font is used"
+    finally:
+        visit.close()
+
+
+def _pixels(png: bytes) -> list[tuple[int, int, int]]:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return list(image.getdata())
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    r, g, b = rgb
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ["ch4/gradient/", "ch5/layers/", "performance/"])
+def test_figure_pixels_follow_the_scheme(browser, site_url, path, scheme, width):
+    """A figure's rendered pixels: page-coloured ground, grey ink that shows."""
+    visit = PageVisit(browser, site_url, path, width, color_scheme=scheme)
+    page = visit.page
+    try:
+        figure = page.locator("article figure.dlfs-figure img").first
+        figure.scroll_into_view_if_needed()
+        figure.evaluate("img => img.decode()")
+        pixels = _pixels(figure.screenshot())
+        lum = sorted(_luminance(p) for p in pixels)
+        ground = lum[len(lum) // 2]  # most of a figure is its background
+        if scheme == "dark":
+            assert ground < 60, f"dark page, figure ground luminance {ground:.0f}"
+        else:
+            assert ground > 200, f"light page, figure ground luminance {ground:.0f}"
+        ink = [v for v in lum if abs(v - ground) > 60]
+        assert len(ink) / len(lum) > 0.005, "the figure's lines and text show"
+        assert not any(v > 250 for v in lum) or scheme == "light", "no white slab"
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_figure_opens_full_screen_and_closes(
+    browser, site_url, screenshot_dir, scheme, width
+):
+    visit = PageVisit(browser, site_url, "ch4/gradient/", width, color_scheme=scheme)
+    page = visit.page
+    try:
+        link = page.locator("article figure.dlfs-figure a.glightbox").nth(1)
+        link.scroll_into_view_if_needed()
+        link.click()
+        slide = page.locator(".glightbox-container .gslide.current .gslide-image img")
+        slide.wait_for(state="visible", timeout=10_000)
+        page.wait_for_timeout(600)  # the opening animation
+        page.screenshot(path=str(screenshot_dir / f"zoom-{width}-{scheme}.png"))
+        shown = link.locator("img").bounding_box()
+        box = slide.bounding_box()
+        # Bigger than on the page (on a phone: the screen's width).
+        assert box["width"] >= min(shown["width"], 0.9 * width), (box, shown)
+        assert "Figure 4." in page.locator(".glightbox-container").inner_text()
+        page.keyboard.press("Escape")
+        page.locator(".glightbox-container").wait_for(state="detached", timeout=10_000)
+    finally:
+        visit.close()
+
+
+def test_toggle_wins_over_a_dark_os_after_reload(browser, site_url):
+    visit = PageVisit(browser, site_url, "", 1280, color_scheme="dark")
+    page = visit.page
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    try:
+        assert page.evaluate(scheme) == "slate"
+        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        assert page.evaluate(scheme) == "default"
+        page.reload(wait_until="networkidle")
+        assert page.evaluate(scheme) == "default"
+    finally:
+        visit.close()
+
+
+def test_glossary_terms_are_search_results_of_their_own(browser, site_url):
+    visit = PageVisit(browser, site_url, "", 1280)
+    page = visit.page
+    try:
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("hyperparameter", delay=20)
+        search.press("End")
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=10_000)
+        hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+        found = [urlsplit(h) for h in hrefs if h]
+        assert any(
+            u.path.endswith("glossary/") and u.fragment == "hyperparameter"
+            for u in found
+        ), hrefs
+    finally:
+        visit.close()
+
+
+def test_a_chapter_term_links_to_its_glossary_entry(browser, site_url):
+    visit = PageVisit(browser, site_url, "ch4/gradient/", 375)
+    page = visit.page
+    try:
+        link = page.locator("article a.dlfs-term[href$='#gradient']").first
+        link.click()
+        page.wait_for_url("**/glossary/#gradient")
+        heading = page.locator("h3#gradient")
+        assert "기울기" in heading.inner_text()
+        assert heading.bounding_box()["y"] < 300, "the entry is scrolled into view"
+    finally:
+        visit.close()
