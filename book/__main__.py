@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             if not path.is_file() or path.read_bytes() != svg:
                 stale.append(path)
             continue
-        args.out.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".svg.tmp")
         tmp.write_bytes(svg)
         tmp.replace(path)

@@ -139,7 +139,7 @@ def tangent() -> Any:
     ax_f.set_ylim(-1, 6)
     ax_f.set_xlabel("x")
     ax_f.set_ylabel("f(x)")
-    ax_f.legend(loc="upper left", fontsize=8)
+    ax_f.legend(loc="upper left", fontsize=9)
     ax_f.set_title("the function and two tangents")
 
     ax_d.plot(x, 0.02 * x + 0.1, color="C0", label="exact: 0.02x + 0.1")
@@ -153,7 +153,7 @@ def tangent() -> Any:
     )
     ax_d.set_xlabel("x")
     ax_d.set_ylabel("f'(x)")
-    ax_d.legend(loc="upper left", fontsize=8)
+    ax_d.legend(loc="upper left", fontsize=9)
     ax_d.set_title("the derivative")
     fig.tight_layout()
     return fig
@@ -230,7 +230,7 @@ def descent_paths() -> Any:
     ax_path.set_xlabel("x0")
     ax_path.set_ylabel("x1")
     ax_path.set_title("the first 20 steps from (−3, 4)")
-    ax_path.legend(loc="lower left", fontsize=8)
+    ax_path.legend(loc="lower left", fontsize=10)
 
     rates = ((10.0, "C3"), (0.95, "C2"), (0.1, "C0"), (0.01, "C1"), (1e-10, "C4"))
     for lr, color in rates:
@@ -250,7 +250,7 @@ def descent_paths() -> Any:
     ax_dist.set_xlabel("step")
     ax_dist.set_ylabel("distance from the minimum (0, 0)")
     ax_dist.set_title("100 steps: too big diverges, too small stalls")
-    ax_dist.legend(loc="lower left", fontsize=8)
+    ax_dist.legend(loc="lower left", fontsize=10)
     fig.tight_layout()
     return fig
 

@@ -17,8 +17,10 @@ each into::
 The ``<img>`` gets the SVG's own width and height (no layout jump while it
 loads), ``loading="lazy"`` after the first figure of a page, and a
 ``min-width`` that keeps its smallest text at ``MIN_TEXT_PX`` CSS pixels or
-more: on a narrow screen a wide figure scrolls sideways inside its frame
-instead of shrinking its text out of reach.  Clicking it opens the
+more.  A figure whose panels sit side by side also has a stacked drawing
+(``docs/figures/narrow/``), which a ``<picture>`` shows on narrow screens;
+what is still too wide scrolls sideways inside its frame instead of
+shrinking its text out of reach.  Clicking it opens the
 full-screen viewer of mkdocs-glightbox.
 
 Text refers to a figure with a link to ``fig:NAME``: ``[](fig:ch4_tangent)``
@@ -37,6 +39,9 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 MIN_TEXT_PX = 9.0
+# Below this width a figure with panels side by side shows them stacked
+# (docs/figures/narrow/NAME.svg, drawn by ``python -m book``).
+NARROW_MEDIA = "(max-width: 759px)"
 # A Markdown image (its alt text may wrap) of one of the book's figures.
 _IMAGE = re.compile(r"!\[[^\]]*\]\((?P<src>[^)\s]*figures/(?P<name>\w+)\.svg)")
 _FIGURE_P = re.compile(
@@ -125,22 +130,31 @@ def _figure_html(match: re.Match[str], page: Any, config: Any, first: bool) -> s
     attributes = dict(re.findall(r'(\w[\w-]*)="([^"]*)"', img))
     caption = attributes.get("title", "")
     alt = attributes.get("alt", "")
-    svg = (Path(config["docs_dir"]) / "figures" / f"{name}.svg").read_text()
-    size = svg_size(svg)
+    folder = Path(config["docs_dir"]) / "figures"
+    size = svg_size((folder / f"{name}.svg").read_text())
     number = f"Figure {figure.label}"
     lazy = "" if first else ' loading="lazy"'
     described = html.escape(f"{number}: {html.unescape(caption)}", quote=True)
+    style = f"--dlfs-min-width: {size.min_width_px}px"
+    source = ""
+    narrow_svg = folder / "narrow" / f"{name}.svg"
+    if narrow_svg.is_file():
+        narrow = svg_size(narrow_svg.read_text())
+        narrow_src = src.replace("figures/", "figures/narrow/", 1)
+        style += f"; --dlfs-narrow-min-width: {narrow.min_width_px}px"
+        source = (
+            f'<source media="{NARROW_MEDIA}" srcset="{narrow_src}" '
+            f'width="{narrow.width_px}" height="{narrow.height_px}">'
+        )
     return (
         f'<figure class="dlfs-figure" id="figure-{name}">'
         f'<div class="dlfs-figure__frame">'
         f'<a class="glightbox" href="{src}" data-type="image" data-width="auto" '
         f'data-height="auto" data-description="{described}" '
-        f'data-desc-position="bottom">'
+        f'data-desc-position="bottom"><picture>{source}'
         f'<img src="{src}" alt="{alt}" width="{size.width_px}" '
         f'height="{size.height_px}"{lazy} decoding="async" '
-        f'style="min-width: min({size.min_width_px}px, {size.width_px}px)" '
-        f'data-min-font-pt="{size.smallest_font_pt:g}" '
-        f'data-width-pt="{size.width_pt:g}"></a></div>'
+        f'style="{style}"></picture></a></div>'
         f'<figcaption><span class="dlfs-figure__number">{number}:</span> '
         f"{caption}</figcaption></figure>"
     )
