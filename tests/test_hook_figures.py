@@ -15,12 +15,12 @@ SVGS = sorted((ROOT / "docs" / "figures").glob("*.svg"))
 
 
 @pytest.mark.parametrize("svg", SVGS, ids=lambda p: p.stem)
-def test_every_figure_is_transparent_with_text_no_smaller_than_8_pt(svg):
+def test_every_figure_is_transparent_with_text_no_smaller_than_9_pt(svg):
     text = svg.read_text()
     assert "fill: #ffffff" not in text, "no white background"
     assert "#000000" not in text, "no black ink (invisible on the dark page)"
     size = svg_size(text)
-    assert size.smallest_font_pt >= 8
+    assert size.smallest_font_pt >= 9
     assert 0 < size.min_width_px <= size.width_px
 
 
