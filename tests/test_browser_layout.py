@@ -11,6 +11,7 @@ what the issue "a textbook that looks right on every screen" asks:
   the shown width; for notebook plots from the PNG's size);
 * no element sticks out of the screen unless it sits in its own scroller;
 * no Sphinx role (``:func:``) is left as text; Korean breaks between words;
+* notebook pages hide the prompt column below 700 px;
 * a copy button never covers the code of a one-line block;
 * math uses the shipped math font, and a figure in dark mode is dark with
   grey ink (sampled pixels of the screenshot).
@@ -200,6 +201,15 @@ def test_page_looks_right(browser, site_url, screenshot_dir, path, width, scheme
         for plot in page.evaluate(PLOT_FACTS):
             text_px = PLOT_TEXT_PX * plot["shown"] / plot["width"]
             assert text_px >= MIN_TEXT_PX, f"notebook plot text {text_px:.1f} px"
+
+        # Notebook pages give the "In [n]:" column up on phones.
+        prompts = page.evaluate(
+            "() => [...document.querySelectorAll('.jp-InputPrompt')]"
+            ".map(e => getComputedStyle(e).display)"
+        )
+        if prompts:
+            hidden = {d == "none" for d in prompts}
+            assert hidden == {width < 700}, (width, set(prompts))
 
         assert page.evaluate(STICKING_OUT) == []
         overflow = page.evaluate(

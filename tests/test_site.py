@@ -242,7 +242,8 @@ def test_every_book_figure_is_a_numbered_figure_with_a_caption(built_site):
     assert all(len(n) == 1 for n in numbers.values()), numbers
     flat = [n for ns in numbers.values() for n in ns]
     assert len(flat) == len(set(flat))
-    assert numbers["ch4_descent_paths"] == {"4.4"}
+    assert numbers["ch4_loss_vs_accuracy"] == {"4.2"}
+    assert numbers["ch4_descent_paths"] == {"4.6"}
 
 
 def test_api_pages_are_one_per_module_with_roles_as_links(built_site):
@@ -289,3 +290,13 @@ def test_equations_the_text_refers_back_to_are_numbered(built_site):
         assert f'id="eq-{number}"' in html
         assert f'<span class="dlfs-equation-number">({number})</span>' in html
     assert 'href="#eq-4.2"' in html and 'href="#eq-4.3"' in html
+
+
+def test_text_refers_to_figures_by_number(built_site):
+    html = (built_site / "ch4" / "gradient" / "index.html").read_text()
+    assert re.search(
+        r'<a class="dlfs-figure-ref" href="#figure-ch4_tangent">Figure 4\.4</a>', html
+    )
+    html = (built_site / "ch3" / "network" / "index.html").read_text()
+    assert '<a class="dlfs-figure-ref" href="#figure-ch3_network">Figure 3.' in html
+    assert 'href="fig:' not in html

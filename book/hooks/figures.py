@@ -42,8 +42,11 @@ MIN_TEXT_PX = 9.0
 # Below this width a figure with panels side by side shows them stacked
 # (docs/figures/narrow/NAME.svg, drawn by ``python -m book``).
 NARROW_MEDIA = "(max-width: 759px)"
-# A Markdown image (its alt text may wrap) of one of the book's figures.
-_IMAGE = re.compile(r"!\[[^\]]*\]\((?P<src>[^)\s]*figures/(?P<name>\w+)\.svg)")
+# A Markdown image of one of the book's figures (its alt text may wrap and hold
+# [brackets], as in W2[0, 0]).
+_IMAGE = re.compile(
+    r"!\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<src>[^)\s]*figures/(?P<name>\w+)\.svg)"
+)
 _FIGURE_P = re.compile(
     r'<p>\s*(?P<img><img\b[^>]*\bsrc="(?P<src>[^"]*figures/(?P<name>\w+)\.svg)"[^>]*>)'
     r"\s*</p>"
@@ -160,12 +163,13 @@ def _figure_html(match: re.Match[str], page: Any, config: Any, first: bool) -> s
     )
 
 
-def _reference(match: re.Match[str], page: Any) -> str:
+def _reference(match: re.Match[str], page: Any, shown: set[str]) -> str:
     name = match.group("name")
     figure = _FIGURES.get(name)
     if figure is None:
         raise ValueError(f"{page.file.src_uri}: no figure named {name!r}")
-    here = "" if figure.page_url == page.file.url else figure.page_url
+    # The figure on this page if it is shown here, else where it first appears.
+    here = "" if name in shown else figure.page_url
     href = (get_relative_url(here, page.file.url) if here else "") + f"#figure-{name}"
     text = match.group("text") or f"Figure {figure.label}"
     return f'<a class="dlfs-figure-ref" href="{href}">{text}</a>'
@@ -180,4 +184,5 @@ def on_page_content(html_text: str, page: Any, config: Any, **kwargs: Any) -> st
         return _figure_html(match, page, config, first=seen == 1)
 
     html_text = _FIGURE_P.sub(replace, html_text)
-    return _REFERENCE.sub(lambda m: _reference(m, page), html_text)
+    shown = set(re.findall(r'<figure class="dlfs-figure" id="figure-(\w+)"', html_text))
+    return _REFERENCE.sub(lambda m: _reference(m, page, shown), html_text)
