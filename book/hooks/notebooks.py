@@ -130,6 +130,9 @@ _DEAD_SCRIPTS = (
         r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.DOTALL
     ),
     re.compile(r"<style>\s*\.jp-Mermaid(?:(?!</style>).)*</style>", re.DOTALL),
+    re.compile(
+        r"<!-- (Load mathjax|MathJax configuration|End of \w+ configuration) -->"
+    ),
 )
 
 
