@@ -477,7 +477,7 @@ def test_page_looks_right(browser, site_url, screenshot_dir, path, width, scheme
 
         # Notebook pages give the "In [n]:" column up on phones.
         prompts = page.evaluate(
-            "() => [...document.querySelectorAll('.jp-InputPrompt')]"
+            "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
             ".map(e => getComputedStyle(e).display)"
         )
         if prompts:
