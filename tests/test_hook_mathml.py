@@ -86,3 +86,9 @@ def test_the_shipped_math_font_has_an_opentype_math_table():
     assert "MATH" in font
     cmap = font.getBestCmap()
     assert all(ord(c) in cmap for c in "∑−√𝑥")
+
+
+def test_a_slash_is_set_tight_as_in_tex():
+    mathml = typeset(r"\partial f / \partial x_0", "inline")
+    assert '<mo lspace="0" rspace="0">/</mo>' in mathml
+    assert "&#x0002F;" not in mathml

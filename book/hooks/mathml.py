@@ -9,6 +9,7 @@ latex2mathml's output is then typeset the way TeX would:
 
 * a minus (or plus) used as a sign, at the start or after ``(``, ``=``, ``,``
   and other operators, is a prefix operator with no space around it;
+* a slash (``df/dx``) gets no space around it;
 * ``\\log``, ``\\exp``, ``\\max`` ... are followed by a function application
   and get TeX's thin space from their neighbours (none before ``(``);
 * punctuation right after inline math stays on the math's line;
@@ -100,7 +101,9 @@ def _functions(mathml: str) -> str:
 
 def typeset(tex: str, display: str) -> str:
     """MathML for ``tex`` with TeX's spacing of signs and function names."""
-    return _functions(_signs(convert(tex, display=display)))
+    mathml = _functions(_signs(convert(tex, display=display)))
+    # A slash is an ordinary symbol in TeX: no space around it (df/dx).
+    return mathml.replace("<mo>&#x0002F;</mo>", '<mo lspace="0" rspace="0">/</mo>')
 
 
 def _render(match: re.Match[str], display: str) -> str:
