@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
             if not path.is_file() or path.read_bytes() != svg:
                 stale.append(path)
             continue
-        args.out.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, lambda f, svg=svg: f.write(svg))
         print(f"wrote {path} ({len(svg)} bytes)")
     if stale:

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from book import new_figure
+from book import INK, new_figure
 from dlfs.perceptron import (
     AND,
     AND_PARAMS,
@@ -28,10 +28,16 @@ from dlfs.perceptron import (
 PAIRS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]])
 LIMITS = (-0.5, 1.5)
 
-FIRE = "#e66100"  # output 1: orange triangles, orange shading
-SILENT = "#3b6fb6"  # output 0: blue circles
-LINE = "#333333"
-WRONG = "#c0001a"
+FIRE = "#ee6a10"  # output 1: orange triangles, orange shading
+SILENT = "#4a82cf"  # output 0: blue circles
+LINE = INK
+WRONG = "#e0303a"
+
+
+def _rgb(colour: str) -> tuple[float, ...]:
+    from matplotlib.colors import to_rgb
+
+    return to_rgb(colour)
 
 
 def _minus(value: float) -> str:
@@ -69,7 +75,7 @@ def _points(ax: Any, y: np.ndarray) -> None:
             s=110,
             marker=marker,
             color=colour,
-            edgecolors="black",
+            edgecolors=INK,
             linewidths=0.8,
             zorder=3,
         )
@@ -99,7 +105,7 @@ def _legend_handles(extra: list[tuple[Any, str]]) -> tuple[list[Any], list[str]]
             marker=shape,
             markersize=10,
             markerfacecolor=colour,
-            markeredgecolor="black",
+            markeredgecolor=INK,
             markeredgewidth=0.8,
         )
 
@@ -222,7 +228,7 @@ RADIUS = 0.55
 def _node(ax: Any, xy: tuple[float, float], label: str, **kwargs: Any) -> None:
     from matplotlib.patches import Circle
 
-    style = {"facecolor": "white", "edgecolor": "black", "linewidth": 1.5}
+    style = {"facecolor": "none", "edgecolor": INK, "linewidth": 1.5}
     style.update(kwargs)
     ax.add_patch(Circle(xy, RADIUS, zorder=2, **style))
     ax.text(*xy, label, ha="center", va="center", fontsize=15, zorder=3)
@@ -242,10 +248,11 @@ def _arrow(
     a, b = np.array(start, dtype=float), np.array(end, dtype=float)
     unit = (b - a) / np.linalg.norm(b - a)
     tail, head = a + unit * RADIUS, b - unit * (RADIUS + 0.05)
-    style = {"color": "black", "linewidth": 1.3, "mutation_scale": 16}
+    style = {"color": INK, "linewidth": 1.3, "mutation_scale": 16}
     style.update(kwargs)
     ax.add_patch(FancyArrowPatch(tuple(tail), tuple(head), arrowstyle="-|>", **style))
-    x, y = tail + at * (head - tail)
+    # Beside the arrow, not on it: no opaque box, so it reads in both schemes.
+    x, y = tail + at * (head - tail) + 0.28 * np.array([-unit[1], unit[0]])
     ax.text(
         x,
         y,
@@ -254,7 +261,6 @@ def _arrow(
         va="center",
         fontsize=11,
         color=style["color"],
-        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
         zorder=4,
     )
 
@@ -265,11 +271,11 @@ def perceptron_diagram() -> Any:
     one, x1, x2, y = (1.0, 4.15), (1.0, 2.5), (1.0, 0.85), (5.6, 2.5)
     _node(ax, x1, "$x_1$")
     _node(ax, x2, "$x_2$")
-    _node(ax, one, "$1$", edgecolor="#888888", linestyle="--")
+    _node(ax, one, "$1$", linestyle="--")
     _node(ax, y, "$y$")
     _arrow(ax, x1, y, "$w_1$", at=0.4)
     _arrow(ax, x2, y, "$w_2$", at=0.4)
-    _arrow(ax, one, y, "$b$", at=0.4, color="#666666", linestyle="--")
+    _arrow(ax, one, y, "$b$", at=0.4, linestyle="--")
     ax.text(
         y[0],
         y[1] - 1.0,
@@ -289,9 +295,9 @@ def xor_network() -> Any:
     y = (10.0, 3.0)
     _node(ax, x1, "$x_1$")
     _node(ax, x2, "$x_2$")
-    _node(ax, s1, "$s_1$", facecolor="#dce6f4")
-    _node(ax, s2, "$s_2$", facecolor="#fbe3d2")
-    _node(ax, y, "$y$", facecolor="#e8e8e8")
+    _node(ax, s1, "$s_1$", facecolor=(*_rgb(SILENT), 0.25))
+    _node(ax, s2, "$s_2$", facecolor=(*_rgb(FIRE), 0.25))
+    _node(ax, y, "$y$", facecolor=(*_rgb(INK), 0.25))
     for target, (w, b), name in ((s1, NAND_PARAMS, "NAND"), (s2, OR_PARAMS, "OR")):
         _arrow(ax, x1, target, _minus(w[0]), at=0.22)
         _arrow(ax, x2, target, _minus(w[1]), at=0.22)
@@ -310,7 +316,7 @@ def xor_network() -> Any:
     ax.text(y[0], y[1] + 1.0, f"AND, b = {_minus(b)}", ha="center", fontsize=11)
     layers = ((1.0, "layer 0\ninputs"), (5.5, "layer 1"), (10.0, "layer 2\noutput"))
     for x, text in layers:
-        ax.text(x, 0.1, text, ha="center", va="bottom", fontsize=10, color="#555555")
+        ax.text(x, 0.1, text, ha="center", va="bottom", fontsize=10)
     return fig
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from book import new_figure
+from book import INK, new_figure
 from dlfs.activations import leaky_relu, relu, sigmoid, softmax, step_function
 from dlfs.datasets import load_mnist
 from dlfs.network import init_network, predict
@@ -15,6 +15,8 @@ from dlfs.weights import load_weights
 
 # The leaky ReLU slope drawn in the figure: large enough to be seen.
 LEAKY_ALPHA = 0.1
+# A translucent grey: a light tint on the white page, a dark one on slate.
+BIAS_FILL = (0.5, 0.5, 0.5, 0.25)
 
 
 def activations() -> Any:
@@ -100,7 +102,7 @@ def network_diagram() -> Any:
             xytext=start,
             arrowprops={
                 "arrowstyle": "-|>",
-                "color": "C0" if strong else "0.7",
+                "color": "C0" if strong else INK,
                 "lw": 2 if strong else 1,
                 "shrinkA": r * 72 * 0.9,
                 "shrinkB": r * 72 * 0.9,
@@ -111,7 +113,7 @@ def network_diagram() -> Any:
 
     def node(center, text: str, *, bias: bool = False) -> None:
         ax.add_patch(
-            _circle(center, r, face="0.88" if bias else "white", edge="0.25", z=4)
+            _circle(center, r, face=BIAS_FILL if bias else "none", edge=INK, z=4)
         )
         ax.text(*center, text, ha="center", va="center", fontsize=14, zorder=5)
 
@@ -153,10 +155,11 @@ def network_diagram() -> Any:
         ((0.0, bias_y), 0.45, f"$b^{{(1)}}_{{1}} = {b1[0]:g}$"),
     ]
     for start, along, text in labels:
-        # On the edge itself, turned to run along it.
+        # Just above the edge, turned to run along it.
         dx_, dy_ = target - start
+        normal = np.array([-dy_, dx_]) / np.hypot(dx_, dy_)
         ax.text(
-            *((1 - along) * np.array(start) + along * target),
+            *((1 - along) * np.array(start) + along * target + 0.2 * normal),
             text,
             ha="center",
             va="center",
@@ -165,7 +168,6 @@ def network_diagram() -> Any:
             fontsize=12,
             color="C0",
             zorder=6,
-            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none"},
         )
     ax.text(
         8.8,
@@ -185,13 +187,20 @@ def _circle(center, radius, *, face: str, edge: str, z: int) -> Any:
     return Circle(center, radius, facecolor=face, edgecolor=edge, lw=1.5, zorder=z)
 
 
+def _ink_map() -> Any:
+    """Ink on a transparent page: pixel value 1 is solid grey, 0 is see-through."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    return LinearSegmentedColormap.from_list("ink", [(0.5, 0.5, 0.5, 0), INK])
+
+
 def _digit_grid(images, titles, *, rows: int, cols: int, width: float = 1.25) -> Any:
     fig = new_figure(figsize=(width * cols, (width + 0.3) * rows), layout="constrained")
     axes = fig.subplots(rows, cols)
     for k, ax in enumerate(axes.flat):
         ax.imshow(
             images[k].reshape(28, 28),
-            cmap="gray_r",
+            cmap=_ink_map(),
             vmin=0,
             vmax=1,
             interpolation="nearest",
@@ -202,7 +211,7 @@ def _digit_grid(images, titles, *, rows: int, cols: int, width: float = 1.25) ->
         ax.grid(False)
         for spine in ax.spines.values():
             spine.set_visible(True)
-            spine.set_color("0.75")
+            spine.set_color(INK)
     return fig
 
 

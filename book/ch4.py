@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from book import load_log, new_figure
+from book import INK, load_log, new_figure
 from dlfs.gradient import (
     forward_diff,
     gradient_descent,
@@ -105,11 +105,11 @@ def forward_vs_central() -> Any:
         textcoords="offset points",
         color="gray",
     )
-    ax.annotate("rounding error\ngrows like 1/h", (1e-13, 3e-1), color="0.3")
+    ax.annotate("rounding error\ngrows like 1/h", (1e-13, 3e-1), color=INK)
     ax.annotate(
         "truncation error\nforward ~ h, central ~ h²",
         (1e-3, 3e-1),
-        color="0.3",
+        color=INK,
         ha="right",
     )
     ax.set_ylim(1e-13, 10)
@@ -139,7 +139,7 @@ def tangent() -> Any:
     ax_f.set_ylim(-1, 6)
     ax_f.set_xlabel("x")
     ax_f.set_ylabel("f(x)")
-    ax_f.legend(loc="upper left", fontsize=8)
+    ax_f.legend(loc="upper left", fontsize=9)
     ax_f.set_title("the function and two tangents")
 
     ax_d.plot(x, 0.02 * x + 0.1, color="C0", label="exact: 0.02x + 0.1")
@@ -153,7 +153,7 @@ def tangent() -> Any:
     )
     ax_d.set_xlabel("x")
     ax_d.set_ylabel("f'(x)")
-    ax_d.legend(loc="upper left", fontsize=8)
+    ax_d.legend(loc="upper left", fontsize=9)
     ax_d.set_title("the derivative")
     fig.tight_layout()
     return fig
@@ -170,7 +170,9 @@ def gradient_field() -> Any:
     ax = fig.add_subplot()
     fine = np.linspace(-2.3, 2.3, 200)
     f0, f1 = np.meshgrid(fine, fine)
-    ax.contour(f0, f1, f0**2 + f1**2, levels=[0.5, 1, 2, 3, 4, 6], colors="0.8")
+    ax.contour(
+        f0, f1, f0**2 + f1**2, levels=[0.5, 1, 2, 3, 4, 6], colors=INK, alpha=0.45
+    )
     ax.quiver(
         points[:, 0], points[:, 1], -grads[:, 0], -grads[:, 1], color="C0", angles="xy"
     )
@@ -192,7 +194,9 @@ def descent_paths() -> Any:
     ax_path, ax_dist = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.15]})
     fine = np.linspace(-4.5, 4.5, 200)
     f0, f1 = np.meshgrid(fine, fine)
-    ax_path.contour(f0, f1, f0**2 + f1**2, levels=[1, 4, 9, 16, 25], colors="0.8")
+    ax_path.contour(
+        f0, f1, f0**2 + f1**2, levels=[1, 4, 9, 16, 25], colors=INK, alpha=0.45
+    )
     shown = ((0.01, "C1", "s"), (0.1, "C0", "o"), (0.95, "C2", "^"))
     for lr, color, marker in shown:
         _, path = gradient_descent(
@@ -228,7 +232,7 @@ def descent_paths() -> Any:
     ax_path.set_xlabel("x0")
     ax_path.set_ylabel("x1")
     ax_path.set_title("the first 20 steps from (−3, 4)")
-    ax_path.legend(loc="lower left", fontsize=8)
+    ax_path.legend(loc="lower left", fontsize=10)
 
     rates = ((10.0, "C3"), (0.95, "C2"), (0.1, "C0"), (0.01, "C1"), (1e-10, "C4"))
     for lr, color in rates:
@@ -241,14 +245,14 @@ def descent_paths() -> Any:
         "x ± h rounds to x:\nthe numerical gradient is 0",
         (40, 2.6e13),
         xytext=(40, 1e8),
-        arrowprops={"arrowstyle": "->", "color": "0.3"},
-        color="0.3",
+        arrowprops={"arrowstyle": "->", "color": INK},
+        color=INK,
     )
     ax_dist.set_ylim(1e-12, 1e16)
     ax_dist.set_xlabel("step")
     ax_dist.set_ylabel("distance from the minimum (0, 0)")
     ax_dist.set_title("100 steps: too big diverges, too small stalls")
-    ax_dist.legend(loc="lower left", fontsize=8)
+    ax_dist.legend(loc="lower left", fontsize=10)
     fig.tight_layout()
     return fig
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from book import load_log, new_figure
+from book import INK, load_log, new_figure
 
-FORWARD = "#1f5fbf"  # blue: values flowing forward
-BACKWARD = "#c62828"  # red: derivatives flowing backward
+FORWARD = "#3a7bd5"  # blue: values flowing forward
+BACKWARD = "#e04646"  # red: derivatives flowing backward
 
 # --------------------------------------------------------------------------
 # Computational graphs
@@ -47,7 +47,7 @@ def _draw_graph(
     for x, y, kind, label in nodes.values():
         if kind == "op":
             ax.add_patch(
-                Circle((x, y), OP_RADIUS, facecolor="white", edgecolor="0.2", lw=1.5)
+                Circle((x, y), OP_RADIUS, facecolor="none", edgecolor=INK, lw=1.5)
             )
             size = fontsize + 5 if len(label) == 1 else fontsize
             ax.text(x, y, label, ha="center", va="center", fontsize=size)
@@ -223,8 +223,8 @@ def _box(ax: Any, x: float, y: float, half_w: float, half_h: float, label: str) 
             (x - half_w, y - half_h),
             2 * half_w,
             2 * half_h,
-            facecolor="white",
-            edgecolor="0.2",
+            facecolor="none",
+            edgecolor=INK,
             lw=1.5,
         )
     )

@@ -12,6 +12,7 @@ Run only these with ``pytest -m browser``.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -48,9 +49,18 @@ def site_pages() -> list[str]:
 class PageVisit:
     """One page opened in a fresh browser context, with what happened on the wire."""
 
-    def __init__(self, browser: object, base: str, path: str, width: int) -> None:
+    def __init__(
+        self,
+        browser: object,
+        base: str,
+        path: str,
+        width: int,
+        color_scheme: str = "light",
+    ) -> None:
         self.host = urlsplit(base).netloc
-        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=color_scheme
+        )
         self.page = self.context.new_page()
         self.console_errors: list[str] = []
         self.failed: list[str] = []
@@ -111,43 +121,6 @@ CODE_BLOCKS = """() => [...document.querySelectorAll('article pre > code')].map(
         targetOk: !!(target && document.querySelector(target) === code),
     };
 })"""
-
-
-@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
-@pytest.mark.parametrize("path", site_pages(), ids=lambda p: p or "home")
-def test_page_in_browser(browser, site_url, screenshot_dir, path, width):
-    visit = PageVisit(browser, site_url, path, width)
-    page = visit.page
-    try:
-        name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
-        page.screenshot(path=str(screenshot_dir / name), full_page=True)
-
-        assert visit.console_errors == []
-        assert visit.failed == []
-        assert visit.foreign == [], "the book must not load anything from another host"
-
-        html = page.content()
-        if 'class="arithmatex"' in html:
-            assert page.locator("article math").count() > 0
-        text = page.evaluate(VISIBLE_TEXT)
-        raw_tex = re.findall(r"\$\$|\\\(|\\\)|\\\[|\\\]|\$[^$\s][^$\n]*?\$", text)
-        assert raw_tex == [], "math left as raw TeX"
-
-        images = page.evaluate(IMAGES)
-        assert [i for i in images if i["width"] == 0 or i["shown"] == 0] == []
-
-        blocks = page.evaluate(CODE_BLOCKS)
-        listings = [b for b in blocks if not b["fragment"]]
-        assert all(b["hasButton"] and b["targetOk"] for b in listings), blocks
-        # a fragment (one method shown alone) has no copy button
-        assert not any(b["hasButton"] for b in blocks if b["fragment"]), blocks
-
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - window.innerWidth"
-        )
-        assert overflow <= 1, f"page is {overflow}px wider than the {width}px screen"
-    finally:
-        visit.close()
 
 
 def test_copy_button_copies_the_code(browser, site_url):
@@ -243,8 +216,15 @@ def test_notebook_page_shows_outputs_and_images(browser, site_url, chapter):
             assert outputs > 0
             assert note.count() == 0
             images = page.evaluate(
-                "() => [...document.querySelectorAll('.jp-OutputArea-output img')]"
-                ".map(i => i.naturalWidth)"
+                """async () => {
+                    const images = [...document.querySelectorAll(
+                        '.jp-OutputArea-output img')];
+                    for (const img of images) {  // plots are lazy: load them now
+                        img.loading = 'eager';
+                        try { await img.decode(); } catch (e) {}
+                    }
+                    return images.map(i => i.naturalWidth);
+                }"""
             )
             assert images and min(images) > 0
         else:
@@ -283,3 +263,337 @@ def test_next_previous_and_table_of_contents_links_resolve(browser, site_url):
             assert missing == [], (path, missing)
     finally:
         context.close()
+
+
+# ---- A textbook that looks right on every screen, in both colour schemes ----
+# The built book as a reader sees it, at 375 and 1280 px, light and dark.
+#
+# Each page is opened in Chromium at a phone and a desktop width with the
+# operating system set to a light and to a dark colour scheme, and checked for
+# what the issue "a textbook that looks right on every screen" asks:
+#
+# * the first visit follows the OS scheme (Material's palette ``media``);
+# * every figure is a numbered, captioned ``<figure>``, centred, with width and
+#   height set, lazy after the first, and zoomable;
+# * no figure text is drawn below 9 CSS px (from the SVG's smallest font and
+#   the shown width; for notebook plots from the PNG's size);
+# * no element sticks out of the screen unless it sits in its own scroller;
+# * no Sphinx role (``:func:``) is left as text; Korean breaks between words;
+# * notebook pages hide the prompt column below 700 px;
+# * every code block has a copy button that targets it and never covers code;
+# * math uses the shipped math font, and a figure in dark mode is dark with
+#   grey ink (sampled pixels of the screenshot).
+#
+# Full-page screenshots go to ``screenshots/`` as ``PAGE-WIDTH-SCHEME.png``.
+
+FIGURES = ROOT / "docs" / "figures"
+SCHEMES = ("light", "dark")
+MIN_TEXT_PX = 9.0
+# The book's notebook plots: 10 pt text at 100 dpi.
+PLOT_TEXT_PX = 10 * 100 / 72
+
+
+def svg_text_facts(name: str) -> tuple[float, float]:
+    """(width in pt, smallest font size in pt) of a committed figure.
+
+    matplotlib draws text as glyph outlines scaled by font size / 100.
+    """
+    svg = (FIGURES / f"{name}.svg").read_text()
+    width = float(re.search(r'<svg\b[^>]*\bwidth="([\d.]+)pt"', svg).group(1))
+    scales = [float(s) for s in re.findall(r"scale\(([\d.]+) -\1\)", svg)]
+    return width, min(scales) * 100
+
+
+FIGURE_FACTS = """() => [
+  ...document.querySelectorAll('article figure.dlfs-figure')
+].map(f => {
+    const img = f.querySelector('img');
+    const r = img.getBoundingClientRect();
+    const article = document.querySelector('article').getBoundingClientRect();
+    const fr = f.getBoundingClientRect();
+    return {
+        id: f.id,
+        caption: (f.querySelector('figcaption') || {}).textContent || '',
+        src: img.getAttribute('src'),
+        narrow: !!(f.querySelector('source')
+            && matchMedia(f.querySelector('source').media).matches),
+        width: img.getAttribute('width'),
+        height: img.getAttribute('height'),
+        loading: img.getAttribute('loading'),
+        zoom: !!f.querySelector('a.glightbox[href]'),
+        shown: r.width,
+        centreOffset: Math.abs(
+            (fr.left + fr.right) / 2 - (article.left + article.right) / 2),
+        imgCentreOffset: Math.abs((r.left + r.right) / 2 - (fr.left + fr.right) / 2),
+        fitsFrame: r.width <= fr.width + 1,
+    };
+})"""
+
+PLOT_FACTS = """() => [
+  ...document.querySelectorAll('.jp-OutputArea-output img')
+].map(i => ({
+    width: Number(i.getAttribute('width')) || i.naturalWidth,
+    shown: i.getBoundingClientRect().width,
+}))"""
+
+# Elements whose box leaves the screen, unless an ancestor scrolls or clips them.
+STICKING_OUT = """() => {
+    const vw = document.documentElement.clientWidth;
+    const out = [];
+    for (const e of document.querySelectorAll('.md-main *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) continue;
+        let a = e.parentElement, held = false;
+        while (a && a !== document.body) {
+            const s = getComputedStyle(a);
+            if (['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX)) {
+                const ar = a.getBoundingClientRect();
+                if (ar.right <= vw + 1 && ar.left >= -1) { held = true; break; }
+            }
+            a = a.parentElement;
+        }
+        const hidden = e.closest('.md-sidebar, .md-nav, [hidden]') !== null
+            || getComputedStyle(e).visibility === 'hidden';
+        if (!held && !hidden)
+            out.push(`${e.tagName}.${e.className} ${Math.round(r.right)}`);
+    }
+    return out.slice(0, 10);
+}"""
+
+# In the text, not in listings (whose docstrings may use them).
+ROLES_LEFT = """() => {
+    const a = document.querySelector('article');
+    if (!a) return [];
+    const copy = a.cloneNode(true);
+    copy.querySelectorAll('pre').forEach(e => e.remove());
+    return copy.textContent.match(/:(func|class|meth|mod|attr|obj):/g) || [];
+}"""
+
+# For the full-page screenshot: lazy images load only near the viewport.
+LOAD_EVERY_IMAGE = """async () => {
+    for (const img of document.querySelectorAll('article img')) {
+        img.loading = 'eager';
+        try { await img.decode(); } catch (e) {}
+    }
+}"""
+
+# Every code block with a copy button: the text's scrollport ends left of it.
+COPY_BUTTON_CLEARANCE = """() => [
+  ...document.querySelectorAll('article pre > code')
+].flatMap(code => {
+    const button = code.parentElement.querySelector('.md-code__button');
+    if (!button || button.getBoundingClientRect().width === 0) return [];
+    const r = code.getBoundingClientRect();
+    const textRight = r.left + code.clientLeft + code.clientWidth;
+    const gap = button.getBoundingClientRect().left - textRight;
+    return [{text: code.innerText.slice(0, 40), gap}];
+})"""
+
+
+def _screenshot_name(path: str, width: int, scheme: str) -> str:
+    return (path.strip("/").replace("/", "_") or "home") + f"-{width}-{scheme}.png"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("path", site_pages(), ids=lambda p: p or "home")
+def test_page_looks_right(browser, site_url, screenshot_dir, path, width, scheme):
+    visit = PageVisit(browser, site_url, path, width, color_scheme=scheme)
+    page = visit.page
+    try:
+        figures = page.evaluate(FIGURE_FACTS)  # before lazy images are forced
+        page.evaluate(LOAD_EVERY_IMAGE)
+        page.evaluate("() => document.fonts.ready")
+        page.screenshot(
+            path=str(screenshot_dir / _screenshot_name(path, width, scheme)),
+            full_page=True,
+        )
+        assert visit.console_errors == []
+        assert visit.failed == []
+        assert visit.foreign == []
+
+        html = page.content()
+        if 'class="arithmatex"' in html:
+            assert page.locator("article math").count() > 0
+        text = page.evaluate(VISIBLE_TEXT)
+        raw_tex = re.findall(r"\$\$|\\\(|\\\)|\\\[|\\\]|\$[^$\s][^$\n]*?\$", text)
+        assert raw_tex == [], "math left as raw TeX"
+        images = page.evaluate(IMAGES)
+        assert [i for i in images if i["width"] == 0 or i["shown"] == 0] == []
+        blocks = page.evaluate(CODE_BLOCKS)
+        listings = [b for b in blocks if not b["fragment"]]
+        assert all(b["hasButton"] and b["targetOk"] for b in listings), blocks
+        # a fragment (one method shown alone) has no copy button
+        assert not any(b["hasButton"] for b in blocks if b["fragment"]), blocks
+
+        # The first visit follows the OS colour scheme.
+        expected = {"light": "default", "dark": "slate"}[scheme]
+        assert (
+            page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+            == expected
+        )
+
+        for index, figure in enumerate(figures):
+            name = figure["id"].removeprefix("figure-")
+            assert re.match(r"Figure (\d+\.)?\d+: \S", figure["caption"]), figure
+            assert figure["src"].endswith(f"figures/{name}.svg")
+            assert int(figure["width"]) > 0 and int(figure["height"]) > 0
+            assert figure["loading"] == (None if index == 0 else "lazy"), figure
+            assert figure["zoom"], "a figure opens full-screen"
+            assert figure["centreOffset"] <= 2, figure
+            # Centred in its frame, unless wider than it (then it scrolls).
+            assert figure["imgCentreOffset"] <= 2 or not figure["fitsFrame"], figure
+            shown_file = f"narrow/{name}" if figure["narrow"] else name
+            width_pt, font_pt = svg_text_facts(shown_file)
+            text_px = font_pt * figure["shown"] / width_pt
+            assert text_px >= MIN_TEXT_PX, f"{shown_file}: text {text_px:.1f} px"
+            # Panels side by side are stacked on a phone.
+            assert figure["narrow"] == (
+                width < 760 and (FIGURES / "narrow" / f"{name}.svg").is_file()
+            )
+
+        for plot in page.evaluate(PLOT_FACTS):
+            text_px = PLOT_TEXT_PX * plot["shown"] / plot["width"]
+            assert text_px >= MIN_TEXT_PX, f"notebook plot text {text_px:.1f} px"
+
+        # Notebook pages give the "In [n]:" column up on phones.
+        prompts = page.evaluate(
+            "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+            ".map(e => getComputedStyle(e).display)"
+        )
+        if prompts:
+            hidden = {d == "none" for d in prompts}
+            assert hidden == {width < 700}, (width, set(prompts))
+
+        assert page.evaluate(STICKING_OUT) == []
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - window.innerWidth"
+        )
+        assert overflow <= 1
+
+        assert page.evaluate(ROLES_LEFT) == [], "Sphinx roles left as text"
+
+        breaks = page.evaluate(
+            "() => { const p = document.querySelector('article p');"
+            " return p ? getComputedStyle(p).wordBreak : 'keep-all'; }"
+        )
+        assert breaks == "keep-all"
+
+        for block in page.evaluate(COPY_BUTTON_CLEARANCE):
+            assert block["gap"] >= -0.5, block
+
+        if page.locator("article math").count():
+            assert page.evaluate(
+                "() => document.fonts.check('16px \"dlfs Math\"')"
+                " && [...document.fonts].some(f => f.family.includes('dlfs Math')"
+                " && f.status === 'loaded')"
+            ), "the shipped math font is used"
+    finally:
+        visit.close()
+
+
+def _luminances(png: bytes) -> list[float]:
+    """Relative luminance (0-255) of every pixel of a screenshot."""
+    import numpy as np
+    from PIL import Image
+
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float)
+    return sorted((rgb @ [0.2126, 0.7152, 0.0722]).ravel().tolist())
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ["ch4/gradient/", "ch5/layers/", "performance/"])
+def test_figure_pixels_follow_the_scheme(browser, site_url, path, scheme, width):
+    """A figure's rendered pixels: page-coloured ground, grey ink that shows."""
+    visit = PageVisit(browser, site_url, path, width, color_scheme=scheme)
+    page = visit.page
+    try:
+        figure = page.locator("article figure.dlfs-figure img").first
+        figure.scroll_into_view_if_needed()
+        figure.evaluate("img => img.decode()")
+        lum = _luminances(figure.screenshot())
+        ground = lum[len(lum) // 2]  # most of a figure is its background
+        if scheme == "dark":
+            assert ground < 60, f"dark page, figure ground luminance {ground:.0f}"
+        else:
+            assert ground > 200, f"light page, figure ground luminance {ground:.0f}"
+        ink = [v for v in lum if abs(v - ground) > 60]
+        assert len(ink) / len(lum) > 0.005, "the figure's lines and text show"
+        assert not any(v > 250 for v in lum) or scheme == "light", "no white slab"
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_figure_opens_full_screen_and_closes(
+    browser, site_url, screenshot_dir, scheme, width
+):
+    visit = PageVisit(browser, site_url, "ch4/gradient/", width, color_scheme=scheme)
+    page = visit.page
+    try:
+        link = page.locator("article figure.dlfs-figure a.glightbox").nth(1)
+        link.scroll_into_view_if_needed()
+        link.click()
+        slide = page.locator(".glightbox-container .gslide.current .gslide-image img")
+        slide.wait_for(state="visible", timeout=10_000)
+        page.wait_for_timeout(600)  # the opening animation
+        page.screenshot(path=str(screenshot_dir / f"zoom-{width}-{scheme}.png"))
+        shown = link.locator("img").bounding_box()
+        box = slide.bounding_box()
+        # Bigger than on the page (on a phone: the screen's width).
+        assert box["width"] >= min(shown["width"], 0.9 * width), (box, shown)
+        assert "Figure 4." in page.locator(".glightbox-container").inner_text()
+        page.keyboard.press("Escape")
+        page.locator(".glightbox-container").wait_for(state="detached", timeout=10_000)
+    finally:
+        visit.close()
+
+
+def test_toggle_wins_over_a_dark_os_after_reload(browser, site_url):
+    visit = PageVisit(browser, site_url, "", 1280, color_scheme="dark")
+    page = visit.page
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    try:
+        assert page.evaluate(scheme) == "slate"
+        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        assert page.evaluate(scheme) == "default"
+        page.reload(wait_until="networkidle")
+        assert page.evaluate(scheme) == "default"
+    finally:
+        visit.close()
+
+
+def test_glossary_terms_are_search_results_of_their_own(browser, site_url):
+    visit = PageVisit(browser, site_url, "", 1280)
+    page = visit.page
+    try:
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("hyperparameter", delay=20)
+        search.press("End")
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=10_000)
+        hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+        found = [urlsplit(h) for h in hrefs if h]
+        assert any(
+            u.path.endswith("glossary/") and u.fragment == "hyperparameter"
+            for u in found
+        ), hrefs
+    finally:
+        visit.close()
+
+
+def test_a_chapter_term_links_to_its_glossary_entry(browser, site_url):
+    visit = PageVisit(browser, site_url, "ch4/gradient/", 375)
+    page = visit.page
+    try:
+        link = page.locator("article a.dlfs-term[href$='#gradient']").first
+        link.click()
+        page.wait_for_url("**/glossary/#gradient")
+        heading = page.locator("h3#gradient")
+        assert "기울기" in heading.inner_text()
+        assert heading.bounding_box()["y"] < 300, "the entry is scrolled into view"
+    finally:
+        visit.close()

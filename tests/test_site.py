@@ -198,3 +198,105 @@ def test_book_builds_offline_without_mnist(tmp_path):
     assert (
         "Not run in this build" not in (site / "notebooks/ch2/index.html").read_text()
     )
+
+
+PAGE_LIMIT = 250 * 1024
+
+
+def test_no_page_is_over_250_kb(built_site):
+    sizes = {
+        str(p.relative_to(built_site)): p.stat().st_size for p in all_html(built_site)
+    }
+    assert {p: s for p, s in sizes.items() if s > PAGE_LIMIT} == {}
+
+
+@pytest.mark.parametrize("chapter", ["ch2", "ch3", "ch4", "ch5"])
+def test_notebook_pages_share_their_css_and_carry_no_dead_scripts(built_site, chapter):
+    html = (built_site / "notebooks" / chapter / "index.html").read_text()
+    inline = [len(s) for s in re.findall(r"<style[^>]*>(.*?)</style>", html, re.S)]
+    assert max(inline, default=0) < 4096, "big CSS lives in a shared file"
+    shared = re.findall(r'href="([^"]*assets/stylesheets/jupyter\.\w+\.css)"', html)
+    assert shared and all(
+        (built_site / "notebooks" / chapter / s).resolve().is_file() for s in shared
+    )
+    assert '<script src="">' not in html
+    assert "mermaid" not in html and "x-mathjax-config" not in html
+    assert "data:image/png" not in html, "plots are files beside the page"
+
+
+def test_every_book_figure_is_a_numbered_figure_with_a_caption(built_site):
+    numbers: dict[str, set[str]] = {}
+    for page in all_html(built_site):
+        html = page.read_text()
+        bare = re.findall(r"<p>\s*<img[^>]*figures/\w+\.svg", html)
+        assert bare == [], f"{page}: a figure outside <figure>"
+        for name, number in re.findall(
+            r'<figure class="dlfs-figure" id="figure-(\w+)">.*?'
+            r'<figcaption><span class="dlfs-figure__number">Figure ([\d.]+):</span> \S',
+            html,
+            re.S,
+        ):
+            numbers.setdefault(name, set()).add(number)
+    assert len(numbers) >= 23
+    # One number per figure, and no number used twice.
+    assert all(len(n) == 1 for n in numbers.values()), numbers
+    flat = [n for ns in numbers.values() for n in ns]
+    assert len(flat) == len(set(flat))
+    assert numbers["ch4_loss_vs_accuracy"] == {"4.2"}
+    assert numbers["ch4_descent_paths"] == {"4.6"}
+
+
+def test_api_pages_are_one_per_module_with_roles_as_links(built_site):
+    pages = sorted((built_site / "api").glob("*/index.html"))
+    assert len(pages) >= 11
+    links = 0
+    for page in pages:
+        html = page.read_text()
+        assert not re.search(r":(func|class|meth|mod):<code>", html), page
+        # Parameters as lists: no 4-column (name, type, description, default) table.
+        assert "<th>Default</th>" not in html, page
+        links += len(re.findall(r'<a class="autorefs" href="[^"]*#dlfs\.', html))
+    assert links >= 13
+
+
+def test_each_glossary_term_has_its_own_anchor(built_site):
+    html = (built_site / "glossary" / "index.html").read_text()
+    anchors = re.findall(r'<h3 id="([\w-]+)">', html)
+    assert len(anchors) >= 80 and len(set(anchors)) == len(anchors)
+    assert {"gradient", "hyperparameter", "backpropagation"} <= set(anchors)
+    assert "<table>" not in html.split('class="dlfs-glossary"')[1]
+
+
+def test_chapter_pages_link_a_terms_first_use_to_the_glossary(built_site):
+    html = (built_site / "ch4" / "gradient" / "index.html").read_text()
+    links = re.findall(r'class="dlfs-term" href="../../glossary/#([\w-]+)"', html)
+    assert "gradient" in links and len(links) == len(set(links))
+
+
+def test_long_file_names_in_inline_code_break_at_slash_and_underscore(built_site):
+    html = (built_site / "ch3" / "index.html").read_text()
+    names = re.findall(r"<code>([^<]*(?:<wbr>[^<]*)+)</code>", html)
+    assert any("/<wbr>" in n for n in names) or any("_<wbr>" in n for n in names)
+
+
+def test_the_math_font_is_shipped_but_not_committed(built_site):
+    assert (built_site / "assets" / "fonts" / "DejaVuSerif.ttf").is_file()
+    assert not list((ROOT / "docs").rglob("*.ttf"))
+
+
+def test_equations_the_text_refers_back_to_are_numbered(built_site):
+    html = (built_site / "ch4" / "losses" / "index.html").read_text()
+    for number in ("4.1", "4.2", "4.3"):
+        assert f'id="eq-{number}"' in html
+        assert f'<span class="dlfs-equation-number">({number})</span>' in html
+    assert 'href="#eq-4.2"' in html and 'href="#eq-4.3"' in html
+
+
+def test_text_refers_to_figures_by_number(built_site):
+    html = (built_site / "ch4" / "gradient" / "index.html").read_text()
+    assert re.search(
+        r'<a class="dlfs-figure-ref" href="#figure-ch4_tangent">Figure 4\.4</a>', html
+    )
+    html = (built_site / "ch3" / "network" / "index.html").read_text()
+    assert '<a class="dlfs-figure-ref" href="#figure-ch3_network">Figure 3.' in html
+    assert 'href="fig:' not in html

@@ -16,9 +16,14 @@ and matplotlib, so they run the same from a plain ``pip install dlfs``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import re
 from pathlib import Path
 from typing import Any
+
+from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -33,6 +38,7 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     """Skip running the notebooks that need MNIST when it is not available."""
     from dlfs.datasets import mnist_available
 
+    _plot_style(Path(config["config_file_path"]).resolve().parent)
     if mnist_available():
         return config
     docs = Path(config["docs_dir"])
@@ -45,6 +51,35 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     plugin.config["execute_ignore"] = [*plugin.config["execute_ignore"], *needs]
     log.info("MNIST not found: notebooks %s are shown without running", needs)
     return config
+
+
+def _plot_style(root: Path) -> None:
+    """Notebook plots in the book's figure style, as PNG at twice the resolution.
+
+    The kernels inherit this process's environment: ``MATPLOTLIBRC`` gives
+    them the book's style (transparent, grey ink: readable in both colour
+    schemes) and ``IPYTHONDIR`` an inline backend set to "retina".  The
+    notebooks themselves stay plain, so a reader's own copy runs anywhere.
+    """
+    import importlib.util
+    import tempfile
+
+    spec = importlib.util.spec_from_file_location("book", root / "book/__init__.py")
+    book = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(book)
+    folder = Path(tempfile.mkdtemp(prefix="dlfs-notebook-style-"))
+    lines = []
+    for key, value in book.STYLE.items():
+        text = str(value)
+        lines.append(f"{key}: {text[1:] if text.startswith('#') else text}")
+    (folder / "matplotlibrc").write_text("\n".join(lines) + "\n")
+    profile = folder / "ipython" / "profile_default"
+    profile.mkdir(parents=True)
+    (profile / "ipython_kernel_config.py").write_text(
+        "c.InlineBackend.figure_formats = {'retina'}\n"
+    )
+    os.environ["MATPLOTLIBRC"] = str(folder / "matplotlibrc")
+    os.environ["IPYTHONDIR"] = str(folder / "ipython")
 
 
 def _is_notebook(page: Any) -> bool:
@@ -73,6 +108,82 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     return html[:cut] + buttons + html[cut:]
 
 
+# nbconvert's page template inlines ~580 KB of JupyterLab CSS in every page;
+# blocks this large move to one shared, cacheable file.
+_STYLE = re.compile(r'<style type="text/css">(?P<css>.*?)</style>', re.DOTALL)
+SHARED_CSS_MIN = 4096
+# Scripts that do nothing in the book: MathJax with an empty src (math is
+# MathML), its config, and a mermaid loader that imports from a CDN.
+_DEAD_SCRIPTS = (
+    re.compile(r'<script src="">\s*</script>'),
+    re.compile(r'<script type="text/x-mathjax-config">.*?</script>', re.DOTALL),
+    re.compile(
+        r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.DOTALL
+    ),
+    re.compile(r"<style>\s*\.jp-Mermaid(?:(?!</style>).)*</style>", re.DOTALL),
+    re.compile(
+        r"<!-- (Load mathjax|MathJax configuration|End of \w+ configuration) -->"
+    ),
+)
+
+
+_DATA_IMAGE = re.compile(
+    r'<img (?P<before>[^>]*?)src="data:image/png;base64,(?P<data>[^"]+)"'
+    r"(?P<after>[^>]*)>"
+)
+# The book's plots: 10 pt text at 100 dpi, 13.9 CSS px at full size.
+PLOT_TEXT_PX = 10 * 100 / 72
+MIN_TEXT_PX = 9
+
+
+def _image_file(match: re.Match[str], folder: Path) -> str:
+    """A plot as its own PNG file beside the page (cached, zoomable, lazy)."""
+    import base64
+    import math
+
+    data = base64.b64decode(match.group("data"))
+    name = f"plot-{hashlib.sha256(data).hexdigest()[:12]}.png"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    attributes = match.group("before") + match.group("after")
+    width = re.search(r'\bwidth="(\d+)"', attributes)
+    style = ""
+    if width:
+        least = math.ceil(int(width.group(1)) * MIN_TEXT_PX / PLOT_TEXT_PX)
+        style = f' style="min-width: min({least}px, {width.group(1)}px)"'
+    img = f'<img {match.group("before")}src="{name}"{match.group("after")}'
+    img = img.rstrip("/ ") + f' loading="lazy"{style}>'
+    return (
+        f'<a class="glightbox dlfs-plot" href="{name}" data-type="image" '
+        f'data-width="auto" data-height="auto">{img}</a>'
+    )
+
+
+def slim_notebook_page(output: str, page_url: str, site_dir: Path) -> str:
+    """Move big inline CSS to shared files, plots to PNG files beside the
+    page, and drop scripts that do nothing."""
+
+    def shared(match: re.Match[str]) -> str:
+        css = match.group("css")
+        if len(css) < SHARED_CSS_MIN:
+            return match.group(0)
+        digest = hashlib.sha256(css.encode()).hexdigest()[:12]
+        name = f"assets/stylesheets/jupyter.{digest}.css"
+        target = site_dir / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(css, encoding="utf-8")
+        href = get_relative_url(name, page_url)
+        return f'<link rel="stylesheet" href="{href}">'
+
+    output = _STYLE.sub(shared, output)
+    folder = site_dir / page_url
+    output = _DATA_IMAGE.sub(lambda m: _image_file(m, folder), output)
+    for dead in _DEAD_SCRIPTS:
+        output = dead.sub("", output)
+    return output
+
+
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
     if _is_notebook(page):
         import jupytext
@@ -81,4 +192,5 @@ def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         jupytext.write(jupytext.read(source), target, fmt="ipynb")
+        output = slim_notebook_page(output, page.url, Path(config["site_dir"]))
     return output

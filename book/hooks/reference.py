@@ -1,0 +1,220 @@
+"""MkDocs hook: the reference pages and the links into them.
+
+* Glossary: ``docs/glossary.md`` keeps its terms in one Markdown table (easy to
+  edit and review).  On the built page each row becomes a heading with its
+  own anchor (``glossary/#gradient``) and a paragraph, so a phone shows one
+  readable column and site search finds each term as a result of its own.
+* Chapter pages link the first use of each glossary term, written as
+  ``term (한국어)``, to its entry.
+* Docstrings' Sphinx roles (``:func:`load_mnist```, ``:class:`~dlfs.nets.Net```),
+  which Markdown leaves as literal text, become links to the API pages.
+* Inline code may break after ``/`` and ``_`` (``<wbr>``), so long file
+  names wrap at a sensible place on a phone instead of mid-word.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.utils import get_relative_url
+
+GLOSSARY = "glossary.md"
+
+
+@dataclass(frozen=True)
+class Term:
+    english: str
+    korean: str
+
+    @property
+    def slug(self) -> str:
+        return slug(self.english)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+
+
+_TERMS: list[Term] = []
+_URLS: dict[str, str] = {}  # source path -> page URL
+
+_ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
+
+
+def glossary_terms(markdown: str) -> list[Term]:
+    """The (English, Korean) pairs of the glossary's table, in order."""
+    terms = []
+    for line in markdown.splitlines():
+        match = _ROW.match(line.strip())
+        if not match:
+            continue
+        cells = [c.strip() for c in match.group("cells").split("|")]
+        if len(cells) < 2 or cells[0] in ("English", "") or set(cells[0]) <= {"-"}:
+            continue
+        terms.append(Term(cells[0], cells[1]))
+    return terms
+
+
+def on_files(files: Any, config: Any) -> Any:
+    _URLS.clear()
+    for file in files:
+        _URLS[file.src_uri] = file.url
+    glossary = Path(config["docs_dir"]) / GLOSSARY
+    _TERMS[:] = glossary_terms(glossary.read_text(encoding="utf-8"))
+    return files
+
+
+# ---- the glossary page ----------------------------------------------------
+
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_HTML_ROW = re.compile(
+    r"<tr>\s*<td>(?P<en>.*?)</td>\s*<td>(?P<ko>.*?)</td>\s*"
+    r"<td>(?P<meaning>.*?)</td>\s*<td>(?P<chapter>.*?)</td>\s*</tr>",
+    re.DOTALL,
+)
+
+
+def _entry(row: re.Match[str]) -> str:
+    anchor = slug(re.sub(r"<[^>]+>", "", row.group("en")))
+    return (
+        f'<h3 id="{anchor}">{row.group("en")} '
+        f'<span class="dlfs-korean" lang="ko">{row.group("ko")}</span>'
+        f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h3>'
+        f"<p>{row.group('meaning')} "
+        f'<span class="dlfs-glossary__chapter">(chapter {row.group("chapter")})'
+        "</span></p>"
+    )
+
+
+def glossary_html(html: str) -> str:
+    """The glossary's table as one heading and paragraph per term."""
+
+    def replace(table: re.Match[str]) -> str:
+        rows = [_entry(row) for row in _HTML_ROW.finditer(table.group(0))]
+        return '<div class="dlfs-glossary">' + "".join(rows) + "</div>"
+
+    return _TABLE.sub(replace, html, count=1)
+
+
+# ---- first use of a term on a chapter page ---------------------------------
+
+_PROTECTED = re.compile(
+    r"<(?P<tag>h[1-6]|a|pre|code|math|figcaption)\b[^>]*>.*?</(?P=tag)>", re.DOTALL
+)
+
+
+def link_terms(html: str, glossary_url: str) -> str:
+    """Link the first ``term (한국어)`` of each glossary term to its entry."""
+    protected = [m.span() for m in _PROTECTED.finditer(html)]
+    inserts: list[tuple[int, int, str]] = []
+    for term in _TERMS:
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<term>{re.escape(term.english)}(?:s|es)?)"
+            rf"(?P<close>(?:</(?:strong|em)>)?)\s+\({re.escape(term.korean)}[),]",
+            re.IGNORECASE,
+        )
+        for match in pattern.finditer(html):
+            start, end = match.span("term")
+            inside = any(a <= start < b for a, b in protected)
+            taken = any(a < end and start < b for a, b, _ in inserts)
+            if not inside and not taken:
+                link = (
+                    f'<a class="dlfs-term" href="{glossary_url}#{term.slug}" '
+                    f'title="Glossary: {term.english}">{match.group("term")}</a>'
+                )
+                inserts.append((start, end, link))
+                break
+    for start, end, link in sorted(inserts, reverse=True):
+        html = html[:start] + link + html[end:]
+    return html
+
+
+# ---- Sphinx roles in docstrings --------------------------------------------
+
+_ROLE = re.compile(
+    r":(?P<role>func|class|meth|mod|attr|data|obj|exc):<code>(?P<tilde>~?)"
+    r"(?P<name>[\w.]+)</code>"
+)
+
+
+def _resolve(name: str, module: str | None) -> tuple[str, str] | None:
+    """(module, qualified name) of a dlfs object named in a docstring."""
+    candidates = [name] if name.startswith("dlfs") else []
+    if module:
+        candidates.append(f"{module}.{name}")
+    candidates += [f"dlfs.{name}"]
+    for candidate in candidates:
+        parts = candidate.split(".")
+        for cut in range(len(parts), 0, -1):
+            try:
+                obj = importlib.import_module(".".join(parts[:cut]))
+            except ImportError:
+                continue
+            try:
+                for attribute in parts[cut:]:
+                    obj = getattr(obj, attribute)
+            except AttributeError:
+                break
+            if cut == len(parts):  # a module
+                return obj.__name__, obj.__name__
+            home = getattr(obj, "__module__", None)
+            qualname = getattr(obj, "__qualname__", parts[-1])
+            if home and home.startswith("dlfs."):
+                return home, f"{home}.{qualname}"
+            break
+    return None
+
+
+def link_roles(html: str, page_url: str, page_module: str | None) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        shown = name.rsplit(".", 1)[-1] if match.group("tilde") else name
+        if match.group("role") in ("func", "meth"):
+            shown += "()"
+        code = f"<code>{shown}</code>"
+        found = _resolve(name, page_module)
+        if found is None:
+            return code
+        module, qualified = found
+        source = f"api/{module.split('.')[1]}.md" if "." in module else None
+        if source not in _URLS:
+            return code
+        href = get_relative_url(_URLS[source], page_url)
+        anchor = "" if qualified == module else f"#{qualified}"
+        return f'<a class="autorefs" href="{href}{anchor}">{code}</a>'
+
+    return _ROLE.sub(replace, html)
+
+
+# ---- long names in inline code ---------------------------------------------
+
+_INLINE_CODE = re.compile(r"(?<!<pre>)(?<!</span>)<code>(?P<text>[^<]{12,})</code>")
+
+
+def break_names(html: str) -> str:
+    """Let long inline code break after ``/`` and ``_`` (never mid-word)."""
+
+    def replace(match: re.Match[str]) -> str:
+        text = re.sub(r"(?<=[/_])(?=[^/_])", "<wbr>", match.group("text"))
+        return f"<code>{text}</code>"
+
+    return _INLINE_CODE.sub(replace, html)
+
+
+def on_page_content(html: str, page: Any, config: Any, **kwargs: Any) -> str:
+    src = page.file.src_uri
+    if src.startswith("notebooks/"):
+        return html
+    page_module = None
+    if src.startswith("api/") and src != "api/index.md":
+        page_module = "dlfs." + Path(src).stem
+    html = link_roles(html, page.file.url, page_module)
+    if src == GLOSSARY:
+        html = glossary_html(html)
+    elif re.match(r"ch\d+/", src) and GLOSSARY in _URLS:
+        html = link_terms(html, get_relative_url(_URLS[GLOSSARY], page.file.url))
+    return break_names(html)

@@ -1,0 +1,58 @@
+"""book/hooks/figures.py: sizes read from the SVGs, and the <figure> it writes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from book.hooks.figures import MIN_TEXT_PX, svg_size  # noqa: E402
+
+SVGS = sorted((ROOT / "docs" / "figures").glob("*.svg"))
+
+
+@pytest.mark.parametrize("svg", SVGS, ids=lambda p: p.stem)
+def test_every_figure_is_transparent_with_text_no_smaller_than_9_pt(svg):
+    text = svg.read_text()
+    assert "fill: #ffffff" not in text, "no white background"
+    assert "#000000" not in text, "no black ink (invisible on the dark page)"
+    size = svg_size(text)
+    assert size.smallest_font_pt >= 9
+    assert 0 < size.min_width_px <= size.width_px
+
+
+def test_min_width_keeps_the_smallest_text_at_9_css_px():
+    svg = (
+        '<svg width="720pt" height="300pt" viewBox="0 0 720 300">'
+        '<g transform="translate(1 2) scale(0.08 -0.08)"></g>'
+        '<g transform="translate(1 2) scale(0.1 -0.1)"></g></svg>'
+    )
+    size = svg_size(svg)
+    assert size.smallest_font_pt == pytest.approx(8)
+    assert (size.width_px, size.height_px) == (960, 400)
+    shown = size.min_width_px
+    # font px on screen = font pt * shown width / width pt
+    assert size.smallest_font_pt * shown / size.width_pt >= MIN_TEXT_PX
+    assert size.smallest_font_pt * (shown - 1) / size.width_pt < MIN_TEXT_PX
+
+
+NARROW = sorted((ROOT / "docs" / "figures" / "narrow").glob("*.svg"))
+
+
+def test_figures_with_panels_side_by_side_have_a_stacked_drawing():
+    names = {p.stem for p in NARROW}
+    assert {"ch2_gates", "ch4_descent_paths", "ch4_training_curves"} <= names
+    assert all((ROOT / "docs" / "figures" / f"{n}.svg").is_file() for n in names)
+
+
+@pytest.mark.parametrize("svg", NARROW, ids=lambda p: p.stem)
+def test_a_stacked_drawing_fits_a_phone_column_with_readable_text(svg):
+    size = svg_size(svg.read_text())
+    wide = svg_size((svg.parent.parent / svg.name).read_text())
+    assert size.min_width_px <= 343  # the text column of a 375 px screen
+    # stacked: the panels sit one above the other, so the drawing is at most
+    # half as wide, for its height, as the side-by-side one
+    assert size.width_px / size.height_px <= 0.5 * wide.width_px / wide.height_px
