@@ -20,6 +20,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
 NOT_RUN = (
@@ -27,6 +29,17 @@ NOT_RUN = (
     "MNIST files were not available where the book was built, so this notebook "
     "is shown without its outputs. Download it and run it with MNIST.</p>"
 )
+# The Korean edition's notebook pages (``chN.ko.py``, issue 15) say the same
+# in Korean and offer their own ``chN.ko.ipynb``/``chN.ko.py``.
+NOT_RUN_KO = (
+    '<p class="admonition note"><strong>이 빌드에서는 실행하지 않음:</strong> '
+    "책을 빌드한 곳에 MNIST 파일이 없어서 이 노트북을 출력 없이 보여 줍니다. "
+    "내려받아 MNIST와 함께 실행해 보십시오.</p>"
+)
+LABELS = {
+    "en": ("Download notebook (.ipynb)", "Download as Python (.py, jupytext)"),
+    "ko": ("노트북 내려받기 (.ipynb)", "파이썬으로 내려받기 (.py, jupytext)"),
+}
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
@@ -47,6 +60,29 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
+@event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
+def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
+    """Keep the notebooks notebooks in both editions.
+
+    mkdocs-static-i18n rebuilds every file for each language (it decides
+    where ``chN.ko.py`` goes: ``ko/notebooks/chN/``), and so drops the wrapper
+    that makes mkdocs-jupyter render a ``.py`` as a notebook page.  Wrap them
+    again, keeping the i18n plugin's destination.
+    """
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    plugin = config.plugins["mkdocs-jupyter"]
+    for file in list(files):
+        if isinstance(file, NotebookFile) or not plugin.should_include(file):
+            continue
+        notebook = NotebookFile(file, **config)
+        notebook.dest_path, notebook.abs_dest_path = file.dest_path, file.abs_dest_path
+        notebook.url = file.url
+        files.remove(file)
+        files.append(notebook)
+    return files
+
+
 def _is_notebook(page: Any) -> bool:
     src = page.file.src_uri
     return src.startswith("notebooks/") and src.endswith(".py")
@@ -55,17 +91,19 @@ def _is_notebook(page: Any) -> bool:
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     if not _is_notebook(page):
         return html
-    stem = Path(page.file.src_uri).stem
+    stem = Path(page.file.src_uri).stem  # "ch2", or "ch2.ko" for the Korean copy
+    korean = stem.endswith(".ko")
+    ipynb, py = LABELS["ko" if korean else "en"]
     buttons = (
         '<p class="dlfs-downloads">'
         f'<a class="md-button md-button--primary" href="{stem}.ipynb" download>'
-        "Download notebook (.ipynb)</a> "
+        f"{ipynb}</a> "
         f'<a class="md-button" href="{stem}.py" download>'
-        "Download as Python (.py, jupytext)</a></p>"
+        f"{py}</a></p>"
     )
     plugin = kwargs["config"].plugins["mkdocs-jupyter"]
     if Path(page.file.src_uri).name in plugin.config["execute_ignore"]:
-        buttons += NOT_RUN
+        buttons += NOT_RUN_KO if korean else NOT_RUN
     heading_end = html.find("</h1>")
     if heading_end == -1:
         return buttons + html
