@@ -83,6 +83,26 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     return files
 
 
+def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
+    """Point the language switcher of a notebook page at the same notebook.
+
+    mkdocs-static-i18n finds a page's twin through the file objects, which for
+    notebooks are mkdocs-jupyter's wrappers, and so left the switcher of
+    ``notebooks/chN/`` pointing at the home page.  Runs after the i18n
+    plugin's own ``on_page_context`` (priority 50).
+    """
+    alternates = config.extra.get("alternate") if _is_notebook(page) else None
+    if alternates:
+        base = page.url.removeprefix("ko/")
+        for alternate in alternates:
+            lang = alternate.get("lang")
+            if lang == "en":
+                alternate["link"] = base
+            elif lang:
+                alternate["link"] = f"{lang}/{base}"
+    return context
+
+
 def _is_notebook(page: Any) -> bool:
     src = page.file.src_uri
     return src.startswith("notebooks/") and src.endswith(".py")
