@@ -181,6 +181,22 @@ LABELS: dict[str, dict[str, str]] = {
         "test": "시험",
         "train": "훈련",
     },
+    "performance_gradients": {
+        "backpropagation": "오차역전파법",
+        "numerical differentiation": "수치 미분",
+        "seconds for one gradient (log scale)": "기울기 한 번에 걸리는 초(로그 눈금)",
+    },
+    "performance_inference": {
+        "milliseconds (median; shorter is faster)": "밀리초(중앙값, 짧을수록 빠름)",
+        "one image at a time": "이미지 한 장씩",
+    },
+    "performance_training": {
+        "PyTorch eager (float32)": "PyTorch 즉시 실행(float32)",
+        "book's algorithm (float64)": "책의 알고리즘(float64)",
+        "matrix products alone (float32)": "행렬 곱만(float32)",
+        "µs per training iteration (median; shorter is faster)":
+            "학습 반복 한 번의 µs(중앙값, 짧을수록 빠름)",
+    },
 }
 
 # Labels that carry numbers from code or a committed log.
@@ -206,6 +222,22 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         (r"^Backprop vs numerical gradient: TwoLayerNet (\S+), (\d+) MNIST images$",
          r"오차역전파법과 수치 미분의 기울기 비교: TwoLayerNet \1, MNIST 이미지 \2장"),
         (r"^(\w+)\n\(([\d,]+) values\)$", r"\1\n(값 \2개)"),
+    ],
+    "performance_gradients": [
+        (r"^One gradient of the (\S+) network, batch (\d+)$",
+         r"\1 신경망의 기울기 한 번, 배치 \2"),
+    ],
+    "performance_inference": [
+        (r"^Inference on ([\d,]+) MNIST test images$", r"MNIST 시험 이미지 \1장 추론"),
+        (r"^batches of (\d+)$", r"크기 \1인 배치로"),
+        (r"^one batch of ([\d,]+)$", r"크기 \1인 배치 하나로"),
+        (r"^matrix products alone, batches of (\d+)$", r"행렬 곱만, 크기 \1인 배치로"),
+        (r"^matrix products alone, one batch of ([\d,]+)$",
+         r"행렬 곱만, 크기 \1인 배치 하나로"),
+    ],
+    "performance_training": [
+        (r"^One training iteration, (\S+) network, batch (\d+)$",
+         r"학습 반복 한 번, \1 신경망, 배치 \2"),
     ],
     "ch5_training_curves": [
         (r"^TwoLayerNet (\S+) on MNIST: "
@@ -248,6 +280,22 @@ def koreanize(fig: Any, name: str) -> Any:
             artist.set_fontfamily(FONT)
         elif _has_words(text):
             missing.append(text)
+    # Tick labels are redrawn from their formatter: translate what it returns.
+    from matplotlib.ticker import FuncFormatter
+
+    def korean_or_same(text: str) -> str:
+        korean = translate(text, name)
+        return text if korean is None else korean
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = [t.get_text() for t in axis.get_ticklabels()]
+            if any(translate(label, name) is not None for label in labels):
+                english = axis.get_major_formatter()
+                axis.set_major_formatter(
+                    FuncFormatter(lambda x, pos, f=english: korean_or_same(f(x, pos)))
+                )
+                axis.set_tick_params(labelfontfamily=FONT)
     if missing:
         raise ValueError(
             f"figure {name}.ko: no Korean for {missing}; add it to book/ko.py"
