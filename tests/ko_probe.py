@@ -66,7 +66,11 @@ def visit(browser: object, base: str, path: str, width: int, shots: Path) -> dic
     foreign: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("requestfailed", lambda r: failed.append(r.url))
+    # A request cut short by leaving the page (the switcher) is not a failure.
+    page.on(
+        "requestfailed",
+        lambda r: failed.append(r.url) if "ABORTED" not in (r.failure or "") else None,
+    )
     page.on(
         "response",
         lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
@@ -117,30 +121,28 @@ def visit(browser: object, base: str, path: str, width: int, shots: Path) -> dic
     return result
 
 
-def search(browser: object, base: str, queries: tuple[str, ...]) -> dict:
-    """Results of each query typed into the search box of /ko/ (URL paths)."""
+def search(browser: object, base: str, query: str) -> list[str]:
+    """Results of a query typed into the search box of /ko/ (URL paths)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(base + "ko/", wait_until="networkidle")
     box = page.locator("input.md-search__input")
-    count = "() => document.querySelectorAll('.md-search-result__item').length"
-    found = {}
-    for query in queries:
-        # The index is built in a worker after the page loads: a query typed
-        # before it is ready gets no answer, so type it again until one comes.
-        for _ in range(12):
-            box.fill("")
-            box.fill(query)
-            try:
-                page.wait_for_function(f"() => ({count})() > 0", timeout=5000)
-                break
-            except Exception:
-                continue
-        page.wait_for_timeout(300)
-        found[query] = page.evaluate(
-            "() => [...document.querySelectorAll('.md-search-result__item a')]"
-            ".map(a => new URL(a.href).pathname)"
-        )
+    count = "() => document.querySelectorAll('.md-search-result__item').length > 0"
+    # The index is built in a worker after the page loads: a query typed
+    # before it is ready gets no answer, so type it again until one comes.
+    for _ in range(12):
+        box.fill("")
+        box.fill(query)
+        try:
+            page.wait_for_function(count, timeout=5000)
+            break
+        except Exception:
+            continue
+    page.wait_for_timeout(300)
+    found = page.evaluate(
+        "() => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".map(a => new URL(a.href).pathname)"
+    )
     context.close()
     return found
 
@@ -160,7 +162,8 @@ def main(base: str, shots: str, paths: list[str]) -> dict:
                 report["pages"][f"{path}@{width}"] = visit(
                     browser, base, path, width, out
                 )
-        report["search"] = search(browser, base, SEARCHES)
+        for query in SEARCHES:
+            report["search"][query] = search(browser, base, query)
         browser.close()
     return report
 

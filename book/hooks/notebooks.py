@@ -17,6 +17,7 @@ and matplotlib, so they run the same from a plain ``pip install dlfs``.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -83,26 +84,6 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     return files
 
 
-def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
-    """Point the language switcher of a notebook page at the same notebook.
-
-    mkdocs-static-i18n finds a page's twin through the file objects, which for
-    notebooks are mkdocs-jupyter's wrappers, and so left the switcher of
-    ``notebooks/chN/`` pointing at the home page.  Runs after the i18n
-    plugin's own ``on_page_context`` (priority 50).
-    """
-    alternates = config.extra.get("alternate") if _is_notebook(page) else None
-    if alternates:
-        base = page.url.removeprefix("ko/")
-        for alternate in alternates:
-            lang = alternate.get("lang")
-            if lang == "en":
-                alternate["link"] = base
-            elif lang:
-                alternate["link"] = f"{lang}/{base}"
-    return context
-
-
 def _is_notebook(page: Any) -> bool:
     src = page.file.src_uri
     return src.startswith("notebooks/") and src.endswith(".py")
@@ -131,8 +112,31 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     return html[:cut] + buttons + html[cut:]
 
 
+_SWITCHER_LINK = re.compile(r'href="[^"]*" (hreflang="(\w+)" class="md-select__link")')
+
+
+def _switch_to_same_notebook(output: str, page: Any) -> str:
+    """Point the language switcher of a notebook page at the same notebook.
+
+    mkdocs-static-i18n finds a page's twin through the file objects, which for
+    notebooks are mkdocs-jupyter's wrappers, and left the switcher of a Korean
+    notebook page pointing at the home page.
+    """
+    from mkdocs.utils import get_relative_url
+
+    english = page.url.removeprefix("ko/")
+
+    def link(match: re.Match[str]) -> str:
+        lang = match.group(2)
+        target = english if lang == "en" else f"{lang}/{english}"
+        return f'href="{get_relative_url(target, page.url)}" {match.group(1)}'
+
+    return _SWITCHER_LINK.sub(link, output)
+
+
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
     if _is_notebook(page):
+        output = _switch_to_same_notebook(output, page)
         import jupytext
 
         source = Path(page.file.abs_src_path)
