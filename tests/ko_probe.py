@@ -123,27 +123,26 @@ def visit(browser: object, base: str, path: str, width: int, shots: Path) -> dic
 
 def search(browser: object, base: str, query: str) -> list[str]:
     """Results of a query typed into the search box of /ko/ (URL paths)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    import time
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base + "ko/", wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    count = "() => document.querySelectorAll('.md-search-result__item').length > 0"
-    # The index is built in a worker after the page loads: a query typed
-    # before it is ready gets no answer, so type it again until one comes.
-    for _ in range(12):
-        box.fill("")
-        box.fill(query)
-        try:
-            page.wait_for_function(count, timeout=5000)
+    count = "() => document.querySelectorAll('.md-search-result__item').length"
+    # The index is built in a worker after the page loads, which can take a
+    # while on a busy machine: poll for the answer, typing the query again
+    # now and then in case it was typed before the worker was listening.
+    for attempt in range(120):
+        if attempt % 20 == 0:
+            page.locator("input.md-search__input").fill(query)
+        if page.evaluate(count):
             break
-        except Exception:
-            continue
+        time.sleep(0.5)
     page.wait_for_timeout(300)
     found = page.evaluate(
         "() => [...document.querySelectorAll('.md-search-result__item a')]"
         ".map(a => new URL(a.href).pathname)"
     )
-    context.close()
+    page.context.close()
     return found
 
 
