@@ -25,7 +25,8 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-CHAPTERS = ("ch2", "ch3", "ch4", "ch5", "performance")
+# "ko": the Korean versions of the figures with words (NAME.ko, issue 15).
+CHAPTERS = ("ch2", "ch3", "ch4", "ch5", "performance", "ko")
 # The one place that knows the repository's layout.
 ROOT = Path(__file__).resolve().parents[1]
 DOCS_DIR = ROOT / "docs"

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.utils import get_relative_url
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -32,6 +33,17 @@ NOT_RUN = (
     "MNIST files were not available where the book was built, so this notebook "
     "is shown without its outputs. Download it and run it with MNIST.</p>"
 )
+# The Korean edition's notebook pages (``chN.ko.py``, issue 15) say the same
+# in Korean and offer their own ``chN.ko.ipynb``/``chN.ko.py``.
+NOT_RUN_KO = (
+    '<p class="admonition note"><strong>이 빌드에서는 실행하지 않음:</strong> '
+    "책을 빌드한 곳에 MNIST 파일이 없어서 이 노트북을 출력 없이 보여 줍니다. "
+    "내려받아 MNIST와 함께 실행해 보십시오.</p>"
+)
+LABELS = {
+    "en": ("Download notebook (.ipynb)", "Download as Python (.py, jupytext)"),
+    "ko": ("노트북 내려받기 (.ipynb)", "파이썬으로 내려받기 (.py, jupytext)"),
+}
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
@@ -82,6 +94,29 @@ def _plot_style(root: Path) -> None:
     os.environ["IPYTHONDIR"] = str(folder / "ipython")
 
 
+@event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
+def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
+    """Keep the notebooks notebooks in both editions.
+
+    mkdocs-static-i18n rebuilds every file for each language (it decides
+    where ``chN.ko.py`` goes: ``ko/notebooks/chN/``), and so drops the wrapper
+    that makes mkdocs-jupyter render a ``.py`` as a notebook page.  Wrap them
+    again, keeping the i18n plugin's destination.
+    """
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    plugin = config.plugins["mkdocs-jupyter"]
+    for file in list(files):
+        if isinstance(file, NotebookFile) or not plugin.should_include(file):
+            continue
+        notebook = NotebookFile(file, **config)
+        notebook.dest_path, notebook.abs_dest_path = file.dest_path, file.abs_dest_path
+        notebook.url = file.url
+        files.remove(file)
+        files.append(notebook)
+    return files
+
+
 def _is_notebook(page: Any) -> bool:
     src = page.file.src_uri
     return src.startswith("notebooks/") and src.endswith(".py")
@@ -90,17 +125,19 @@ def _is_notebook(page: Any) -> bool:
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     if not _is_notebook(page):
         return html
-    stem = Path(page.file.src_uri).stem
+    stem = Path(page.file.src_uri).stem  # "ch2", or "ch2.ko" for the Korean copy
+    korean = stem.endswith(".ko")
+    ipynb, py = LABELS["ko" if korean else "en"]
     buttons = (
         '<p class="dlfs-downloads">'
         f'<a class="md-button md-button--primary" href="{stem}.ipynb" download>'
-        "Download notebook (.ipynb)</a> "
+        f"{ipynb}</a> "
         f'<a class="md-button" href="{stem}.py" download>'
-        "Download as Python (.py, jupytext)</a></p>"
+        f"{py}</a></p>"
     )
     plugin = kwargs["config"].plugins["mkdocs-jupyter"]
     if Path(page.file.src_uri).name in plugin.config["execute_ignore"]:
-        buttons += NOT_RUN
+        buttons += NOT_RUN_KO if korean else NOT_RUN
     heading_end = html.find("</h1>")
     if heading_end == -1:
         return buttons + html
@@ -184,8 +221,31 @@ def slim_notebook_page(output: str, page_url: str, site_dir: Path) -> str:
     return output
 
 
+_SWITCHER_LINK = re.compile(r'href="[^"]*" (hreflang="(\w+)" class="md-select__link")')
+
+
+def _switch_to_same_notebook(output: str, page: Any) -> str:
+    """Point the language switcher of a notebook page at the same notebook.
+
+    mkdocs-static-i18n finds a page's twin through the file objects, which for
+    notebooks are mkdocs-jupyter's wrappers, and left the switcher of a Korean
+    notebook page pointing at the home page.
+    """
+    from mkdocs.utils import get_relative_url
+
+    english = page.url.removeprefix("ko/")
+
+    def link(match: re.Match[str]) -> str:
+        lang = match.group(2)
+        target = english if lang == "en" else f"{lang}/{english}"
+        return f'href="{get_relative_url(target, page.url)}" {match.group(1)}'
+
+    return _SWITCHER_LINK.sub(link, output)
+
+
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
     if _is_notebook(page):
+        output = _switch_to_same_notebook(output, page)
         import jupytext
 
         source = Path(page.file.abs_src_path)

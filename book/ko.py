@@ -1,0 +1,330 @@
+"""Korean versions of the figures whose labels are words (issue 15).
+
+A Korean figure is the English one, drawn by the same function from the same
+data, with its words replaced from :data:`LABELS` (exact strings) and
+:data:`PATTERNS` (strings that carry numbers from a log) and set in Noto Sans
+CJK KR, with DejaVu Sans as the fallback for what it lacks (matplotlib's math
+keeps its DejaVu fonts).  Text is drawn as paths, as for every figure, so the
+SVG does not depend on the reader's fonts.
+
+``FIGURES`` names them ``NAME.ko``, so ``python -m book`` writes
+``docs/figures/NAME.ko.svg`` and the freshness test compares them like the
+rest.  mkdocs-static-i18n serves ``figures/NAME.ko.svg`` in place of
+``figures/NAME.svg`` on Korean pages, so page sources keep the English path.
+
+A label that has words but no translation is an error, not an English word
+in a Korean figure: when an English label changes, drawing the Korean figure
+fails until the table is updated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+FONT = ["Noto Sans CJK KR", "DejaVu Sans"]
+
+# fmt: off
+# Words that stay as they are in the Korean edition: names of code, gates and
+# libraries.  A label made only of these (and numbers, math) is not translated.
+KEEP = {
+    "AND", "NAND", "OR", "XOR", "ReLU", "relu", "exp", "dot", "Softmax",
+    "Cross", "Entropy", "Error", "numerical_diff", "lr", "TwoLayerNet",
+    "MNIST", "SGD", "PyTorch", "dlfs", "float32", "float64", "ms", "x0", "x1",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "ch2_gates": {
+        "output 0": "출력 0",
+        "output 1": "출력 1",
+        "region where the perceptron fires": "퍼셉트론이 1을 출력하는 영역",
+    },
+    "ch2_perceptron": {
+        "fires (1) when\n$w_1 x_1 + w_2 x_2 + b > 0$":
+            "$w_1 x_1 + w_2 x_2 + b > 0$이면\n1을 출력",
+    },
+    "ch2_xor": {
+        "NAND's line (right)": "NAND의 직선(오른쪽)",
+        "OR's line (left)": "OR의 직선(왼쪽)",
+        "OR's line (right)": "OR의 직선(오른쪽)",
+        "XOR as AND(NAND, OR)\ntwo layers: a band between two lines":
+            "AND(NAND, OR)로 만든 XOR\n층 두 개: 두 직선 사이의 띠",
+        "XOR with one line (OR's)\nno line gets all four right":
+            "직선 하나(OR의 직선)로 만든 XOR\n네 점을 모두 맞히는 직선은 없음",
+        "output 0": "출력 0",
+        "output 1": "출력 1",
+        "region where the perceptron fires": "퍼셉트론이 1을 출력하는 영역",
+        "wrong side": "틀린 쪽",
+    },
+    "ch2_xor_network": {
+        "layer 0\ninputs": "0층\n입력",
+        "layer 1": "1층",
+        "layer 2\noutput": "2층\n출력",
+    },
+    "ch3_activations": {
+        "ReLU and leaky ReLU: unbounded above": "ReLU와 리키 ReLU: 위로 한없이 커짐",
+        "Step and sigmoid: outputs between 0 and 1":
+            "계단 함수와 시그모이드: 출력은 0과 1 사이",
+        "sigmoid": "시그모이드",
+        "step function": "계단 함수",
+    },
+    "ch3_network": {
+        "layer 0 (input)": "0층(입력층)",
+        "layer 1\nsigmoid": "1층\n시그모이드",
+        "layer 2\nsigmoid": "2층\n시그모이드",
+        "layer 3 (output)\nidentity": "3층(출력층)\n항등 함수",
+        "red: each neuron's signal for x = (1.0, 0.5)":
+            "빨간색: x = (1.0, 0.5)일 때 각 뉴런의 신호",
+    },
+    "ch3_softmax": {
+        "Scores a (the output layer's input)": "점수 a(출력층의 입력)",
+        "probability": "확률",
+        "score": "점수",
+        "softmax(a): positive, sum to 1": "softmax(a): 모두 양수이고 합은 1",
+    },
+    "ch3_mnist_digits": {},
+    "ch3_misclassified": {
+        "The first 12 test images the network gets wrong":
+            "신경망이 틀리는 첫 테스트 이미지 12장",
+    },
+    "ch4_cross_entropy": {
+        "cross-entropy error": "교차 엔트로피 오차",
+        "y: probability the network gives the right class":
+            "y: 신경망이 정답 클래스에 준 확률",
+    },
+    "ch4_loss_vs_accuracy": {
+        "accuracy": "정확도",
+        "accuracy: flat steps, slope 0": "정확도: 평평한 계단, 기울기 0",
+        "cross-entropy error": "교차 엔트로피 오차",
+        "loss: smooth, sloped almost everywhere":
+            "손실: 매끄럽고 거의 어디서나 기울어 있음",
+    },
+    "ch4_forward_vs_central": {
+        "central difference": "중심 차분",
+        "error of the derivative of exp at x = 1": "x = 1에서 exp의 미분 오차",
+        "forward difference": "전방 차분",
+        "h = 1e-4\n(numerical_diff)": "h = 1e-4\n(numerical_diff)",
+        "rounding error\ngrows like 1/h": "반올림 오차\n1/h에 비례해 커짐",
+        "step h": "간격 h",
+        "truncation error\nforward ~ h, central ~ h²": "절단 오차\n전방 ~ h, 중심 ~ h²",
+    },
+    "ch4_tangent": {
+        "numerical_diff": "numerical_diff",
+        "the derivative": "도함수",
+        "the function and two tangents": "함수와 접선 두 개",
+    },
+    "ch4_gradient_field": {
+        "−∇f for f(x0, x1) = x0² + x1²": "f(x0, x1) = x0² + x1²의 −∇f",
+    },
+    "ch4_descent_paths": {
+        "100 steps: too big diverges, too small stalls":
+            "100단계: 너무 크면 발산하고 너무 작으면 멈춤",
+        "distance from the minimum (0, 0)": "최솟값 (0, 0)까지의 거리",
+        "step": "단계",
+        "the first 20 steps from (−3, 4)": "(−3, 4)에서 시작한 처음 20단계",
+        "x ± h rounds to x:\nthe numerical gradient is 0":
+            "x ± h가 x로 반올림됨:\n수치 미분 기울기는 0",
+    },
+    "ch4_training_curves": {
+        "accuracy": "정확도",
+        "iteration": "반복",
+        "mini-batch loss": "미니배치 손실",
+        "test": "시험",
+        "train": "훈련",
+    },
+    "ch5_shopping_graph": {
+        "apple price": "사과 가격",
+        "apples bought": "사과 개수",
+        "backward: ∂(total price) / ∂(this value)": "역전파: ∂(지불 금액) / ∂(이 값)",
+        "forward: values (won, counts, rate)": "순전파: 값(원, 개수, 세율)",
+        "orange price": "귤 가격",
+        "oranges bought": "귤 개수",
+        "tax rate": "소비세",
+        "total price": "지불 금액",
+    },
+    "ch5_sigmoid_graph": {
+        "backward: ∂L/∂(this value), given ∂L/∂y from the right":
+            "역전파: ∂L/∂(이 값), 오른쪽에서 ∂L/∂y가 주어짐",
+        "forward: values": "순전파: 값",
+    },
+    "ch5_relu_graph": {
+        "when x > 0": "x > 0일 때",
+        "when x ≤ 0": "x ≤ 0일 때",
+    },
+    "ch5_affine_graph": {
+        "$\\partial L / \\partial \\mathbf{Y}$ summed over axis 0 (3,)":
+            "$\\partial L / \\partial \\mathbf{Y}$를 0번 축으로 합함 (3,)",
+        "backward: ∂L/∂(this value), the same shape as the value":
+            "역전파: ∂L/∂(이 값), 값과 같은 형상",
+        "forward: values and their shapes (batch N = 2)":
+            "순전파: 값과 그 형상(배치 N = 2)",
+    },
+    "ch5_softmax_with_loss_graph": {
+        "backward: ∂L/∂(this value)": "역전파: ∂L/∂(이 값)",
+        "forward: the book's scores a, probabilities y, loss L":
+            "순전파: 책의 점수 a, 확률 y, 손실 L",
+    },
+    "ch5_gradient_check": {
+        "absolute value": "절댓값",
+        "max |difference|": "최대 |차이|",
+        "max |gradient| (for scale)": "최대 |기울기|(규모 비교용)",
+        "mean |difference|": "평균 |차이|",
+    },
+    "ch5_training_curves": {
+        "accuracy": "정확도",
+        "epoch": "에폭",
+        "iteration": "반복",
+        "loss (cross-entropy)": "손실(교차 엔트로피)",
+        "mean of last 100": "최근 100개의 평균",
+        "mini-batch loss": "미니배치 손실",
+        "test": "시험",
+        "train": "훈련",
+    },
+    "performance_gradients": {
+        "backpropagation": "오차역전파법",
+        "numerical differentiation": "수치 미분",
+        "seconds for one gradient (log scale)": "기울기 한 번에 걸리는 초(로그 눈금)",
+    },
+    "performance_inference": {
+        "milliseconds (median; shorter is faster)": "밀리초(중앙값, 짧을수록 빠름)",
+        "one image at a time": "이미지 한 장씩",
+    },
+    "performance_training": {
+        "PyTorch eager (float32)": "PyTorch 즉시 실행(float32)",
+        "book's algorithm (float64)": "책의 알고리즘(float64)",
+        "matrix products alone (float32)": "행렬 곱만(float32)",
+        "µs per training iteration (median; shorter is faster)":
+            "학습 반복 한 번의 µs(중앙값, 짧을수록 빠름)",
+    },
+}
+
+# Labels that carry numbers from code or a committed log.
+PATTERNS: dict[str, list[tuple[str, str]]] = {
+    "ch3_activations": [(r"^leaky ReLU \(alpha = (\S+)\)$", r"리키 ReLU (alpha = \1)")],
+    "ch3_mnist_digits": [(r"^label (\d)$", r"정답 \1")],
+    "ch3_misclassified": [
+        (r"^#(\d+): predicted (\d)\ntrue (\d), p = ([\d.]+)$",
+         r"#\1: 예측 \2\n정답 \3, p = \4")
+    ],
+    "ch4_cross_entropy": [(r"^y = ([\d.]+): loss ([\d.]+)$", r"y = \1: 손실 \2")],
+    "ch4_loss_vs_accuracy": [(r"^value of one weight, (.+)$", r"가중치 하나의 값, \1")],
+    "ch4_tangent": [
+        (r"^exact: (.+)$", r"정확한 값: \1"),
+        (r"^tangent at x = (\S+), slope (\S+)$", r"x = \1에서의 접선, 기울기 \2"),
+    ],
+    "ch4_training_curves": [
+        (r"^accuracy on ([\d,]+) training and ([\d,]+) test images$",
+         r"훈련 이미지 \1장과 시험 이미지 \2장에 대한 정확도"),
+        (r"^loss of each mini-batch of (\d+)$", r"크기 \1인 미니배치마다의 손실"),
+    ],
+    "ch5_gradient_check": [
+        (r"^Backprop vs numerical gradient: TwoLayerNet (\S+), (\d+) MNIST images$",
+         r"오차역전파법과 수치 미분의 기울기 비교: TwoLayerNet \1, MNIST 이미지 \2장"),
+        (r"^(\w+)\n\(([\d,]+) values\)$", r"\1\n(값 \2개)"),
+    ],
+    "performance_gradients": [
+        (r"^One gradient of the (\S+) network, batch (\d+)$",
+         r"\1 신경망의 기울기 한 번, 배치 \2"),
+    ],
+    "performance_inference": [
+        (r"^Inference on ([\d,]+) MNIST test images$", r"MNIST 시험 이미지 \1장 추론"),
+        (r"^batches of (\d+)$", r"크기 \1인 배치로"),
+        (r"^one batch of ([\d,]+)$", r"크기 \1인 배치 하나로"),
+        (r"^matrix products alone, batches of (\d+)$", r"행렬 곱만, 크기 \1인 배치로"),
+        (r"^matrix products alone, one batch of ([\d,]+)$",
+         r"행렬 곱만, 크기 \1인 배치 하나로"),
+    ],
+    "performance_training": [
+        (r"^One training iteration, (\S+) network, batch (\d+)$",
+         r"학습 반복 한 번, \1 신경망, 배치 \2"),
+    ],
+    "ch5_training_curves": [
+        (r"^TwoLayerNet (\S+) on MNIST: "
+         r"batch (\d+), SGD lr (\S+), ([\d,]+) iterations$",
+         r"MNIST에서 TwoLayerNet \1: 배치 \2, SGD lr \3, 반복 \4회"),
+        (r"^test ([\d.]+)$", r"시험 \1"),
+    ],
+}
+
+# fmt: on
+
+
+def _has_words(text: str) -> bool:
+    """Whether a label has words a Korean reader would need translated."""
+    text = re.sub(r"\$[^$]*\$", " ", text)
+    words = re.findall(r"[A-Za-z][A-Za-z0-9_]+", text)
+    return any(word not in KEEP for word in words)
+
+
+def translate(text: str, name: str) -> str | None:
+    """The Korean label for ``text`` in figure ``name``, or None if it has none."""
+    if text in LABELS[name]:
+        return LABELS[name][text]
+    for pattern, korean in PATTERNS.get(name, []):
+        if re.fullmatch(pattern, text):
+            return re.sub(pattern, korean, text)
+    return None
+
+
+def koreanize(fig: Any, name: str) -> Any:
+    """Replace the words of an English figure with Korean, in a CJK font."""
+    from matplotlib.text import Text
+
+    missing = []
+    for artist in fig.findobj(Text):
+        text = artist.get_text()
+        korean = translate(text, name)
+        if korean is not None:
+            artist.set_text(korean)
+            artist.set_fontfamily(FONT)
+        elif _has_words(text):
+            missing.append(text)
+    # Tick labels are redrawn from their formatter: translate what it returns.
+    from matplotlib.ticker import FuncFormatter
+
+    def korean_or_same(text: str) -> str:
+        korean = translate(text, name)
+        return text if korean is None else korean
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = [t.get_text() for t in axis.get_ticklabels()]
+            if any(translate(label, name) is not None for label in labels):
+                english = axis.get_major_formatter()
+                axis.set_major_formatter(
+                    FuncFormatter(lambda x, pos, f=english: korean_or_same(f(x, pos)))
+                )
+                axis.set_tick_params(labelfontfamily=FONT)
+    if missing:
+        raise ValueError(
+            f"figure {name}.ko: no Korean for {missing}; add it to book/ko.py"
+        )
+    return fig
+
+
+def _korean(name: str, draw: Callable[[], Any]) -> Callable[[], Any]:
+    def draw_korean() -> Any:
+        return koreanize(draw(), name)
+
+    draw_korean.__doc__ = f"{name} with Korean labels."
+    return draw_korean
+
+
+def _english_figures() -> dict[str, Callable[[], Any]]:
+    import importlib
+
+    from book import CHAPTERS
+
+    found: dict[str, Callable[[], Any]] = {}
+    for chapter in CHAPTERS:
+        if chapter != "ko":
+            found.update(importlib.import_module(f"book.{chapter}").FIGURES)
+    return found
+
+
+FIGURES: dict[str, Callable[[], Any]] = {
+    f"{name}.ko": _korean(name, draw)
+    for name, draw in _english_figures().items()
+    if name in LABELS
+}

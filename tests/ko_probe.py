@@ -1,0 +1,171 @@
+"""Open the Korean pages in Chromium and report what a reader would see, as JSON.
+
+``python tests/ko_probe.py BASE_URL SCREENSHOT_DIR PATH ...`` visits each
+path at 375 and 1280 px and prints one JSON object: per page and width the
+``<html lang>``, console errors, failed requests, the fonts Chromium really
+used for a Korean paragraph (DevTools' ``CSS.getPlatformFontsForNode``), the
+paragraphs' ``word-break``, the language switcher's round trip, and the
+results of a few searches from ``/ko/``.
+
+It runs in its own process because Playwright's sync API cannot run twice in
+one process, and tests/test_browser.py holds one for the whole session.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+WIDTHS = (375, 1280)
+SEARCHES = ("역전파", "기울기", "소프트맥스")
+
+MARK_KOREAN_PARAGRAPH = """() => {
+    const ps = [...document.querySelectorAll('article p, article li')];
+    const own = e => [...e.childNodes].filter(n => n.nodeType === 3)
+        .map(n => n.textContent).join('');
+    const p = ps.find(e => /[\\uac00-\\ud7a3]{4}/.test(own(e)));
+    if (!p) return null;
+    p.setAttribute('data-ko-probe', '');
+    const style = getComputedStyle(p);
+    return {fontFamily: style.fontFamily, wordBreak: style.wordBreak,
+            text: p.textContent.slice(0, 60)};
+}"""
+
+
+def platform_fonts(page: object) -> list[dict]:
+    client = page.context.new_cdp_session(page)
+    client.send("DOM.enable")
+    client.send("CSS.enable")
+    root = client.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = client.send(
+        "DOM.querySelector", {"nodeId": root, "selector": "[data-ko-probe]"}
+    )
+    fonts = client.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})
+    client.detach()
+    return fonts["fonts"]
+
+
+def visit(browser: object, base: str, path: str, width: int, shots: Path) -> dict:
+    host = urlsplit(base).netloc
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    failed: list[str] = []
+    foreign: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    # A request cut short by leaving the page (the switcher) is not a failure.
+    page.on(
+        "requestfailed",
+        lambda r: failed.append(r.url) if "ABORTED" not in (r.failure or "") else None,
+    )
+    page.on(
+        "response",
+        lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    page.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url)
+            if urlsplit(r.url).scheme.startswith("http")
+            and urlsplit(r.url).netloc != host
+            else None
+        ),
+    )
+    page.goto(base + path, wait_until="networkidle")
+    name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
+    page.screenshot(path=str(shots / name), full_page=True)
+    result = {
+        "lang": page.evaluate("() => document.documentElement.lang"),
+        "paragraph": page.evaluate(MARK_KOREAN_PARAGRAPH),
+        "images": page.evaluate(
+            "() => [...document.querySelectorAll('article img')]"
+            ".map(i => new URL(i.src).pathname).filter(p => p.endsWith('.svg'))"
+        ),
+        "overflow": page.evaluate(
+            "() => document.documentElement.scrollWidth - window.innerWidth"
+        ),
+    }
+    result["fonts"] = platform_fonts(page) if result["paragraph"] else []
+    # The switcher: to the English page and back, as a reader clicks it.
+    switch = {}
+    for lang in ("en", "ko"):
+        link = page.locator(f'a.md-select__link[hreflang="{lang}"]').first
+        if link.count() == 0:
+            switch[lang] = None
+            continue
+        href = urljoin(page.url, link.get_attribute("href"))
+        switch[lang] = urlsplit(href).path
+        if lang == "en":
+            page.goto(href, wait_until="networkidle")
+            switch["en_lang"] = page.evaluate("() => document.documentElement.lang")
+            back = page.locator('a.md-select__link[hreflang="ko"]').first
+            switch["back"] = urlsplit(
+                urljoin(page.url, back.get_attribute("href"))
+            ).path
+    result["switch"] = switch
+    result.update(errors=errors, failed=failed, foreign=foreign)
+    context.close()
+    return result
+
+
+def search(browser: object, base: str, query: str) -> list[str]:
+    """Results of a query typed into the search box of /ko/ (URL paths)."""
+    import time
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "ko/", wait_until="networkidle")
+    count = "() => document.querySelectorAll('.md-search-result__item').length"
+    # The index is built in a worker after the page loads, which can take a
+    # while on a busy machine: poll for the answer, typing the query again
+    # now and then in case it was typed before the worker was listening.
+    for attempt in range(120):
+        if attempt % 20 == 0:
+            page.locator("input.md-search__input").fill(query)
+        if page.evaluate(count):
+            break
+        time.sleep(0.5)
+    page.wait_for_timeout(300)
+    found = page.evaluate(
+        "() => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".map(a => new URL(a.href).pathname)"
+    )
+    page.context.close()
+    return found
+
+
+def main(base: str, shots: str, paths: list[str]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    out = Path(shots)
+    out.mkdir(parents=True, exist_ok=True)
+    report: dict = {"pages": {}, "search": {}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        for path in paths:
+            for width in WIDTHS:
+                report["pages"][f"{path}@{width}"] = visit(
+                    browser, base, path, width, out
+                )
+        for query in SEARCHES:
+            report["search"][query] = search(browser, base, query)
+        browser.close()
+    return report
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(sys.argv[1], sys.argv[2], sys.argv[3:]), ensure_ascii=False))
