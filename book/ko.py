@@ -264,6 +264,11 @@ def translate(text: str, name: str) -> str | None:
     for pattern, korean in PATTERNS.get(name, []):
         if re.fullmatch(pattern, text):
             return re.sub(pattern, korean, text)
+    if "\n" in text:  # a title wrapped for the stacked (narrow) drawing
+        import textwrap
+
+        korean = translate(" ".join(text.split()), name)
+        return None if korean is None else "\n".join(textwrap.wrap(korean, 30))
     return None
 
 

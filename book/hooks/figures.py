@@ -124,6 +124,11 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     return nav
 
 
+def _figure_word(page: Any) -> str:
+    """ "Figure" in the page's language: the Korean edition lives under ko/."""
+    return "그림" if page.file.url.startswith("ko/") else "Figure"
+
+
 def _figure_html(match: re.Match[str], page: Any, config: Any, first: bool) -> str:
     name, src = match.group("name"), match.group("src")
     figure = _FIGURES.get(name)
@@ -135,7 +140,7 @@ def _figure_html(match: re.Match[str], page: Any, config: Any, first: bool) -> s
     alt = attributes.get("alt", "")
     folder = Path(config["docs_dir"]) / "figures"
     size = svg_size((folder / f"{name}.svg").read_text())
-    number = f"Figure {figure.label}"
+    number = f"{_figure_word(page)} {figure.label}"
     lazy = "" if first else ' loading="lazy"'
     described = html.escape(f"{number}: {html.unescape(caption)}", quote=True)
     style = f"--dlfs-min-width: {size.min_width_px}px"
@@ -171,7 +176,7 @@ def _reference(match: re.Match[str], page: Any, shown: set[str]) -> str:
     # The figure on this page if it is shown here, else where it first appears.
     here = "" if name in shown else figure.page_url
     href = (get_relative_url(here, page.file.url) if here else "") + f"#figure-{name}"
-    text = match.group("text") or f"Figure {figure.label}"
+    text = match.group("text") or f"{_figure_word(page)} {figure.label}"
     return f'<a class="dlfs-figure-ref" href="{href}">{text}</a>'
 
 
