@@ -23,8 +23,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mkdocs.utils import get_relative_url
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
