@@ -165,7 +165,11 @@ def images(text: str) -> list[str]:
 def math(text: str) -> list[str]:
     body = re.sub(r"`[^`\n]*`", " ", without_fences(text))
     return re.findall(
-        r"\$\$.*?\$\$|\$[^$\n]*\$|\\\(.*?\\\)|\\\[.*?\\\]", body, flags=re.S
+        # inline $...$ as arithmatex reads it: no space inside either dollar,
+        # and it may wrap onto the next line
+        r"\$\$.*?\$\$|\$(?=\S)[^$]*?(?<=\S)\$|\\\(.*?\\\)|\\\[.*?\\\]",
+        body,
+        flags=re.S,
     )
 
 
@@ -246,8 +250,9 @@ def test_same_code_blocks_in_the_same_order(page):
 def test_same_figures_math_and_macros(page):
     en, ko = pair(page)
     assert images(ko) == images(en)
-    assert math(ko) == math(en)
-    assert macros(ko) == macros(en)
+    # Korean word order may move inline math within a sentence: same set.
+    assert sorted(math(ko)) == sorted(math(en))
+    assert sorted(macros(ko)) == sorted(macros(en))
 
 
 @pytest.mark.parametrize("page", MARKDOWN, ids=MD_IDS)
