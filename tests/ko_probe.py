@@ -129,13 +129,20 @@ def search(browser: object, base: str, query: str) -> list[str]:
     page.goto(base + "ko/", wait_until="networkidle")
     count = "() => document.querySelectorAll('.md-search-result__item').length"
     # The index is built in a worker after the page loads, which can take a
-    # while on a busy machine: poll for the answer, typing the query again
-    # now and then in case it was typed before the worker was listening.
-    for attempt in range(120):
-        if attempt % 20 == 0:
-            page.locator("input.md-search__input").fill(query)
+    # while on a busy machine, and a query typed before the search listens is
+    # lost: focus the box as a reader does, type, and poll for the answer,
+    # retyping the last letter now and then (Material ignores an unchanged
+    # value, so filling the same text again would not ask again).
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_timeout(500)
+    page.keyboard.type(query)
+    for attempt in range(1, 120):
         if page.evaluate(count):
             break
+        if attempt % 10 == 0:
+            page.keyboard.press("Backspace")
+            page.keyboard.type(query[-1])
         time.sleep(0.5)
     page.wait_for_timeout(300)
     found = page.evaluate(
