@@ -94,6 +94,33 @@ def _plot_style(root: Path) -> None:
     os.environ["IPYTHONDIR"] = str(folder / "ipython")
 
 
+def _unicode_heading_ids() -> None:
+    """Give Korean notebook headings ids, the same in the page and its TOC.
+
+    mkdocs-jupyter slugs headings to ASCII, twice: once for the ids in the
+    page (``convert.slugify``) and once, through Python-Markdown, for the
+    table of contents.  A Korean heading loses every letter, so the page's
+    ids come out empty and the TOC's as ``_1``, ``_2``: links to nowhere.
+    Both now keep Unicode letters; ASCII headings get the same ids as before.
+    """
+    import markdown
+    import mkdocs_jupyter.convert
+    import mkdocs_jupyter.plugin
+    from markdown.extensions.toc import TocExtension, slugify_unicode
+
+    def toc_tokens(source: str, toc_depth: int) -> list[dict[str, Any]]:
+        extension = TocExtension(toc_depth=toc_depth, slugify=slugify_unicode)
+        md = markdown.Markdown(extensions=[extension])
+        md.convert(source)
+        return md.toc_tokens
+
+    mkdocs_jupyter.convert.slugify = lambda value: slugify_unicode(value, "-")
+    mkdocs_jupyter.plugin._get_markdown_toc = toc_tokens
+
+
+_unicode_heading_ids()
+
+
 @event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
 def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     """Keep the notebooks notebooks in both editions.
