@@ -129,6 +129,14 @@ def _figure_word(page: Any) -> str:
     return "그림" if page.file.url.startswith("ko/") else "Figure"
 
 
+def _drawing(folder: Path, name: str, page: Any) -> Path:
+    """The SVG a page shows: a Korean page shows ``NAME.ko.svg`` where there is one."""
+    korean = folder / f"{name}.ko.svg"
+    if page.file.url.startswith("ko/") and korean.is_file():
+        return korean
+    return folder / f"{name}.svg"
+
+
 def _figure_html(match: re.Match[str], page: Any, config: Any, first: bool) -> str:
     name, src = match.group("name"), match.group("src")
     figure = _FIGURES.get(name)
@@ -139,13 +147,13 @@ def _figure_html(match: re.Match[str], page: Any, config: Any, first: bool) -> s
     caption = attributes.get("title", "")
     alt = attributes.get("alt", "")
     folder = Path(config["docs_dir"]) / "figures"
-    size = svg_size((folder / f"{name}.svg").read_text())
+    size = svg_size(_drawing(folder, name, page).read_text())
     number = f"{_figure_word(page)} {figure.label}"
     lazy = "" if first else ' loading="lazy"'
     described = html.escape(f"{number}: {html.unescape(caption)}", quote=True)
     style = f"--dlfs-min-width: {size.min_width_px}px"
     source = ""
-    narrow_svg = folder / "narrow" / f"{name}.svg"
+    narrow_svg = _drawing(folder / "narrow", name, page)
     if narrow_svg.is_file():
         narrow = svg_size(narrow_svg.read_text())
         narrow_src = src.replace("figures/", "figures/narrow/", 1)
