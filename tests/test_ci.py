@@ -1,5 +1,6 @@
-"""``.ci/run``: it runs the README's test command as a fresh machine would, then
-with MNIST; and tests that need MNIST skip with their reason on a fresh machine."""
+"""``.ci/run``: it runs the quick part of the README's test command as a fresh
+machine would, then the whole command with MNIST; and tests that need MNIST
+skip with their reason on a fresh machine."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ def test_fresh_machine_run_comes_first_without_mnist_ci_or_home():
     fresh = text.index("env -u DLFS_DATA -u CI -u DLFS_CACHE -u DLFS_OFFLINE")
     fresh_line = text[fresh : text.index("\n", text.index("\n", fresh) + 1)]
     assert 'HOME="$fresh_home"' in fresh_line
-    assert '"$run_part"' in fresh_line
+    # the README's own pytest command, restricted to the quick part
+    assert '"$quick_part"' in fresh_line
+    assert "quick_part=\"$run_part -m 'not slow and not browser'\"" in text
     assert 'fresh_home="$(mktemp -d)"' in text
     # The full run with MNIST and CI set comes after it.
     full = text.index('export DLFS_DATA="$mnist"')

@@ -141,8 +141,9 @@ def copy_every_block(browser, base: str, page_path: str) -> list[dict]:
         # Material adds the copy buttons from its own script; on a busy
         # machine that can come after the network is idle.
         page.wait_for_function(
-            "() => !document.querySelector('pre > code')"
-            " || document.querySelector('.md-clipboard')",
+            "() => !document.querySelector('article pre > code')"
+            " || document.querySelector("
+            "'article [data-clipboard-target], article clipboard-copy')",
             timeout=15000,
         )
         blocks = page.evaluate(COLLECT)
