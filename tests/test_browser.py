@@ -67,7 +67,14 @@ class PageVisit:
         self.foreign: list[str] = []
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        # A request the page itself cancelled (net::ERR_ABORTED: a <picture>
+        # switching source, a lazy image superseded) is no broken link.
+        self.page.on(
+            "requestfailed",
+            lambda r: (
+                None if "ABORTED" in (r.failure or "") else self.failed.append(r.url)
+            ),
+        )
         self.page.on("request", self._on_request)
         self.page.on("response", self._on_response)
         self.page.goto(base + path, wait_until="networkidle")
