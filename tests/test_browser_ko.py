@@ -41,7 +41,7 @@ CJK_FONT = re.compile(r"CJK|Noto Sans KR|Nanum|Gothic|Malgun", re.I)
 
 # Where a search from /ko/ must lead, once that Korean page exists.
 SEARCHES = {
-    "역전파": ("ch5/index.ko.md", "/ko/ch5/"),
+    "역전파": ("ch5/index.ko.md", "/ko/ch5/"),  # a page of chapter 5
     "기울기": ("ch4/gradient.ko.md", "/ko/ch4/gradient/"),
     "소프트맥스": ("ch3/activations.ko.md", "/ko/ch3/activations/"),
 }
@@ -155,5 +155,5 @@ def test_search_from_ko_finds_the_korean_pages(report, query):
     assert results, f"no results for {query}"
     assert results[0].startswith("/ko/"), results
     source, expected = SEARCHES[query]
-    if (DOCS / source).is_file():
-        assert expected in results[:10], results
+    if (DOCS / source).is_file():  # the expected page, or one below it
+        assert any(r.startswith(expected) for r in results[:10]), results
