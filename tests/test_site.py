@@ -262,12 +262,15 @@ def test_api_pages_are_one_per_module_with_roles_as_links(built_site):
     assert links >= 13
 
 
-def test_each_glossary_term_has_its_own_anchor(built_site):
-    html = (built_site / "glossary" / "index.html").read_text()
+@pytest.mark.parametrize("edition", ["", "ko/"], ids=["en", "ko"])
+def test_each_glossary_term_has_its_own_anchor(built_site, edition):
+    html = (built_site / edition / "glossary" / "index.html").read_text()
     anchors = re.findall(r'<h3 id="([\w-]+)">', html)
     assert len(anchors) >= 80 and len(set(anchors)) == len(anchors)
     assert {"gradient", "hyperparameter", "backpropagation"} <= set(anchors)
     assert "<table>" not in html.split('class="dlfs-glossary"')[1]
+    chapter = "장)" if edition else "(chapter "
+    assert chapter in html.split('class="dlfs-glossary"')[1]
 
 
 def test_chapter_pages_link_a_terms_first_use_to_the_glossary(built_site):

@@ -23,6 +23,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 GLOSSARY = "glossary.md"
+GLOSSARY_KO = "glossary.ko.md"  # its Korean twin, same anchors
 
 
 @dataclass(frozen=True)
@@ -78,23 +79,25 @@ _HTML_ROW = re.compile(
 )
 
 
-def _entry(row: re.Match[str]) -> str:
+def _entry(row: re.Match[str], korean: bool) -> str:
     anchor = slug(re.sub(r"<[^>]+>", "", row.group("en")))
+    chapter = (
+        f"{row.group('chapter')}장" if korean else f"chapter {row.group('chapter')}"
+    )
     return (
         f'<h3 id="{anchor}">{row.group("en")} '
         f'<span class="dlfs-korean" lang="ko">{row.group("ko")}</span>'
         f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h3>'
         f"<p>{row.group('meaning')} "
-        f'<span class="dlfs-glossary__chapter">(chapter {row.group("chapter")})'
-        "</span></p>"
+        f'<span class="dlfs-glossary__chapter">({chapter})</span></p>'
     )
 
 
-def glossary_html(html: str) -> str:
+def glossary_html(html: str, korean: bool = False) -> str:
     """The glossary's table as one heading and paragraph per term."""
 
     def replace(table: re.Match[str]) -> str:
-        rows = [_entry(row) for row in _HTML_ROW.finditer(table.group(0))]
+        rows = [_entry(row, korean) for row in _HTML_ROW.finditer(table.group(0))]
         return '<div class="dlfs-glossary">' + "".join(rows) + "</div>"
 
     return _TABLE.sub(replace, html, count=1)
@@ -213,8 +216,8 @@ def on_page_content(html: str, page: Any, config: Any, **kwargs: Any) -> str:
     if src.startswith("api/") and src != "api/index.md":
         page_module = "dlfs." + Path(src).stem
     html = link_roles(html, page.file.url, page_module)
-    if src == GLOSSARY:
-        html = glossary_html(html)
+    if src in (GLOSSARY, GLOSSARY_KO):
+        html = glossary_html(html, korean=src == GLOSSARY_KO)
     elif re.match(r"ch\d+/", src) and GLOSSARY in _URLS:
         html = link_terms(html, get_relative_url(_URLS[GLOSSARY], page.file.url))
     return break_names(html)
