@@ -10,18 +10,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from mnist_data import mnist_dir_or_none, skip_reason
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
@@ -41,11 +33,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
     site = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=root,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -74,11 +65,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium, headless, via Playwright: one for the whole session."""
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} not found: apt-get install chromium fonts-noto-cjk"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -87,3 +74,32 @@ def browser() -> Iterator[object]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dlfs wheel, built offline once from a copy of what the package is made of.
+
+    Building from a copy keeps setuptools' ``build/`` out of the checkout, so
+    no file left there by an earlier build can slip into the wheel.
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for folder in ("dlfs", "weights"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=ignore)
+    dist = tmp_path_factory.mktemp("dist")
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-index", "-q"]
+    build += ["--no-build-isolation", "--no-cache-dir", "--wheel-dir", str(dist)]
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    built = subprocess.run(
+        [*build, str(source)], capture_output=True, text=True, cwd=dist, env=env
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    [path] = dist.glob("dlfs-*.whl")
+    return path

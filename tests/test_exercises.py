@@ -329,29 +329,13 @@ def test_the_built_pages_show_the_stubs_and_hide_the_answers(built_site):
         assert '<details class="success" open' not in html
 
 
-def test_an_installed_wheel_ships_the_checker_and_its_stubs(tmp_path):
+def test_an_installed_wheel_ships_the_checker_and_its_stubs(wheel, tmp_path):
     """The stubs are package data: ``show`` and ``check`` work outside the clone."""
     import os
-    import shutil
     import zipfile
 
     import numpy as np
 
-    source = tmp_path / "src"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
-        shutil.copyfile(ROOT / name, source / name)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
-    for name in ("dlfs", "weights"):
-        shutil.copytree(ROOT / name, source / name, ignore=ignore)
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q"]
-    command += ["--no-build-isolation", "-w", str(tmp_path / "dist"), str(source)]
-    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    built = subprocess.run(
-        command, capture_output=True, text=True, env=env, timeout=120
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    (wheel,) = (tmp_path / "dist").glob("dlfs-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         archive.extractall(tmp_path / "unpacked")
@@ -359,7 +343,8 @@ def test_an_installed_wheel_ships_the_checker_and_its_stubs(tmp_path):
         assert f"dlfs/exercises/stubs/{exercise.stub_path.name}" in names
 
     numpy_home = Path(np.__file__).resolve().parents[1]
-    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "unpacked"), str(numpy_home)])
+    path = os.pathsep.join([str(tmp_path / "unpacked"), str(numpy_home)])
+    env = {**os.environ, "PYTHONPATH": path, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
     def run(*args: str) -> subprocess.CompletedProcess:
         command = [sys.executable, "-S", "-m", "dlfs.exercises", *args]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -47,27 +46,6 @@ print(dlfs.__file__)
 
 def test_there_is_a_notebook_per_chapter():
     assert [p.stem for p in NOTEBOOKS] == ["ch2", "ch3", "ch4", "ch5"]
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The dlfs wheel, built offline from a copy of what the package is made of.
-
-    Building from a copy keeps setuptools' ``build/`` out of the checkout, so
-    no file left there by an earlier build can slip into the wheel.
-    """
-    source = tmp_path_factory.mktemp("source")
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
-        shutil.copy(ROOT / name, source / name)
-    for folder in ("dlfs", "weights"):
-        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-        shutil.copytree(ROOT / folder, source / folder, ignore=ignore)
-    dist = tmp_path_factory.mktemp("dist")
-    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-index"]
-    build += ["--no-build-isolation", "--no-cache-dir", "--wheel-dir", str(dist)]
-    subprocess.run([*build, str(source)], check=True, capture_output=True, cwd=dist)
-    [built] = dist.glob("dlfs-*.whl")
-    return built
 
 
 @pytest.mark.slow

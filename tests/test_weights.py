@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import shutil
@@ -424,37 +423,8 @@ def test_object_arrays_are_refused_on_save_and_nothing_is_written(tmp_path):
 # --------------------------------------------------------------------------
 
 
-def _setuptools_is_new_enough() -> bool:
-    """pyproject.toml needs setuptools >= 77 (SPDX ``license`` string)."""
-    try:
-        major = int(importlib.metadata.version("setuptools").split(".")[0])
-    except importlib.metadata.PackageNotFoundError:
-        return False
-    return major >= 77
-
-
-def test_wheel_ships_the_weights_and_loads_them_outside_the_clone(tmp_path):
-    """Build a wheel from a copy of the sources (a few seconds), then import
-    dlfs from the unzipped wheel in a fresh interpreter."""
-    source = tmp_path / "src"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
-        shutil.copyfile(REPO / name, source / name)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
-    for name in ("dlfs", "weights"):
-        shutil.copytree(REPO / name, source / name, ignore=ignore)
-
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q"]
-    if _setuptools_is_new_enough():
-        command.append("--no-build-isolation")  # offline and fast
-    command += ["-w", str(tmp_path / "dist"), str(source)]
-    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    built = subprocess.run(
-        command, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    (wheel,) = (tmp_path / "dist").glob("dlfs-*.whl")
-
+def test_wheel_ships_the_weights_and_loads_them_outside_the_clone(wheel, tmp_path):
+    """Import dlfs from the unzipped wheel in a fresh interpreter."""
     npz_name = f"dlfs/pretrained/{CH3_WEIGHTS}.npz"
     json_name = f"dlfs/pretrained/{CH3_WEIGHTS}.json"
     unpacked = tmp_path / "unpacked"
