@@ -1,33 +1,18 @@
-"""Open the Korean pages in Chromium and report what a reader would see, as JSON.
+"""Open the Korean pages in Chromium and report what a reader would see.
 
-``python tests/ko_probe.py BASE_URL SCREENSHOT_DIR PATH ...`` visits each
-path at 375 and 1280 px and prints one JSON object: per page and width the
-``<html lang>``, console errors, failed requests, the fonts Chromium really
-used for a Korean paragraph (DevTools' ``CSS.getPlatformFontsForNode``), the
-paragraphs' ``word-break``, the language switcher's round trip, and the
-results of a few searches from ``/ko/``.
-
-It runs in its own process because Playwright's sync API cannot run twice in
-one process, and tests/test_browser.py holds one for the whole session.
+``probe`` visits each path at 375 and 1280 px and returns, per page and
+width, the ``<html lang>``, console errors, failed requests, the fonts
+Chromium really used for a Korean paragraph (DevTools'
+``CSS.getPlatformFontsForNode``), the paragraphs' ``word-break`` and the
+language switcher's round trip, and the results of a few searches from
+``/ko/``. tests/test_browser_ko.py checks the report.
 """
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 WIDTHS = (375, 1280)
 SEARCHES = ("역전파", "기울기", "소프트맥스")
 
@@ -57,7 +42,14 @@ def platform_fonts(page: object) -> list[dict]:
     return fonts["fonts"]
 
 
-def visit(browser: object, base: str, path: str, width: int, shots: Path) -> dict:
+def visit(
+    browser: object, base: str, path: str, width: int, shots: Path, full: bool
+) -> dict:
+    """One page at one width; with ``full``, also its fonts and the switcher.
+
+    Fonts and the switcher's links do not depend on the width, so one visit
+    of each page (the phone's) checks them.
+    """
     host = urlsplit(base).netloc
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
@@ -84,7 +76,8 @@ def visit(browser: object, base: str, path: str, width: int, shots: Path) -> dic
             else None
         ),
     )
-    page.goto(base + path, wait_until="networkidle")
+    page.goto(base + path, wait_until="load")
+    page.evaluate("() => document.fonts.ready")
     name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
     page.screenshot(path=str(shots / name), full_page=True)
     result = {
@@ -98,6 +91,10 @@ def visit(browser: object, base: str, path: str, width: int, shots: Path) -> dic
             "() => document.documentElement.scrollWidth - window.innerWidth"
         ),
     }
+    if not full:
+        result.update(errors=errors, failed=failed, foreign=foreign)
+        context.close()
+        return result
     result["fonts"] = platform_fonts(page) if result["paragraph"] else []
     # The switcher: to the English page and back, as a reader clicks it.
     switch = {}
@@ -109,7 +106,7 @@ def visit(browser: object, base: str, path: str, width: int, shots: Path) -> dic
         href = urljoin(page.url, link.get_attribute("href"))
         switch[lang] = urlsplit(href).path
         if lang == "en":
-            page.goto(href, wait_until="networkidle")
+            page.goto(href, wait_until="load")
             switch["en_lang"] = page.evaluate("() => document.documentElement.lang")
             back = page.locator('a.md-select__link[hreflang="ko"]').first
             switch["back"] = urlsplit(
@@ -153,26 +150,14 @@ def search(browser: object, base: str, query: str) -> list[str]:
     return found
 
 
-def main(base: str, shots: str, paths: list[str]) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    out = Path(shots)
-    out.mkdir(parents=True, exist_ok=True)
+def probe(browser: object, base: str, shots: Path, paths: list[str]) -> dict:
+    shots.mkdir(parents=True, exist_ok=True)
     report: dict = {"pages": {}, "search": {}}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        for path in paths:
-            for width in WIDTHS:
-                report["pages"][f"{path}@{width}"] = visit(
-                    browser, base, path, width, out
-                )
-        for query in SEARCHES:
-            report["search"][query] = search(browser, base, query)
-        browser.close()
+    for path in paths:
+        for width in WIDTHS:
+            key = f"{path}@{width}"
+            full = width == WIDTHS[0]
+            report["pages"][key] = visit(browser, base, path, width, shots, full)
+    for query in SEARCHES:
+        report["search"][query] = search(browser, base, query)
     return report
-
-
-if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1], sys.argv[2], sys.argv[3:]), ensure_ascii=False))
