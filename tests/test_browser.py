@@ -57,14 +57,18 @@ class PageVisit:
         width: int,
         color_scheme: str = "light",
     ) -> None:
+        self.browser, self.url, self.width = browser, base + path, width
         self.host = urlsplit(base).netloc
-        self.context = browser.new_context(
-            viewport={"width": width, "height": 900}, color_scheme=color_scheme
-        )
-        self.page = self.context.new_page()
         self.console_errors: list[str] = []
         self.failed: list[str] = []
         self.foreign: list[str] = []
+        self._open(color_scheme)
+
+    def _open(self, color_scheme: str) -> None:
+        self.context = self.browser.new_context(
+            viewport={"width": self.width, "height": 900}, color_scheme=color_scheme
+        )
+        self.page = self.context.new_page()
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         # A request the page itself cancelled (net::ERR_ABORTED: a <picture>
@@ -77,7 +81,20 @@ class PageVisit:
         )
         self.page.on("request", self._on_request)
         self.page.on("response", self._on_response)
-        self.page.goto(base + path, wait_until="networkidle")
+        self.page.goto(self.url, wait_until="load")
+        # Material's bundle finishes after the load event. Waiting for it is
+        # cheaper than waiting for an idle network (half a second at least,
+        # every visit); a page that never gets there fails the copy-button
+        # check, with details.
+        try:
+            self.page.wait_for_function(MATERIAL_READY, timeout=15_000)
+        except Exception:  # playwright's TimeoutError: the checks will say what
+            pass
+
+    def reopen_with_os_scheme(self, color_scheme: str) -> None:
+        """Open the page again, a first visit, with the OS set to ``color_scheme``."""
+        self.context.close()
+        self._open(color_scheme)
 
     def _on_console(self, message: object) -> None:
         if message.type == "error":
@@ -95,6 +112,13 @@ class PageVisit:
     def close(self) -> None:
         self.context.close()
 
+
+# Material's bundle has chosen the palette (it saves the choice) and given each
+# listing its copy button.
+MATERIAL_READY = """() => Object.keys(localStorage).some(k => k.endsWith('__palette'))
+    && [...document.querySelectorAll('article pre > code')].every(c =>
+        c.closest('.no-copy')
+        || c.parentElement.querySelector('[data-clipboard-target]'))"""
 
 VISIBLE_TEXT = """() => {
     const article = document.querySelector('article') || document.body;
@@ -276,8 +300,10 @@ def test_next_previous_and_table_of_contents_links_resolve(browser, site_url):
 # The built book as a reader sees it, at 375 and 1280 px, light and dark.
 #
 # Each page is opened in Chromium at a phone and a desktop width with the
-# operating system set to a light and to a dark colour scheme, and checked for
-# what the issue "a textbook that looks right on every screen" asks:
+# operating system set to a light colour scheme, and checked for what the
+# issue "a textbook that looks right on every screen" asks; then it is opened
+# again, as a first visit, with the OS set to dark, and checked for the dark
+# palette, errors and failed requests (nothing else depends on the scheme):
 #
 # * the first visit follows the OS scheme (Material's palette ``media``);
 # * every figure is a numbered, captioned ``<figure>``, centred, with width and
@@ -401,102 +427,119 @@ def _screenshot_name(path: str, width: int, scheme: str) -> str:
     return (path.strip("/").replace("/", "_") or "home") + f"-{width}-{scheme}.png"
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
+COLOR_SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+
+
 @pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
 @pytest.mark.parametrize("path", site_pages(), ids=lambda p: p or "home")
-def test_page_looks_right(browser, site_url, screenshot_dir, path, width, scheme):
-    visit = PageVisit(browser, site_url, path, width, color_scheme=scheme)
-    page = visit.page
+def test_page_looks_right(browser, site_url, screenshot_dir, path, width):
+    """Light first, every check; then reopened with a dark OS (colour only)."""
+    visit = PageVisit(browser, site_url, path, width, color_scheme="light")
     try:
-        figures = page.evaluate(FIGURE_FACTS)  # before lazy images are forced
+        check_page(visit, screenshot_dir, path, width)
+        visit.reopen_with_os_scheme("dark")
+        page = visit.page
+        # The first visit follows the OS colour scheme.
+        assert page.evaluate(COLOR_SCHEME) == "slate"
         page.evaluate(LOAD_EVERY_IMAGE)
         page.evaluate("() => document.fonts.ready")
         page.screenshot(
-            path=str(screenshot_dir / _screenshot_name(path, width, scheme)),
+            path=str(screenshot_dir / _screenshot_name(path, width, "dark")),
             full_page=True,
         )
         assert visit.console_errors == []
         assert visit.failed == []
         assert visit.foreign == []
-
-        html = page.content()
-        if 'class="arithmatex"' in html:
-            assert page.locator("article math").count() > 0
-        text = page.evaluate(VISIBLE_TEXT)
-        raw_tex = re.findall(r"\$\$|\\\(|\\\)|\\\[|\\\]|\$[^$\s][^$\n]*?\$", text)
-        assert raw_tex == [], "math left as raw TeX"
-        images = page.evaluate(IMAGES)
-        assert [i for i in images if i["width"] == 0 or i["shown"] == 0] == []
-        blocks = page.evaluate(CODE_BLOCKS)
-        listings = [b for b in blocks if not b["fragment"]]
-        assert all(b["hasButton"] and b["targetOk"] for b in listings), blocks
-        # a fragment (one method shown alone) has no copy button
-        assert not any(b["hasButton"] for b in blocks if b["fragment"]), blocks
-
-        # The first visit follows the OS colour scheme.
-        expected = {"light": "default", "dark": "slate"}[scheme]
-        assert (
-            page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
-            == expected
-        )
-
-        for index, figure in enumerate(figures):
-            name = figure["id"].removeprefix("figure-")
-            assert re.match(r"Figure (\d+\.)?\d+: \S", figure["caption"]), figure
-            assert figure["src"].endswith(f"figures/{name}.svg")
-            assert int(figure["width"]) > 0 and int(figure["height"]) > 0
-            assert figure["loading"] == (None if index == 0 else "lazy"), figure
-            assert figure["zoom"], "a figure opens full-screen"
-            assert figure["centreOffset"] <= 2, figure
-            # Centred in its frame, unless wider than it (then it scrolls).
-            assert figure["imgCentreOffset"] <= 2 or not figure["fitsFrame"], figure
-            shown_file = f"narrow/{name}" if figure["narrow"] else name
-            width_pt, font_pt = svg_text_facts(shown_file)
-            text_px = font_pt * figure["shown"] / width_pt
-            assert text_px >= MIN_TEXT_PX, f"{shown_file}: text {text_px:.1f} px"
-            # Panels side by side are stacked on a phone.
-            assert figure["narrow"] == (
-                width < 760 and (FIGURES / "narrow" / f"{name}.svg").is_file()
-            )
-
-        for plot in page.evaluate(PLOT_FACTS):
-            text_px = PLOT_TEXT_PX * plot["shown"] / plot["width"]
-            assert text_px >= MIN_TEXT_PX, f"notebook plot text {text_px:.1f} px"
-
-        # Notebook pages give the "In [n]:" column up on phones.
-        prompts = page.evaluate(
-            "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-            ".map(e => getComputedStyle(e).display)"
-        )
-        if prompts:
-            hidden = {d == "none" for d in prompts}
-            assert hidden == {width < 700}, (width, set(prompts))
-
-        assert page.evaluate(STICKING_OUT) == []
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - window.innerWidth"
-        )
-        assert overflow <= 1
-
-        assert page.evaluate(ROLES_LEFT) == [], "Sphinx roles left as text"
-
-        breaks = page.evaluate(
-            "() => { const p = document.querySelector('article p');"
-            " return p ? getComputedStyle(p).wordBreak : 'keep-all'; }"
-        )
-        assert breaks == "keep-all"
-
-        for block in page.evaluate(COPY_BUTTON_CLEARANCE):
-            assert block["gap"] >= -0.5, block
-
-        if page.locator("article math").count():
-            assert page.evaluate(
-                "() => document.fonts.check('16px \"dlfs Math\"')"
-                " && [...document.fonts].some(f => f.family.includes('dlfs Math')"
-                " && f.status === 'loaded')"
-            ), "the shipped math font is used"
     finally:
         visit.close()
+
+
+def check_page(visit: PageVisit, screenshot_dir: Path, path: str, width: int) -> None:
+    """Everything a reader would notice on one page at one width, light scheme."""
+    page = visit.page
+    figures = page.evaluate(FIGURE_FACTS)  # before lazy images are forced
+    page.evaluate(LOAD_EVERY_IMAGE)
+    page.evaluate("() => document.fonts.ready")
+    page.screenshot(
+        path=str(screenshot_dir / _screenshot_name(path, width, "light")),
+        full_page=True,
+    )
+    assert visit.console_errors == []
+    assert visit.failed == []
+    assert visit.foreign == []
+
+    html = page.content()
+    if 'class="arithmatex"' in html:
+        assert page.locator("article math").count() > 0
+    text = page.evaluate(VISIBLE_TEXT)
+    raw_tex = re.findall(r"\$\$|\\\(|\\\)|\\\[|\\\]|\$[^$\s][^$\n]*?\$", text)
+    assert raw_tex == [], "math left as raw TeX"
+    images = page.evaluate(IMAGES)
+    assert [i for i in images if i["width"] == 0 or i["shown"] == 0] == []
+    blocks = page.evaluate(CODE_BLOCKS)
+    listings = [b for b in blocks if not b["fragment"]]
+    assert all(b["hasButton"] and b["targetOk"] for b in listings), blocks
+    # a fragment (one method shown alone) has no copy button
+    assert not any(b["hasButton"] for b in blocks if b["fragment"]), blocks
+
+    # The first visit follows the OS colour scheme.
+    assert page.evaluate(COLOR_SCHEME) == "default"
+
+    for index, figure in enumerate(figures):
+        name = figure["id"].removeprefix("figure-")
+        assert re.match(r"Figure (\d+\.)?\d+: \S", figure["caption"]), figure
+        assert figure["src"].endswith(f"figures/{name}.svg")
+        assert int(figure["width"]) > 0 and int(figure["height"]) > 0
+        assert figure["loading"] == (None if index == 0 else "lazy"), figure
+        assert figure["zoom"], "a figure opens full-screen"
+        assert figure["centreOffset"] <= 2, figure
+        # Centred in its frame, unless wider than it (then it scrolls).
+        assert figure["imgCentreOffset"] <= 2 or not figure["fitsFrame"], figure
+        shown_file = f"narrow/{name}" if figure["narrow"] else name
+        width_pt, font_pt = svg_text_facts(shown_file)
+        text_px = font_pt * figure["shown"] / width_pt
+        assert text_px >= MIN_TEXT_PX, f"{shown_file}: text {text_px:.1f} px"
+        # Panels side by side are stacked on a phone.
+        assert figure["narrow"] == (
+            width < 760 and (FIGURES / "narrow" / f"{name}.svg").is_file()
+        )
+
+    for plot in page.evaluate(PLOT_FACTS):
+        text_px = PLOT_TEXT_PX * plot["shown"] / plot["width"]
+        assert text_px >= MIN_TEXT_PX, f"notebook plot text {text_px:.1f} px"
+
+    # Notebook pages give the "In [n]:" column up on phones.
+    prompts = page.evaluate(
+        "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+        ".map(e => getComputedStyle(e).display)"
+    )
+    if prompts:
+        hidden = {d == "none" for d in prompts}
+        assert hidden == {width < 700}, (width, set(prompts))
+
+    assert page.evaluate(STICKING_OUT) == []
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - window.innerWidth"
+    )
+    assert overflow <= 1
+
+    assert page.evaluate(ROLES_LEFT) == [], "Sphinx roles left as text"
+
+    breaks = page.evaluate(
+        "() => { const p = document.querySelector('article p');"
+        " return p ? getComputedStyle(p).wordBreak : 'keep-all'; }"
+    )
+    assert breaks == "keep-all"
+
+    for block in page.evaluate(COPY_BUTTON_CLEARANCE):
+        assert block["gap"] >= -0.5, block
+
+    if page.locator("article math").count():
+        assert page.evaluate(
+            "() => document.fonts.check('16px \"dlfs Math\"')"
+            " && [...document.fonts].some(f => f.family.includes('dlfs Math')"
+            " && f.status === 'loaded')"
+        ), "the shipped math font is used"
 
 
 def _luminances(png: bytes) -> list[float]:
