@@ -441,32 +441,31 @@ def test_page_looks_right(browser, site_url, screenshot_dir, path, width):
         page = visit.page
         # The first visit follows the OS colour scheme.
         assert page.evaluate(COLOR_SCHEME) == "slate"
-        page.evaluate(LOAD_EVERY_IMAGE)
-        page.evaluate("() => document.fonts.ready")
-        page.screenshot(
-            path=str(screenshot_dir / _screenshot_name(path, width, "dark")),
-            full_page=True,
+        shoot_and_check_the_wire(
+            visit, screenshot_dir / _screenshot_name(path, width, "dark")
         )
-        assert visit.console_errors == []
-        assert visit.failed == []
-        assert visit.foreign == []
     finally:
         visit.close()
+
+
+def shoot_and_check_the_wire(visit: PageVisit, screenshot: Path) -> None:
+    """Load every image and font, take a full-page screenshot, then check that
+    nothing went wrong: no console error, failed or foreign request."""
+    visit.page.evaluate(LOAD_EVERY_IMAGE)
+    visit.page.evaluate("() => document.fonts.ready")
+    visit.page.screenshot(path=str(screenshot), full_page=True)
+    assert visit.console_errors == []
+    assert visit.failed == []
+    assert visit.foreign == []
 
 
 def check_page(visit: PageVisit, screenshot_dir: Path, path: str, width: int) -> None:
     """Everything a reader would notice on one page at one width, light scheme."""
     page = visit.page
     figures = page.evaluate(FIGURE_FACTS)  # before lazy images are forced
-    page.evaluate(LOAD_EVERY_IMAGE)
-    page.evaluate("() => document.fonts.ready")
-    page.screenshot(
-        path=str(screenshot_dir / _screenshot_name(path, width, "light")),
-        full_page=True,
+    shoot_and_check_the_wire(
+        visit, screenshot_dir / _screenshot_name(path, width, "light")
     )
-    assert visit.console_errors == []
-    assert visit.failed == []
-    assert visit.foreign == []
 
     html = page.content()
     if 'class="arithmatex"' in html:
