@@ -46,3 +46,32 @@ def test_no_function_body_is_pasted_into_a_page(page):
     text = page.read_text(encoding="utf-8")
     for block in re.findall(r"```python[^\n]*\n(.*?)```", text, flags=re.DOTALL):
         assert block.strip().startswith("--8<--"), block[:80]
+
+
+# A lesson page is read as one Python session: it opens with its imports.
+LESSON_PAGES = [
+    p
+    for p in pages()
+    if (p.parent.name in {"ch2", "ch3", "ch4", "ch5"} or p.stem.startswith("notes"))
+    and not p.stem.startswith(("summary", "exercises"))
+    and count_pycon_blocks(p.read_text(encoding="utf-8"))
+]
+SETUP_TITLES = {
+    "en": "setup: this page is one Python session, top to bottom",
+    "ko": "준비: 이 페이지는 처음부터 끝까지 하나의 파이썬 세션입니다",
+}
+FIRST_FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```", re.M | re.S)
+IMPORT = re.compile(r">>> (import \w|from [\w.]+ import \w)")
+
+
+@pytest.mark.parametrize("page", LESSON_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_a_lesson_page_opens_with_a_short_setup_block_of_its_imports(page):
+    text = page.read_text(encoding="utf-8")
+    first = FIRST_FENCE.search(text)
+    assert ">>> " not in text[: first.start()], "no example before the setup block"
+    info, body = first.groups()
+    language = "ko" if page.name.endswith(".ko.md") else "en"
+    assert info == f'pycon title="{SETUP_TITLES[language]}"'
+    lines = body.splitlines()
+    assert 1 <= len(lines) <= 8, "a short block"
+    assert all(IMPORT.match(line) for line in lines), lines
