@@ -156,6 +156,7 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
     import pooch
 
     http = pooch.HTTPDownloader(timeout=10)
+    made_folder = not folder.exists()  # pooch creates it; a failure removes it
     for i, key in enumerate(missing):
         spec, failures = MNIST_FILES[key], ""
         for url in (mirror + spec.filename for mirror in MIRRORS):
@@ -166,6 +167,8 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
             except (OSError, ValueError) as exc:  # network, HTTP, disk or hash
                 failures += f"\n  - {url}: {type(exc).__name__}: {exc}"
         else:
+            if made_folder and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
             why = f"downloading {spec.filename} failed from every mirror:{failures}"
             raise MnistNotFoundError(_missing(why, folder, names[i:], where))
 
