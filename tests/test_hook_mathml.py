@@ -92,3 +92,12 @@ def test_a_slash_is_set_tight_as_in_tex():
     mathml = typeset(r"\partial f / \partial x_0", "inline")
     assert '<mo lspace="0" rspace="0">/</mo>' in mathml
     assert "&#x0002F;" not in mathml
+
+
+def test_a_display_limit_takes_its_subscript_below_and_an_inline_one_beside():
+    display = typeset(r"\lim_{x_1 \to 0} f(x)", "block")
+    assert "<munder><mo>lim</mo><mrow><msub><mi>x</mi><mn>1</mn></msub>" in display
+    assert "<msub><mo>lim" not in display
+    assert display.count("<msub>") == display.count("</msub>") == 1
+    inline = typeset(r"\lim_{h \to 0} f", "inline")
+    assert "<msub><mo>lim</mo>" in inline and "munder" not in inline
