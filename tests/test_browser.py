@@ -300,10 +300,9 @@ def test_next_previous_and_table_of_contents_links_resolve(browser, site_url):
 # The built book as a reader sees it, at 375 and 1280 px, light and dark.
 #
 # Each page is opened in Chromium at a phone and a desktop width with the
-# operating system set to a light colour scheme, and checked for what the
-# issue "a textbook that looks right on every screen" asks; then it is opened
-# again, as a first visit, with the OS set to dark, and checked for the dark
-# palette, errors and failed requests (nothing else depends on the scheme):
+# operating system set to a light colour scheme, then again, as a first visit,
+# with the OS set to dark, and checked each time for what the issue "a
+# textbook that looks right on every screen" asks:
 #
 # * the first visit follows the OS scheme (Material's palette ``media``);
 # * every figure is a numbered, captioned ``<figure>``, centred, with width and
@@ -433,39 +432,29 @@ COLOR_SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 @pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
 @pytest.mark.parametrize("path", site_pages(), ids=lambda p: p or "home")
 def test_page_looks_right(browser, site_url, screenshot_dir, path, width):
-    """Light first, every check; then reopened with a dark OS (colour only)."""
+    """Every check with a light OS, then again on a first visit with a dark OS."""
     visit = PageVisit(browser, site_url, path, width, color_scheme="light")
     try:
-        check_page(visit, screenshot_dir, path, width)
+        check_page(visit, screenshot_dir, path, width, "light")
         visit.reopen_with_os_scheme("dark")
-        page = visit.page
-        # The first visit follows the OS colour scheme.
-        assert page.evaluate(COLOR_SCHEME) == "slate"
-        shoot_and_check_the_wire(
-            visit, screenshot_dir / _screenshot_name(path, width, "dark")
-        )
+        check_page(visit, screenshot_dir, path, width, "dark")
     finally:
         visit.close()
 
 
-def shoot_and_check_the_wire(visit: PageVisit, screenshot: Path) -> None:
-    """Load every image and font, take a full-page screenshot, then check that
-    nothing went wrong: no console error, failed or foreign request."""
-    visit.page.evaluate(LOAD_EVERY_IMAGE)
-    visit.page.evaluate("() => document.fonts.ready")
-    visit.page.screenshot(path=str(screenshot), full_page=True)
+def check_page(
+    visit: PageVisit, screenshot_dir: Path, path: str, width: int, scheme: str
+) -> None:
+    """Everything a reader would notice on one page, at one width and scheme."""
+    page = visit.page
+    figures = page.evaluate(FIGURE_FACTS)  # before lazy images are forced
+    page.evaluate(LOAD_EVERY_IMAGE)
+    page.evaluate("() => document.fonts.ready")
+    shot = screenshot_dir / _screenshot_name(path, width, scheme)
+    page.screenshot(path=str(shot), full_page=True)
     assert visit.console_errors == []
     assert visit.failed == []
     assert visit.foreign == []
-
-
-def check_page(visit: PageVisit, screenshot_dir: Path, path: str, width: int) -> None:
-    """Everything a reader would notice on one page at one width, light scheme."""
-    page = visit.page
-    figures = page.evaluate(FIGURE_FACTS)  # before lazy images are forced
-    shoot_and_check_the_wire(
-        visit, screenshot_dir / _screenshot_name(path, width, "light")
-    )
 
     html = page.content()
     if 'class="arithmatex"' in html:
@@ -482,7 +471,8 @@ def check_page(visit: PageVisit, screenshot_dir: Path, path: str, width: int) ->
     assert not any(b["hasButton"] for b in blocks if b["fragment"]), blocks
 
     # The first visit follows the OS colour scheme.
-    assert page.evaluate(COLOR_SCHEME) == "default"
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    assert page.evaluate(COLOR_SCHEME) == expected
 
     for index, figure in enumerate(figures):
         name = figure["id"].removeprefix("figure-")
