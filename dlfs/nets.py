@@ -9,18 +9,17 @@
 
 Both constructors take the same arguments after the layer sizes:
 
-``weight_init_std`` (default 0.01, as in the book's ``TwoLayerNet``)
-    The standard deviation of the initial weights: a positive number, or
-    ``"he"`` (``sqrt(2 / fan_in)``, for ReLU), ``"xavier"``
-    (``sqrt(1 / fan_in)``, for sigmoid) or ``"auto"`` (He for ReLU, Xavier
-    for sigmoid).  Biases start at 0.
-``activation`` (keyword, default ``"relu"``)
-    The hidden activation, ``"relu"`` (chapter 5) or ``"sigmoid"`` (chapter 4).
-``seed`` (keyword, default None)
-    An int or ``numpy.random.Generator`` that makes the initial weights
-    reproducible; NumPy's global ``np.random.seed`` has no effect.
-``dtype`` (keyword, default float64)
-    A floating-point dtype for the parameters; float32 trains about twice as fast.
+- ``weight_init_std`` (default 0.01, as in the book's ``TwoLayerNet``): the
+  standard deviation of the initial weights, a positive number, or ``"he"``
+  (``sqrt(2 / fan_in)``, for ReLU), ``"xavier"`` (``sqrt(1 / fan_in)``, for
+  sigmoid) or ``"auto"`` (He for ReLU, Xavier for sigmoid).  Biases start at 0.
+- ``activation`` (keyword, default ``"relu"``): the hidden activation,
+  ``"relu"`` (chapter 5) or ``"sigmoid"`` (chapter 4).
+- ``seed`` (keyword, default None): an int or ``numpy.random.Generator`` that
+  makes the initial weights reproducible; NumPy's global ``np.random.seed`` has
+  no effect.
+- ``dtype`` (keyword, default float64): a floating-point dtype for the
+  parameters; float32 trains about twice as fast.
 
 Unusable arguments raise ``ValueError`` (``TypeError`` for ``dtype``) naming
 the argument.

@@ -71,3 +71,20 @@ def test_long_inline_code_breaks_after_slashes_and_underscores_only():
     )
     assert "<code>ch03/<wbr>neuralnet_<wbr>mnist.py</code>" in out
     assert "<code>x_y</code>" in out  # short: left alone
+
+
+def test_docstrings_write_lists_as_markdown_not_rest_definition_lists():
+    """The API pages render free docstring text as Markdown, where a reST
+    definition list (a ````name```` line, then an indented line) runs together
+    into one paragraph; the dlfs.nets page showed it so."""
+    import ast
+    import re
+
+    rest_item = re.compile(r"^``[\w.]+``[^\n]*\n    \S", re.M)
+    for path in sorted((ROOT / "dlfs").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(
+                node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+            ):
+                doc = ast.get_docstring(node) or ""
+                assert not rest_item.search(doc), (path.name, rest_item.search(doc))
