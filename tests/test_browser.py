@@ -505,6 +505,13 @@ def check_page(
     if prompts:
         hidden = {d == "none" for d in prompts}
         assert hidden == {width < 700}, (width, set(prompts))
+    # Printed output keeps its lines (tables, arrays): it scrolls, never wraps.
+    wrapping = page.evaluate(
+        "() => [...document.querySelectorAll('.jp-RenderedText pre')]"
+        ".map(p => getComputedStyle(p))"
+        ".map(style => style.whiteSpace + ' ' + style.wordBreak)"
+    )
+    assert set(wrapping) <= {"pre normal"}, set(wrapping)
 
     assert page.evaluate(STICKING_OUT) == []
     overflow = page.evaluate(
