@@ -10,6 +10,7 @@ downloads missing ones with pooch unless ``download=False`` or
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import math
 import os
@@ -156,7 +157,8 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
     import pooch
 
     http = pooch.HTTPDownloader(timeout=10)
-    made_folder = not folder.exists()  # pooch creates it; a failure removes it
+    # pooch creates the folder and its missing parents; a failure removes them.
+    made = [path for path in (folder, *folder.parents) if not path.exists()]
     for i, key in enumerate(missing):
         spec, failures = MNIST_FILES[key], ""
         for url in (mirror + spec.filename for mirror in MIRRORS):
@@ -167,8 +169,9 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
             except (OSError, ValueError) as exc:  # network, HTTP, disk or hash
                 failures += f"\n  - {url}: {type(exc).__name__}: {exc}"
         else:
-            if made_folder and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
+            for path in made:  # innermost first; rmdir leaves a non-empty one
+                with contextlib.suppress(OSError):
+                    path.rmdir()
             why = f"downloading {spec.filename} failed from every mirror:{failures}"
             raise MnistNotFoundError(_missing(why, folder, names[i:], where))
 

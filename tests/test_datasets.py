@@ -342,7 +342,7 @@ def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
         raise requests.exceptions.ConnectionError(f"no route to {url}")
 
     monkeypatch.setattr(pooch.HTTPDownloader, "__call__", no_network)
-    folder = tmp_path / "data"
+    folder = tmp_path / "new" / "data"
     start = time.perf_counter()
     with pytest.raises(MnistNotFoundError) as info:
         load_mnist(data_dir=folder)
@@ -353,7 +353,7 @@ def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
     for url in attempts:
         assert url in message
     assert "ConnectionError" in message
-    assert not folder.exists(), "a folder made for the download is removed again"
+    assert list(tmp_path.iterdir()) == [], "folders made for the download are removed"
 
 
 def test_unreachable_mirrors_fail_fast_through_real_http(
