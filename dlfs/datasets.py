@@ -10,7 +10,6 @@ downloads missing ones with pooch unless ``download=False`` or
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import math
 import os
@@ -23,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dlfs._files import atomic_write, sha256_of
+from dlfs._files import atomic_write, make_folders, remove_folders, sha256_of
 
 __all__ = [
     "MIRRORS",
@@ -148,17 +147,21 @@ def mnist_available(data_dir: str | os.PathLike[str] | None = None) -> bool:
 
 def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> None:
     """Download the missing files (keys of MNIST_FILES), or explain why not."""
+    if not missing:
+        return
     names = [MNIST_FILES[key].filename for key in missing]
     offline = os.environ.get("DLFS_OFFLINE", "").lower() in {"1", "true", "yes"}
-    if missing and (not download or offline):
+    if not download or offline:
         why = "download=False" if not download else "DLFS_OFFLINE is set"
         why = f"downloading is disabled ({why})."
         raise MnistNotFoundError(_missing(why, folder, names, where))
     import pooch
 
     http = pooch.HTTPDownloader(timeout=10)
-    # pooch creates the folder and its missing parents; a failure removes them.
-    made = [path for path in (folder, *folder.parents) if not path.exists()]
+    try:  # pooch would make them too; a failure removes them again
+        made = make_folders(folder)
+    except OSError:  # unwritable: pooch fails on it below, naming each mirror
+        made = []
     for i, key in enumerate(missing):
         spec, failures = MNIST_FILES[key], ""
         for url in (mirror + spec.filename for mirror in MIRRORS):
@@ -169,9 +172,7 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
             except (OSError, ValueError) as exc:  # network, HTTP, disk or hash
                 failures += f"\n  - {url}: {type(exc).__name__}: {exc}"
         else:
-            for path in made:  # innermost first; rmdir leaves a non-empty one
-                with contextlib.suppress(OSError):
-                    path.rmdir()
+            remove_folders(made)
             why = f"downloading {spec.filename} failed from every mirror:{failures}"
             raise MnistNotFoundError(_missing(why, folder, names[i:], where))
 
