@@ -45,7 +45,7 @@ _FUNCTION = re.compile(
 )
 _OPEN_PAREN = re.compile(r'\s*<mo stretchy="false">&#x00028;</mo>')
 _ORDINARY_END = re.compile(
-    r"(</mi>|</mn>|</msub>|</msup>|</msubsup>|</mfrac>|</msqrt>|"
+    r"(</mi>|</mn>|</msub>|</msup>|</msubsup>|</munder>|</mfrac>|</msqrt>|"
     r"<mo stretchy=\"false\">(&#x00029;|&#x0005D;)</mo>)\s*$"
 )
 THIN = "0.1667em"
@@ -99,29 +99,16 @@ def _functions(mathml: str) -> str:
     return _FUNCTION.sub(replace, mathml)
 
 
-_LIMIT = re.compile(r"<msub><mo>(lim|max|min)</mo>")
-
-
-def _limits_below(mathml: str) -> str:
-    """In a display equation, lim, max and min take their subscript below, as
-    in TeX (latex2mathml writes it beside them, as inline TeX would)."""
-    while match := _LIMIT.search(mathml):
-        depth, i = 1, match.end()
-        while depth:  # the </msub> that closes this one
-            i = mathml.index("sub>", i) + 4
-            depth += 1 if mathml[i - 6 : i] == "<msub>" else -1
-        mathml = (
-            f"{mathml[: match.start()]}<munder><mo>{match.group(1)}</mo>"
-            f"{mathml[match.end() : i - 7]}</munder>{mathml[i:]}"
-        )
-    return mathml
+# In a display equation lim, max and min take their subscript below, as in
+# TeX; latex2mathml puts it beside them unless told \limits.
+_LIMITS = re.compile(r"\\(lim|max|min)(?=\s*_)")
 
 
 def typeset(tex: str, display: str) -> str:
     """MathML for ``tex`` with TeX's spacing of signs and function names."""
-    mathml = _functions(_signs(convert(tex, display=display)))
     if display == "block":
-        mathml = _limits_below(mathml)
+        tex = _LIMITS.sub(r"\\\1\\limits", tex)
+    mathml = _functions(_signs(convert(tex, display=display)))
     # A slash is an ordinary symbol in TeX: no space around it (df/dx).
     return mathml.replace("<mo>&#x0002F;</mo>", '<mo lspace="0" rspace="0">/</mo>')
 
