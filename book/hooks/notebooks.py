@@ -16,10 +16,13 @@ and matplotlib, so they run the same from a plain ``pip install dlfs``.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
 import logging
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +63,13 @@ def on_config(config: Any, **kwargs: Any) -> Any:
         if "load_mnist" in p.read_text()
     )
     plugin = config.plugins["mkdocs-jupyter"]
-    plugin.config["execute_ignore"] = [*plugin.config["execute_ignore"], *needs]
+    ignore = plugin.config["execute_ignore"]  # on_config runs once per language
+    plugin.config["execute_ignore"] = [*ignore, *(n for n in needs if n not in ignore)]
     log.info("MNIST not found: notebooks %s are shown without running", needs)
     return config
 
 
+@functools.cache  # once per build process, not once per language
 def _plot_style(root: Path) -> None:
     """Notebook plots in the book's figure style, as PNG at twice the resolution.
 
@@ -80,6 +85,7 @@ def _plot_style(root: Path) -> None:
     book = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(book)
     folder = Path(tempfile.mkdtemp(prefix="dlfs-notebook-style-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     lines = []
     for key, value in book.STYLE.items():
         text = str(value)
