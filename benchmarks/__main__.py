@@ -29,6 +29,8 @@ exit status:
 """
 
 
+# The parser and its checks run before the BLAS thread count is set, so they
+# cannot import dlfs (that imports NumPy); dlfs.cli has their twins.
 class Parser(argparse.ArgumentParser):
     """Errors in two lines (the problem, then --help), not the whole usage."""
 
@@ -153,15 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results = suite.run(settings, progress=progress)
     except suite.MnistUnavailable as exc:
-        error = exc.args[0]
-        folder = getattr(error, "folder", None) or args.data_dir
-        where = f" (looked in {folder})" if folder else ""
-        print(
-            f"{PROG}: error: {str(error).splitlines()[0]}{where}\npass --data-dir "
-            "FOLDER, or set DLFS_DATA, to a folder with the four MNIST .gz files",
-            file=sys.stderr,
-        )
-        return EXIT_NO_DATA
+        from dlfs.cli import _data_error
+
+        return _data_error(exc.args[0], args.data_dir, PROG)
     print(report(results))
     out = suite.default_output() if args.book else args.out
     if out is not None:

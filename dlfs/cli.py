@@ -224,7 +224,9 @@ def _check_outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
             parser.error(problem)
 
 
-def _data_error(exc: Exception, data_dir: str | None) -> int:
+def _data_error(
+    exc: Exception, data_dir: str | None, prog: str = "python -m dlfs train"
+) -> int:
     """Report missing or damaged MNIST in CLI words; return its exit status."""
     folder, _ = _data_dir(data_dir)
     if isinstance(exc, FileNotFoundError):
@@ -237,7 +239,7 @@ def _data_error(exc: Exception, data_dir: str | None) -> int:
     else:
         problem = f"MNIST files in {folder} are damaged: {str(exc).splitlines()[0]}"
     print(
-        f"python -m dlfs train: error: {problem}\n"
+        f"{prog}: error: {problem}\n"
         "pass --data-dir FOLDER, or set DLFS_DATA, to a folder with the four "
         "canonical MNIST .gz files",
         file=sys.stderr,
