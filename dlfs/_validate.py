@@ -18,6 +18,11 @@ ACTIVATION_NAMES = ("relu", "sigmoid")
 INIT_NAMES = ("auto", "he", "relu", "xavier", "sigmoid")
 
 
+def is_whole(value: object) -> bool:
+    """Whether ``value`` is an integer (Python's or NumPy's), and not a bool."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def _positive_number(name: str, value: object) -> float:
     """``value`` as a float if it is a finite real number > 0, else raise."""
     is_real = isinstance(value, numbers.Real) and not isinstance(value, bool)
@@ -43,10 +48,7 @@ def check_network_args(
     ``ACTIVATION_NAMES``, ``weight_init_std`` a positive number or one of
     ``INIT_NAMES`` and ``dtype`` a floating-point dtype.
     """
-    if not all(
-        isinstance(s, numbers.Integral) and not isinstance(s, bool) and s >= 1
-        for s in sizes
-    ):
+    if not all(is_whole(s) and s >= 1 for s in sizes):
         raise ValueError(f"layer sizes must be positive integers, got {list(sizes)}")
     if activation not in ACTIVATION_NAMES:
         raise ValueError(

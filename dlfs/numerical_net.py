@@ -14,6 +14,7 @@ import numbers
 import numpy as np
 from numpy.typing import ArrayLike
 
+from dlfs._validate import is_whole
 from dlfs.activations import sigmoid, softmax
 from dlfs.gradient import numerical_gradient
 from dlfs.losses import cross_entropy_error
@@ -22,11 +23,7 @@ from dlfs.losses import cross_entropy_error
 def _check_init(sizes: dict[str, object], weight_init_std: object) -> None:
     """Raise ``ValueError`` naming the first argument that cannot build a network."""
     for name, size in sizes.items():
-        if not (
-            isinstance(size, numbers.Integral)
-            and not isinstance(size, bool)
-            and size >= 1
-        ):
+        if not (is_whole(size) and size >= 1):
             raise ValueError(f"{name} must be a positive integer, got {size!r}")
     if not (isinstance(weight_init_std, numbers.Real) and weight_init_std > 0):
         raise ValueError(

@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from dlfs._files import ceil_div
+from dlfs._validate import is_whole
 from dlfs.nets import LayerNet, TwoLayerNet
 from dlfs.optim import SGD
 
@@ -55,16 +56,12 @@ class TrainingLog:
         return asdict(self)
 
 
-def _is_whole(value: Any) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-
-
 def _check_counts(iters_num: Any, batch_size: Any, seed: Any) -> None:
     """Checks at :func:`train`'s boundary: counts and seed, named in each error."""
     for name, value in [("iters_num", iters_num), ("batch_size", batch_size)]:
-        if not _is_whole(value):
+        if not is_whole(value):
             raise TypeError(f"{name} must be a whole number, got {value!r}")
-    if seed is not None and not _is_whole(seed):
+    if seed is not None and not is_whole(seed):
         raise TypeError(f"seed must be a whole number or None, got {seed!r}")
     if seed is not None and seed < 0:
         raise ValueError(f"seed must be 0 or more (or None), got {seed}")
