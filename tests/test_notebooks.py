@@ -52,13 +52,12 @@ def test_there_is_a_notebook_per_chapter():
 def test_the_wheel_holds_the_library_and_its_weights_but_not_the_build(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
+        [metadata] = [n for n in names if n.endswith("dist-info/METADATA")]
+        requires = archive.read(metadata).decode()
     tops = {name.split("/")[0] for name in names if "dist-info" not in name}
     assert tops == {"dlfs"}
     assert "dlfs/datasets.py" in names
     assert any(n.startswith("dlfs/pretrained/") and n.endswith(".npz") for n in names)
-    with zipfile.ZipFile(wheel) as archive:
-        [metadata] = [n for n in names if n.endswith("dist-info/METADATA")]
-        requires = archive.read(metadata).decode()
     assert re.search(r"^Requires-Dist: pooch", requires, re.M)
 
 
