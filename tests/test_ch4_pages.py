@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import ast
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
+from test_listings import section_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CH4_PAGES = sorted((ROOT / "docs" / "ch4").glob("*.md"))
@@ -37,15 +37,6 @@ INCLUDE = re.compile(r'--8<-- "([^":]+)(?::([^"]+))?"')
 PROMPT = re.compile(r"^\s*(?:>>>|\.\.\.) ?(.*)$")
 
 
-def section(path: Path, name: str | None) -> str:
-    text = path.read_text(encoding="utf-8")
-    if name is None:
-        return text
-    start = text.index("\n", text.index(f"# --8<-- [start:{name}]")) + 1
-    end = text.rindex("\n", start, text.index(f"# --8<-- [end:{name}]", start))
-    return textwrap.dedent(text[start:end])
-
-
 def module_imports(source: str) -> set[str]:
     """Every ``module`` and ``module.name`` that the source imports."""
     found = set()
@@ -64,8 +55,10 @@ def page_code(page: Path) -> list[tuple[str, str, str]]:
     pieces = []
     for match in INCLUDE.finditer(text):
         path = ROOT / match.group(1)
-        shown = section(path, match.group(2))
-        pieces.append((match.group(0), shown, path.read_text(encoding="utf-8")))
+        source = path.read_text(encoding="utf-8")
+        name = match.group(2)  # a whole-file include has none
+        shown = section_text(match.group(1), name) if name else source
+        pieces.append((match.group(0), shown, source))
     examples = "\n".join(
         m.group(1) for line in text.splitlines() if (m := PROMPT.match(line))
     )
