@@ -103,3 +103,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert built.returncode == 0, built.stdout + built.stderr
     [path] = dist.glob("dlfs-*.whl")
     return path
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """``screenshots/``, emptied once per session, for a person to look at."""
+    import shutil
+
+    folder = ROOT / "screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder

@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from chromium import PageVisit
+
 WIDTHS = (375, 1280)
 SEARCHES = ("역전파", "기울기", "소프트맥스")
 
@@ -50,33 +52,8 @@ def visit(
     Fonts and the switcher's links do not depend on the width, so one visit
     of each page (the phone's) checks them.
     """
-    host = urlsplit(base).netloc
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    failed: list[str] = []
-    foreign: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    # A request cut short by leaving the page (the switcher) is not a failure.
-    page.on(
-        "requestfailed",
-        lambda r: failed.append(r.url) if "ABORTED" not in (r.failure or "") else None,
-    )
-    page.on(
-        "response",
-        lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-    )
-    page.on(
-        "request",
-        lambda r: (
-            foreign.append(r.url)
-            if urlsplit(r.url).scheme.startswith("http")
-            and urlsplit(r.url).netloc != host
-            else None
-        ),
-    )
-    page.goto(base + path, wait_until="load")
+    opened = PageVisit(browser, base, path, width)  # records errors and requests
+    page = opened.page
     page.evaluate("() => document.fonts.ready")
     name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
     page.screenshot(path=str(shots / name), full_page=True)
@@ -92,9 +69,7 @@ def visit(
         ),
     }
     if not full:
-        result.update(errors=errors, failed=failed, foreign=foreign)
-        context.close()
-        return result
+        return _closed(opened, result)
     result["fonts"] = platform_fonts(page) if result["paragraph"] else []
     # The switcher: to the English page and back, as a reader clicks it.
     switch = {}
@@ -113,8 +88,14 @@ def visit(
                 urljoin(page.url, back.get_attribute("href"))
             ).path
     result["switch"] = switch
-    result.update(errors=errors, failed=failed, foreign=foreign)
-    context.close()
+    return _closed(opened, result)
+
+
+def _closed(visit: PageVisit, result: dict) -> dict:
+    """The result with what went wrong on the wire; the visit is closed."""
+    result.update(errors=visit.console_errors, failed=visit.failed)
+    result["foreign"] = visit.foreign
+    visit.close()
     return result
 
 

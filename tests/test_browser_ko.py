@@ -13,7 +13,6 @@ Screenshots go to ``screenshots/ko/``; look at them.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SCREENSHOTS = ROOT / "screenshots" / "ko"
 CJK_FONT = re.compile(r"CJK|Noto Sans KR|Nanum|Gothic|Malgun", re.I)
 
 # Where a search from /ko/ must lead, once that Korean page exists.
@@ -48,11 +46,10 @@ PATHS = korean_paths()
 
 
 @pytest.fixture(scope="module")
-def report(browser, site_url: str) -> dict:
+def report(browser, site_url: str, screenshot_dir: Path) -> dict:
     if not PATHS:
         pytest.skip("no Korean pages")
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    return probe(browser, site_url, SCREENSHOTS, PATHS)
+    return probe(browser, site_url, screenshot_dir / "ko", PATHS)
 
 
 def visits(report: dict, path: str) -> list[dict]:
