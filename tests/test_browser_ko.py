@@ -34,12 +34,13 @@ SEARCHES = {
 
 def korean_paths() -> list[str]:
     """URL paths of the Korean pages: docs/ch3/mnist.ko.md -> ko/ch3/mnist/."""
-    paths = []
-    for page in sorted([*DOCS.rglob("*.ko.md"), *DOCS.glob("notebooks/*.ko.py")]):
-        stem = page.relative_to(DOCS).as_posix().rsplit(".ko.", 1)[0]
-        stem = stem.removesuffix("index").rstrip("/")
-        paths.append(f"ko/{stem}/" if stem else "ko/")
-    return paths
+    from test_i18n import korean_pages
+    from test_site import url_path
+
+    return [
+        "ko/" + url_path(page.relative_to(DOCS).as_posix().replace(".ko.", "."))
+        for page in korean_pages()
+    ]
 
 
 PATHS = korean_paths()

@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_site import url_path
 
 pytestmark = pytest.mark.browser
 
@@ -66,15 +67,6 @@ for i, cell in enumerate(cells):
                         "message": "".join(traceback.format_exception(exc))[-2000:]})
 print("RESULTS " + json.dumps(results))
 """
-
-
-def url_path(page: str) -> str:
-    """The URL of a page, as MkDocs builds it with directory URLs."""
-    if page == "index":
-        return ""
-    if page.endswith("/index"):
-        return page.removesuffix("index")
-    return page + "/"
 
 
 def pycon_input(shown: str) -> str:
@@ -213,7 +205,7 @@ def test_pasting_the_copied_blocks_of_a_page_into_python_runs(
     workdir,
     page,
 ):
-    blocks = copy_every_block(browser, site_url, url_path(page))
+    blocks = copy_every_block(browser, site_url, url_path(f"{page}.md"))
     python = [b for b in blocks if b["language"] in ("python", "pycon", "py")]
     if not page.endswith("index"):  # opening pages may hold no code
         assert python, f"{page}: no block to copy"

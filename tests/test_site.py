@@ -44,6 +44,11 @@ def html_path(site: Path, page: str) -> Path:
     return site / stem / "index.html"
 
 
+def url_path(page: str) -> str:
+    """A source page's URL path: 'ch3/mnist.md' -> 'ch3/mnist/', 'index.md' -> ''."""
+    return html_path(Path("/"), page).as_posix().lstrip("/").removesuffix("index.html")
+
+
 class Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
