@@ -29,13 +29,9 @@ WIDTHS = (375, 1280)
 
 def site_pages() -> list[str]:
     """Every page of the built site, as a URL path ('' is the home page)."""
-    from test_site import html_path, nav_pages
+    from test_site import nav_pages, url_path
 
-    pages = []
-    for page in nav_pages():
-        built = html_path(Path("/"), page).as_posix().lstrip("/")
-        pages.append(built.removesuffix("index.html"))
-    return pages
+    return [url_path(page) for page in nav_pages()]
 
 
 VISIBLE_TEXT = """() => {
@@ -45,19 +41,12 @@ VISIBLE_TEXT = """() => {
     return copy.textContent;
 }"""
 
-IMAGES = """async () => {
-    const images = [...document.querySelectorAll('article img')];
-    for (const img of images) {
-        img.loading = 'eager';
-        img.scrollIntoView();
-        try { await img.decode(); } catch (e) {}
-    }
-    return images.map(img => ({
-        src: img.getAttribute('src').slice(0, 80),
-        width: img.naturalWidth,
-        shown: img.getBoundingClientRect().width,
-    }));
-}"""
+# Read after LOAD_EVERY_IMAGE has loaded and decoded them all.
+IMAGES = """() => [...document.querySelectorAll('article img')].map(img => ({
+    src: img.getAttribute('src').slice(0, 80),
+    width: img.naturalWidth,
+    shown: img.getBoundingClientRect().width,
+}))"""
 
 CODE_BLOCKS = """() => [...document.querySelectorAll('article pre > code')].map(c => {
     const code = c;
