@@ -17,7 +17,7 @@ from sybil import Sybil
 sys.path.insert(0, str(Path(__file__).parent / "tests"))
 
 from doc_examples import PyconParser
-from mnist_data import mnist_dir_or_none, skip_reason
+from mnist_data import mnist_dir_or_none, needs_mnist, skip_reason
 
 collect_ignore_glob = ["docs/notebooks/*", "book/hooks/*", "site/*", "benchmarks/*"]
 
@@ -35,5 +35,5 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason=f"page needs MNIST. {skip_reason()}")
     for item in items:
         path = Path(str(getattr(item, "path", "")))
-        if path.suffix == ".md" and "load_mnist" in path.read_text(encoding="utf-8"):
+        if path.suffix == ".md" and needs_mnist(path):
             item.add_marker(skip)

@@ -25,6 +25,11 @@ def mnist_dir_or_none() -> Path | None:
     return _data_dir(None)[0] if mnist_available() else None
 
 
+def needs_mnist(source: Path) -> bool:
+    """Whether a page or notebook loads MNIST (the build's rule for notebooks too)."""
+    return "load_mnist" in source.read_text(encoding="utf-8")
+
+
 def skip_reason() -> str:
     names = ", ".join(spec.filename for spec in MNIST_FILES.values())
     return f"MNIST not found: set DLFS_DATA to a folder holding {names}"

@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from mnist_data import needs_mnist
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Korean copies (chN.ko.py) have the same code cells (tests/test_i18n.py).
@@ -168,11 +169,7 @@ def test_downloaded_notebook_runs_from_the_wheel(
     plain_python: Path,
     tmp_path: Path,
 ):
-    data = (
-        request.getfixturevalue("mnist_dir")
-        if "load_mnist" in path.read_text()
-        else None
-    )
+    data = request.getfixturevalue("mnist_dir") if needs_mnist(path) else None
     ipynb = built_site / "notebooks" / path.stem / f"{path.stem}.ipynb"
     assert ipynb.is_file(), f"the site offers no {ipynb.name}"
     outputs, dlfs_file = run_downloaded_notebook(plain_python, ipynb, tmp_path, data)
