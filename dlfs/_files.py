@@ -89,10 +89,15 @@ def make_folders(folder: str | os.PathLike[str]) -> list[Path]:
     >>> make_folders(root / "a")
     []
     """
-    folder = Path(folder)
-    missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
-    folder.mkdir(parents=True, exist_ok=True)
+    missing = missing_folders(folder)
+    Path(folder).mkdir(parents=True, exist_ok=True)
     return missing
+
+
+def missing_folders(folder: str | os.PathLike[str]) -> list[Path]:
+    """``folder`` and its parents that do not exist yet, outermost first."""
+    folder = Path(folder)
+    return [p for p in (folder, *folder.parents) if not p.exists()][::-1]
 
 
 def remove_folders(folders: list[Path]) -> None:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dlfs._files import atomic_write, make_folders, remove_folders, sha256_of
+from dlfs._files import atomic_write, missing_folders, remove_folders, sha256_of
 
 __all__ = [
     "MIRRORS",
@@ -158,10 +158,7 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
     import pooch
 
     http = pooch.HTTPDownloader(timeout=10)
-    try:  # pooch would make them too; a failure removes them again
-        made = make_folders(folder)
-    except OSError:  # unwritable: pooch fails on it below, naming each mirror
-        made = []
+    made = missing_folders(folder)  # pooch makes them; a failure removes them
     for i, key in enumerate(missing):
         spec, failures = MNIST_FILES[key], ""
         for url in (mirror + spec.filename for mirror in MIRRORS):
