@@ -10,19 +10,29 @@ site, so these tests are what keeps the two editions in step:
   the same order, the same figures (a Korean variant ``NAME.ko.svg`` counts
   as the same), the same math, macros, admonitions, tables, link targets and
   front matter keys; the notebooks have the same code cells;
+* translated code: the code is the English code, except what a reader reads
+  as text (the rule is at "Code, modulo translation" below): ``#`` comments,
+  block titles (their file names kept), string literals translated into
+  Korean and the output lines they print, ``\\text{...}`` in math, and a
+  Korean twin ``X.ko.py`` of an included ``X.py``;
 * language: a Korean page's prose is at least 60 % Hangul (the rule below,
   kept identical to the translators' ``hangul_ratio.py``);
-* doctests: Sybil collects the Korean pages' ``>>>`` examples exactly as
-  many times as the English ones.
+* doctests: a Korean page whose ``>>>`` examples differ from the English
+  twin's runs as doctests of its own; one with the same examples is not
+  collected (the English page runs them).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
 import sys
+import textwrap
+import tokenize
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -145,18 +155,240 @@ def heading_ids(text: str) -> list[str]:
     return ids
 
 
-# The setup block's title is prose, and translated; every other title (a file
-# name, a listing's name) and every line of code is the same in both editions.
-SETUP_TITLE = re.compile(r'title="(?:setup|준비): [^"]*"')
+def numbered_blocks(text: str) -> list[tuple[int, str]]:
+    """(line number, text) of each fenced block after the front matter."""
+    front = re.match(r"\A---\n.*?\n---\n", text, flags=re.S)
+    found = FENCE.finditer(text, front.end() if front else 0)
+    return [(text.count("\n", 0, m.start()) + 1, m.group(0)) for m in found]
 
 
 def fenced_blocks(text: str) -> list[str]:
-    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-    return [SETUP_TITLE.sub('title="setup"', m.group(0)) for m in FENCE.finditer(body)]
+    return [block for _, block in numbered_blocks(text)]
+
+
+# A Korean page may include the Korean twin of a file (a starter file
+# dlfs/exercises/stubs/X.ko.py beside X.py); it counts as the English include.
+SNIPPET_TWIN = re.compile(r'(?P<lead>--8<--[ \t]*")(?P<path>[^":\n]+)\.ko\.py(?=[:"])')
+
+
+def english_includes(text: str) -> str:
+    """The page with each include of an existing ``X.ko.py`` twin read as ``X.py``."""
+
+    def replace(match: re.Match[str]) -> str:
+        path = match.group("path")
+        if (ROOT / f"{path}.ko.py").is_file() and (ROOT / f"{path}.py").is_file():
+            return f"{match.group('lead')}{path}.py"
+        return match.group(0)
+
+    return SNIPPET_TWIN.sub(replace, text)
 
 
 def snippet_lines(text: str) -> list[str]:
+    text = english_includes(text)
     return [line.strip() for line in text.splitlines() if "--8<--" in line]
+
+
+# --------------------------------------------------------------------------
+# Code, modulo translation
+#
+# A Korean page shows the English page's code.  What a reader reads as text
+# may be translated, and nothing else:
+#
+# * a ``#`` comment, in a code block or in a ``>>>``/``...`` line (Python's
+#   tokenizer tells a comment from a ``#`` inside a string; a block it cannot
+#   read falls back to a scan that knows quotes).  A snippet section marker
+#   ``# --8<-- [start:x]`` and a code annotation marker ``# (1)!`` are code.
+# * the contents of a string literal, when the Korean one holds Hangul (a
+#   translation; "relu" -> "sigmoid" is a change of code, not a translation).
+#   An f-string's ``{fields}`` are code.
+# * the output lines of a ``>>>`` example when this example or an earlier one
+#   on the page has a translated string literal (the text it prints): the
+#   same number of lines, and each line that differs holds Hangul.
+# * a block's ``title="..."``, keeping the file names in it
+#   (``title="dlfs/datasets.py: load_mnist (일부)"``).
+# * ``\text{...}`` in math.
+# * an include of a Korean twin file (``english_includes`` above).
+#
+# Names, numbers, operators, whitespace and the other output stay the same.
+# --------------------------------------------------------------------------
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+STRING = re.compile(
+    r"(?is)(?P<prefix>[a-z]*)(?P<quote>'''|\"\"\"|'|\")(?P<body>.*)(?P=quote)"
+)
+FIELD = re.compile(r"\{\{|\}\}|\{[^{}]*\}")  # an f-string's fields; {{ }} are text
+KEPT_COMMENT = re.compile(r"#\s*--8<--.*|#\s*\(\d+\)!\s*")  # section/annotation markers
+TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
+FILE_NAME = re.compile(r"[\w./-]*\w\.(?:py|md|svg|json|npz|pkl|toml|ya?ml|txt|gz)\b")
+# The fallback scan: string literals (with a prefix) and comments.
+SCAN = re.compile(
+    r"(?P<string>(?<!\w)[rRbBuUfF]{0,2}"
+    r"(?:\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'))"
+    r"|(?P<comment>(?<!\S)#[^\n]*)"
+)
+
+
+@dataclass
+class Masked:
+    """Code with comments and string contents masked, and the strings it had."""
+
+    text: str
+    strings: list[str] = field(default_factory=list)
+
+
+def masked_comment(comment: str) -> str:
+    kept = KEPT_COMMENT.fullmatch(comment.rstrip())
+    return comment if kept else "#…"
+
+
+def masked_string(literal: str) -> str:
+    match = STRING.fullmatch(literal)
+    if not match:
+        return "'…'"
+    prefix, quote, body = match.group("prefix", "quote", "body")
+    kept = "…"
+    if "f" in prefix.lower():
+        kept += "…".join(f for f in FIELD.findall(body) if f not in ("{{", "}}"))
+    return f"{prefix}{quote}{kept}{quote}"
+
+
+def mask_code(code: str, python: bool = True) -> Masked:
+    """Mask the translatable parts of ``code`` (Python, or any language by a scan)."""
+    if python:
+        try:
+            tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+        except (tokenize.TokenError, SyntaxError):  # IndentationError too
+            tokens = None
+        if tokens is not None:
+            starts = [0]
+            for line in code.splitlines(keepends=True):
+                starts.append(starts[-1] + len(line))
+            offset = lambda row, col: starts[row - 1] + col  # noqa: E731
+            edits, strings = [], []
+            for tok in tokens:
+                if tok.type not in (tokenize.COMMENT, tokenize.STRING):
+                    continue
+                span = (offset(*tok.start), offset(*tok.end))
+                if tok.type == tokenize.COMMENT:
+                    edits.append((*span, masked_comment(tok.string)))
+                else:
+                    edits.append((*span, masked_string(tok.string)))
+                    strings.append(tok.string)
+            text = code
+            for start, end, new in reversed(edits):
+                text = text[:start] + new + text[end:]
+            return Masked(text, strings)
+    strings = []
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group("comment") is not None:
+            return masked_comment(match.group("comment"))
+        strings.append(match.group("string"))
+        return masked_string(match.group("string"))
+
+    return Masked(SCAN.sub(replace, code), strings)
+
+
+def untranslated_strings(en: list[str], ko: list[str]) -> list[str]:
+    """Korean string literals that differ from the English ones with no Hangul."""
+    return [k for e, k in zip(en, ko, strict=True) if e != k and not HANGUL.search(k)]
+
+
+def pycon_examples(body: str) -> list[tuple[str, list[str]]]:
+    """The (source, output lines) of each ``>>>`` example, prompts removed."""
+    examples: list[tuple[str, list[str]]] = []
+    for line in textwrap.dedent(body).splitlines():
+        if line.startswith(">>>"):
+            examples.append((line[4:], []))
+        elif examples and not examples[-1][1] and re.match(r"\.\.\.( |$)", line):
+            examples[-1] = (f"{examples[-1][0]}\n{line[4:]}", [])
+        else:
+            if not examples:
+                examples.append(("", []))
+            examples[-1][1].append(line)
+    return examples
+
+
+def fence_info(block: str) -> str:
+    """A block's opening line with its title reduced to the file names in it."""
+    first = block.split("\n", 1)[0].strip()
+    return TITLE.sub(
+        lambda m: 'title="' + " ".join(FILE_NAME.findall(m.group("title"))) + '"', first
+    )
+
+
+def block_body(block: str) -> str:
+    return "\n".join(block.split("\n")[1:-1])
+
+
+class PageCode:
+    """Compares a Korean page's code with the English page's, block by block."""
+
+    def __init__(self) -> None:
+        self.translated = False  # a string literal translated so far on the page
+        self.problems: list[str] = []
+
+    def code(self, where: str, en: str, ko: str, python: bool) -> None:
+        men, mko = mask_code(en, python), mask_code(ko, python)
+        if mko.text != men.text:
+            self.problems.append(f"{where}: code differs\n{men.text}\n---\n{mko.text}")
+            return
+        changed = untranslated_strings(men.strings, mko.strings)
+        if changed:
+            self.problems.append(f"{where}: strings changed, not translated: {changed}")
+        if men.strings != mko.strings:
+            self.translated = True
+
+    def output(self, where: str, en: list[str], ko: list[str]) -> None:
+        if ko == en:
+            return
+        if not self.translated:
+            self.problems.append(
+                f"{where}: output differs, yet no string literal is translated"
+                f"\n{en}\n---\n{ko}"
+            )
+        elif len(ko) != len(en):
+            self.problems.append(f"{where}: {len(ko)} output lines, English {len(en)}")
+        else:
+            for e, k in zip(en, ko, strict=True):
+                if e != k and not HANGUL.search(k):
+                    self.problems.append(f"{where}: output changed: {e!r} -> {k!r}")
+
+    def block(self, where: str, en: str, ko: str) -> None:
+        closing = en.rsplit("\n", 1)[-1] == ko.rsplit("\n", 1)[-1]
+        if fence_info(ko) != fence_info(en) or not closing:
+            self.problems.append(f"{where}: {fence_info(ko)!r} != {fence_info(en)!r}")
+            return
+        info = fence_info(en)
+        if re.match(r"[`~]{3,}[ \t]*pycon\b", info):
+            en_examples = pycon_examples(block_body(en))
+            ko_examples = pycon_examples(block_body(ko))
+            if len(ko_examples) != len(en_examples):
+                self.problems.append(
+                    f"{where}: {len(ko_examples)} examples, English {len(en_examples)}"
+                )
+                return
+            for n, (e, k) in enumerate(zip(en_examples, ko_examples, strict=True), 1):
+                self.code(f"{where}, example {n}", e[0], k[0], python=True)
+                self.output(f"{where}, example {n}", e[1], k[1])
+        else:
+            python = bool(
+                re.match(r"[`~]{3,}[ \t]*(?:python|py\b|\{[^}]*\.python)", info)
+            )
+            self.code(where, block_body(en), block_body(ko), python=python)
+
+
+def code_differences(en: str, ko: str) -> list[str]:
+    """How the Korean page's code blocks differ from the English page's,
+    beyond translation (an empty list when they are the same)."""
+    en_blocks, ko_blocks = fenced_blocks(en), numbered_blocks(english_includes(ko))
+    if len(ko_blocks) != len(en_blocks):
+        return [f"{len(ko_blocks)} code blocks, English {len(en_blocks)}"]
+    page = PageCode()
+    for e, (line, k) in zip(en_blocks, ko_blocks, strict=True):
+        if e != k:
+            page.block(f"line {line} ({fence_info(e)})", e, k)
+    return page.problems
 
 
 def images(text: str) -> list[str]:
@@ -167,8 +399,13 @@ def images(text: str) -> list[str]:
     return [re.sub(r"\.ko(\.\w+)$", r"\1", p) for p in paths]
 
 
+MATH_TEXT = re.compile(r"\\text\{[^{}]*\}")  # words in math: translated
+
+
 def math(text: str) -> list[str]:
+    """Math in order, the words of each ``\\text{...}`` masked."""
     body = re.sub(r"`[^`\n]*`", " ", without_fences(text))
+    body = MATH_TEXT.sub(r"\\text{…}", body)
     return re.findall(
         # inline $...$ as arithmatex reads it: no space inside either dollar,
         # and it may wrap onto the next line
@@ -248,7 +485,8 @@ def test_korean_headings_carry_the_english_ids(page):
 def test_same_code_blocks_in_the_same_order(page):
     en, ko = pair(page)
     assert snippet_lines(ko) == snippet_lines(en)
-    assert fenced_blocks(ko) == fenced_blocks(en)
+    problems = code_differences(en, ko)
+    assert not problems, f"{rel(twin(page))}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("page", MARKDOWN, ids=MD_IDS)
@@ -294,8 +532,126 @@ def cells(path: Path, kind: str) -> list[str]:
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[rel(p) for p in NOTEBOOKS])
 def test_korean_notebook_has_the_same_code_cells(notebook):
     pair(notebook)
-    assert cells(twin(notebook), "code") == cells(notebook, "code")
+    en, ko = cells(notebook, "code"), cells(twin(notebook), "code")
+    assert len(ko) == len(en)
+    page = PageCode()
+    for n, (e, k) in enumerate(zip(en, ko, strict=True), 1):
+        page.code(f"code cell {n}", e, k, python=True)
+    assert not page.problems, "\n".join(page.problems)
     assert len(cells(twin(notebook), "markdown")) == len(cells(notebook, "markdown"))
+
+
+def korean_twin_files() -> list[Path]:
+    """Korean twins X.ko.py of included files (starter files), outside docs/."""
+    return sorted(p for p in (ROOT / "dlfs").rglob("*.ko.py"))
+
+
+def test_a_korean_twin_file_has_the_code_of_its_english_file():
+    for path in korean_twin_files():
+        english = original(path)
+        assert english.is_file(), f"{path.name} translates no {english.name}"
+        page = PageCode()
+        page.code(path.name, english.read_text("utf-8"), path.read_text("utf-8"), True)
+        assert not page.problems, "\n".join(page.problems)
+
+
+# The translation rule itself.
+
+
+def fence(info: str, *lines: str) -> str:
+    return "\n".join([f"```{info}", *lines, "```"]) + "\n"
+
+
+def test_translated_comments_titles_and_strings_are_the_same_code():
+    en = fence(
+        'pycon title="the answer, printed"',
+        '>>> x = np.array([1.0, 2.0])  # two inputs, "quoted"',
+        ">>> # the sum",
+        '>>> print("total:", x.sum())',
+        "total: 3.0",
+        ">>> x.sum()",
+        "np.float64(3.0)",
+    )
+    ko = fence(
+        'pycon title="출력한 답"',
+        '>>> x = np.array([1.0, 2.0])  # 입력 두 개, "따옴표"',
+        ">>> # 합",
+        '>>> print("합계:", x.sum())',
+        "합계: 3.0",
+        ">>> x.sum()",
+        "np.float64(3.0)",
+    )
+    assert code_differences(en, ko) == []
+    assert code_differences(en, en) == []
+
+
+def test_a_changed_number_name_operator_or_output_is_not_a_translation():
+    en = fence("pycon", ">>> x = 2 * y  # double", ">>> x", "4")
+    for ko in (
+        fence("pycon", ">>> x = 3 * y  # 두 배", ">>> x", "4"),  # number
+        fence("pycon", ">>> z = 2 * y  # 두 배", ">>> x", "4"),  # name
+        fence("pycon", ">>> x = 2 + y  # 두 배", ">>> x", "4"),  # operator
+        fence("pycon", ">>> x = 2 * y  # 두 배", ">>> x", "5"),  # output
+        fence("pycon", ">>> x = 2 * y  # 두 배", ">>> x", "4", ">>> x", "4"),
+        fence("pycon", ">>> x = 2 * y", ">>> x", "4"),  # a comment dropped
+    ):
+        assert code_differences(en, ko), ko
+
+
+def test_a_hash_in_a_string_is_not_a_comment_and_strings_change_only_to_korean():
+    en = fence("pycon", '>>> print("a # b")', "a # b")
+    assert code_differences(en, fence("pycon", '>>> print("a # c")', "a # c"))
+    assert code_differences(en, fence("pycon", '>>> print("가 # 나")', "가 # 나")) == []
+    en = fence("pycon", '>>> act = make("relu")')
+    assert code_differences(en, fence("pycon", '>>> act = make("sigmoid")'))
+    en = fence("pycon", '>>> print(f"loss {loss:.3f}")', "loss 0.250")
+    same = fence("pycon", '>>> print(f"손실 {loss:.3f}")', "손실 0.250")
+    changed = fence("pycon", '>>> print(f"손실 {loss:.4f}")', "손실 0.2500")
+    assert code_differences(en, same) == []
+    assert code_differences(en, changed)
+
+
+def test_output_may_change_only_after_a_translated_string_and_only_into_korean():
+    en = fence("pycon", '>>> label = "yes"', ">>> print(label, 1)", "yes 1")
+    ko = fence("pycon", '>>> label = "예"', ">>> print(label, 1)", "예 1")
+    assert code_differences(en, ko) == []
+    ko = fence("pycon", '>>> label = "예"', ">>> print(label, 1)", "yes 2")
+    assert code_differences(en, ko)
+
+
+def test_a_title_keeps_its_file_names_and_python_blocks_their_code():
+    en = fence('python title="dlfs/nets.py: LayerNet (fragment)"', "x = 1  # one")
+    ko = fence('python title="dlfs/nets.py: LayerNet (일부)"', "x = 1  # 하나")
+    assert code_differences(en, ko) == []
+    ko = fence('python title="dlfs/net.py: LayerNet (일부)"', "x = 1  # 하나")
+    assert code_differences(en, ko)
+    en = fence("bash", 'pip install -e ".[data]"   # NumPy only')
+    assert (
+        code_differences(en, fence("bash", 'pip install -e ".[data]"   # 넘파이만'))
+        == []
+    )
+    assert code_differences(en, fence("bash", 'pip install -e ".[docs]"   # 넘파이만'))
+
+
+def test_markers_in_comments_are_code():
+    en = fence("pycon", ">>> a.backward(1)  # (1)!")
+    assert code_differences(en, fence("pycon", ">>> a.backward(1)  # (2)!"))
+    en = "# --8<-- [start:gate]\ndef gate(x):\n    return x  # yours\n"
+    ko = "# --8<-- [start:게이트]\ndef gate(x):\n    return x  # 여러분의 코드\n"
+    assert mask_code(en).text != mask_code(ko).text
+    assert mask_code(en).text == mask_code(ko.replace("게이트", "gate")).text
+
+
+def test_a_korean_twin_include_and_math_text_count_as_the_english_ones():
+    stub = "dlfs/exercises/stubs/ch2_and_gate"
+    en = f'```python\n--8<-- "{stub}.py"\n```\n'
+    ko = f'```python\n--8<-- "{stub}.ko.py"\n```\n'
+    if (ROOT / f"{stub}.ko.py").is_file():
+        assert code_differences(en, ko) == []
+        assert snippet_lines(ko) == snippet_lines(en)
+    assert snippet_lines('--8<-- "dlfs/nets.ko.py"') == ['--8<-- "dlfs/nets.ko.py"']
+    assert math(r"$\partial(\text{total})$") == math(r"$\partial(\text{총액})$")
+    assert math(r"$y_{\text{a}} + 1$") != math(r"$y_{\text{a}} + 2$")
 
 
 # --------------------------------------------------------------------------
