@@ -1,6 +1,9 @@
 """Exercise ch5.softmax_with_loss. Write your code, then check it with
 
 python -m dlfs.exercises check ch5.softmax_with_loss FILE.py
+
+The loss may be exact, from the log-softmax, or the book's -log(y + 1e-7):
+the checker accepts either.
 """
 
 import numpy as np

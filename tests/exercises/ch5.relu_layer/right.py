@@ -1,3 +1,6 @@
+import numpy as np
+
+
 class Relu:
     def __init__(self):
         self.mask = None
@@ -9,5 +12,4 @@ class Relu:
         return out
 
     def backward(self, dout):
-        dout[self.mask] = 0
-        return dout
+        return np.where(self.mask, 0, dout)
