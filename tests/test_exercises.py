@@ -411,12 +411,31 @@ def test_a_gate_hint_names_exactly_the_inputs_it_gets_wrong(gate, w1, w2, b):
 
 def test_a_value_of_the_wrong_shape_is_reported_with_both_shapes():
     source = (
-        "import numpy as np\n\n\ndef mean_squared_error(y, t):\n"
+        "import numpy as np\n\n\ndef sum_squared_error(y, t):\n"
         "    return np.array([0.5 * np.sum((y - t) ** 2)])\n"
     )
-    report = check_source("ch4.mean_squared_error", source)
+    report = check_source("ch4.sum_squared_error", source)
     assert report.status == 1
     assert (
-        "mean_squared_error(y, t) gave [0.0975] (shape (1,)), expected 0.0975 "
+        "sum_squared_error(y, t) gave [0.0975] (shape (1,)), expected 0.0975 "
         "(a single number)."
     ) in words(report.text)
+
+
+# -- old names that still work ------------------------------------------------
+
+
+def test_the_old_id_of_the_sum_of_squares_exercise_still_checks_and_shows():
+    right = SOLUTIONS / "ch4.sum_squared_error/right.py"
+    result = run_cli("check", "ch4.mean_squared_error", str(right))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ch4.sum_squared_error: ")
+    shown = run_cli("show", "ch4.mean_squared_error")
+    assert shown.returncode == 0, shown.stderr
+    assert "def sum_squared_error(y, t):" in shown.stdout
+
+
+def test_a_file_with_neither_name_is_told_the_new_one(tmp_path):
+    report = check("ch4.sum_squared_error", learner_file(tmp_path, "sse = 1\n"))
+    assert report.status == 1
+    assert "Expected a function `sum_squared_error` in your file." in report.text

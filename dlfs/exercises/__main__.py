@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 from dlfs.exercises import EXERCISES, check
+from dlfs.exercises._core import OLD_IDS
 from dlfs.exercises.checker import NOT_RUN, TIMEOUT
 
 
@@ -36,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         for exercise in EXERCISES.values():
             print(f"{exercise.id:<{width}}  {exercise.title}")
         return 0
+    args.id = OLD_IDS.get(args.id, args.id)
     if args.id not in EXERCISES:
         print(
             f"Unknown exercise id {args.id!r}; `python -m dlfs.exercises list` "

@@ -69,6 +69,7 @@ def run(exercise_id: str, path: Path, out: TextIO) -> None:
         emit(event="import_error", traceback=learner_traceback(error, path))
         return
     exercise = EXERCISES[exercise_id]
+    exercise.use_aliases(module)
     problems = missing_names(module, exercise.expects)
     if problems:
         emit(event="names", messages=problems)

@@ -20,6 +20,8 @@ import numpy as np
 
 STUBS = Path(__file__).resolve().parent / "stubs"
 EXERCISES: dict[str, Exercise] = {}
+# Old exercise ids that still work: the old id -> the exercise's id now.
+OLD_IDS: dict[str, str] = {}
 
 Check = Callable[[ModuleType], None]
 
@@ -42,9 +44,19 @@ class Exercise:
     task: str
     expects: tuple[str, ...]
     checks: list[tuple[str, Check]] = field(default_factory=list)
+    # Other names the learner's file may use: expected name -> accepted name.
+    aliases: dict[str, str] = field(default_factory=dict)
+    old_ids: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         EXERCISES[self.id] = self
+        OLD_IDS.update(dict.fromkeys(self.old_ids, self.id))
+
+    def use_aliases(self, module: ModuleType) -> None:
+        """Give ``module`` each expected name that it defines only under an alias."""
+        for name, alias in self.aliases.items():
+            if not hasattr(module, name) and hasattr(module, alias):
+                setattr(module, name, getattr(module, alias))
 
     @property
     def stub_path(self) -> Path:

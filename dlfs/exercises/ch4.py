@@ -12,21 +12,24 @@ from dlfs.exercises._core import Exercise, Fail, close, expect_value, show
 Y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
 T = np.eye(10)[2]
 
-MSE = Exercise(
-    id="ch4.mean_squared_error",
+SSE = Exercise(
+    id="ch4.sum_squared_error",
     title="The sum of squared errors",
     task=(
-        "Write mean_squared_error(y, t) = 0.5 * sum((y - t)**2) for an output y "
-        "and a one-hot target t of the same shape."
+        "Write sum_squared_error(y, t) = 0.5 * sum((y - t)**2) for an output y "
+        "and a one-hot target t of the same shape. (The old name "
+        "mean_squared_error is accepted too.)"
     ),
-    expects=("mean_squared_error(y, t)",),
+    expects=("sum_squared_error(y, t)",),
+    aliases={"sum_squared_error": "mean_squared_error"},
+    old_ids=("ch4.mean_squared_error",),
 )
 
 
-@MSE.check("the book's example: 0.6 on the correct class 2")
-def mse_example(module: ModuleType) -> None:
+@SSE.check("the book's example: 0.6 on the correct class 2")
+def sse_example(module: ModuleType) -> None:
     want = 0.5 * np.sum((Y - T) ** 2)
-    got = module.mean_squared_error(Y.copy(), T.copy())
+    got = module.sum_squared_error(Y.copy(), T.copy())
     if got is not None and close(got, 2 * want):
         raise Fail(
             f"Gave {show(got)}, twice the expected {want:.4f}: the loss is "
@@ -37,7 +40,7 @@ def mse_example(module: ModuleType) -> None:
             f"Gave {show(got)}, expected {want:.4f}: that is the mean over the "
             "outputs; the book's loss adds them up: 0.5 * np.sum((y - t)**2)."
         )
-    expect_value(got, want, "mean_squared_error(y, t)")
+    expect_value(got, want, "sum_squared_error(y, t)")
 
 
 CEE = Exercise(

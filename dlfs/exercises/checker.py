@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from dlfs.exercises._core import EXERCISES
+from dlfs.exercises._core import EXERCISES, OLD_IDS
 
 PASSED, FAILED, NOT_RUN = 0, 1, 2
 TIMEOUT = 10.0
@@ -119,6 +119,7 @@ def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Repor
     >>> check("ch9.nothing", "my_file.py").status
     2
     """
+    exercise_id = OLD_IDS.get(exercise_id, exercise_id)
     if exercise_id not in EXERCISES:
         known = ", ".join(EXERCISES)
         return Report(NOT_RUN, f"Unknown exercise id {exercise_id!r}. Known: {known}.")

@@ -3,5 +3,5 @@
 import numpy as np
 
 
-def mean_squared_error(y, t):
+def sum_squared_error(y, t):
     return 0.5 * np.mean((y - t) ** 2)

@@ -1,3 +1,5 @@
+"""The old name, mean_squared_error, which the book's repository once used."""
+
 import numpy as np
 
 
