@@ -1,7 +1,9 @@
 """Root pytest configuration: the book's pages are tests too.
 
 Every ``>>>`` example in a ``pycon`` block of ``docs/**/*.md`` runs as a
-doctest (see ``tests/doc_examples.py``).  Notebooks are executed by
+doctest (see ``tests/doc_examples.py``); a Korean page ``X.ko.md`` only when
+its examples differ from ``X.md``'s in more than comments (otherwise the
+English page runs them).  Notebooks are executed by
 ``tests/test_notebooks.py``, not imported here.
 """
 
@@ -16,16 +18,23 @@ from sybil import Sybil
 
 sys.path.insert(0, str(Path(__file__).parent / "tests"))
 
-from doc_examples import PyconParser
+from doc_examples import PyconParser, runs_as_doctests
 from mnist_data import mnist_dir_or_none, needs_mnist, skip_reason
 
 collect_ignore_glob = ["docs/notebooks/*", "book/hooks/*", "site/*", "benchmarks/*"]
 
-pytest_collect_file = Sybil(
+collect_examples = Sybil(
     parsers=[PyconParser()],
     patterns=["*.md"],
     path="docs",
 ).pytest()
+
+
+def pytest_collect_file(file_path, parent):
+    """A page's examples, but not a Korean twin's that are the English ones."""
+    if not runs_as_doctests(Path(file_path)):
+        return None
+    return collect_examples(file_path, parent)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -18,24 +18,23 @@ site, so these tests are what keeps the two editions in step:
 * language: a Korean page's prose is at least 60 % Hangul (the rule below,
   kept identical to the translators' ``hangul_ratio.py``);
 * doctests: a Korean page whose ``>>>`` examples differ from the English
-  twin's runs as doctests of its own; one with the same examples is not
-  collected (the English page runs them).
+  twin's in more than comments runs as doctests of its own (the whole page,
+  one session); one with the same examples is not collected, as the English
+  page runs them (``runs_as_doctests`` in tests/doc_examples.py).
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess
 import sys
 import textwrap
-import tokenize
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from doc_examples import mask_code, runs_as_doctests
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -213,80 +212,8 @@ def snippet_lines(text: str) -> list[str]:
 # --------------------------------------------------------------------------
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-STRING = re.compile(
-    r"(?is)(?P<prefix>[a-z]*)(?P<quote>'''|\"\"\"|'|\")(?P<body>.*)(?P=quote)"
-)
-FIELD = re.compile(r"\{\{|\}\}|\{[^{}]*\}")  # an f-string's fields; {{ }} are text
-KEPT_COMMENT = re.compile(r"#\s*--8<--.*|#\s*\(\d+\)!\s*")  # section/annotation markers
 TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
 FILE_NAME = re.compile(r"[\w./-]*\w\.(?:py|md|svg|json|npz|pkl|toml|ya?ml|txt|gz)\b")
-# The fallback scan: string literals (with a prefix) and comments.
-SCAN = re.compile(
-    r"(?P<string>(?<!\w)[rRbBuUfF]{0,2}"
-    r"(?:\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'))"
-    r"|(?P<comment>(?<!\S)#[^\n]*)"
-)
-
-
-@dataclass
-class Masked:
-    """Code with comments and string contents masked, and the strings it had."""
-
-    text: str
-    strings: list[str] = field(default_factory=list)
-
-
-def masked_comment(comment: str) -> str:
-    kept = KEPT_COMMENT.fullmatch(comment.rstrip())
-    return comment if kept else "#…"
-
-
-def masked_string(literal: str) -> str:
-    match = STRING.fullmatch(literal)
-    if not match:
-        return "'…'"
-    prefix, quote, body = match.group("prefix", "quote", "body")
-    kept = "…"
-    if "f" in prefix.lower():
-        kept += "…".join(f for f in FIELD.findall(body) if f not in ("{{", "}}"))
-    return f"{prefix}{quote}{kept}{quote}"
-
-
-def mask_code(code: str, python: bool = True) -> Masked:
-    """Mask the translatable parts of ``code`` (Python, or any language by a scan)."""
-    if python:
-        try:
-            tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
-        except (tokenize.TokenError, SyntaxError):  # IndentationError too
-            tokens = None
-        if tokens is not None:
-            starts = [0]
-            for line in code.splitlines(keepends=True):
-                starts.append(starts[-1] + len(line))
-            offset = lambda row, col: starts[row - 1] + col  # noqa: E731
-            edits, strings = [], []
-            for tok in tokens:
-                if tok.type not in (tokenize.COMMENT, tokenize.STRING):
-                    continue
-                span = (offset(*tok.start), offset(*tok.end))
-                if tok.type == tokenize.COMMENT:
-                    edits.append((*span, masked_comment(tok.string)))
-                else:
-                    edits.append((*span, masked_string(tok.string)))
-                    strings.append(tok.string)
-            text = code
-            for start, end, new in reversed(edits):
-                text = text[:start] + new + text[end:]
-            return Masked(text, strings)
-    strings = []
-
-    def replace(match: re.Match[str]) -> str:
-        if match.group("comment") is not None:
-            return masked_comment(match.group("comment"))
-        strings.append(match.group("string"))
-        return masked_string(match.group("string"))
-
-    return Masked(SCAN.sub(replace, code), strings)
 
 
 def untranslated_strings(en: list[str], ko: list[str]) -> list[str]:
@@ -672,11 +599,26 @@ def test_korean_prose_is_mostly_hangul(page):
 
 
 # --------------------------------------------------------------------------
-# Doctests: the Korean examples run exactly like the English ones
+# Doctests: a Korean page runs only when its examples differ from English
 # --------------------------------------------------------------------------
 
 
-def test_korean_examples_are_collected_once_like_the_english_ones():
+def test_a_korean_page_runs_only_when_its_examples_differ(tmp_path):
+    english = "```pycon\n>>> x = 2  # two\n>>> print('x', x)\nx 2\n```\n"
+    (tmp_path / "page.md").write_text(english, encoding="utf-8")
+    korean = tmp_path / "page.ko.md"
+    for text, runs in [
+        (english, False),
+        (english.replace("# two", "# 둘"), False),  # a comment: same examples
+        (english.replace("'x', x)\nx 2", "'엑스', x)\n엑스 2"), True),
+        (english.replace("# two", "# doctest: +SKIP"), True),  # a directive is code
+    ]:
+        korean.write_text(text, encoding="utf-8")
+        assert runs_as_doctests(korean) is runs, text
+    assert runs_as_doctests(tmp_path / "page.md")
+
+
+def test_korean_examples_are_collected_only_when_they_differ():
     twins = [p for p in MARKDOWN if twin(p).is_file()]
     if not twins:
         pytest.skip("no Korean pages yet")
@@ -702,7 +644,10 @@ def test_korean_examples_are_collected_once_like_the_english_ones():
     per_file = Counter(line.split("::")[0] for line in out.splitlines() if "::" in line)
     for page in twins:
         en, ko = per_file[rel_to_root(page)], per_file[rel_to_root(twin(page))]
-        assert ko == en, f"{rel(twin(page))}: {ko} examples collected, English {en}"
+        expected = en if runs_as_doctests(twin(page)) else 0
+        assert ko == expected, (
+            f"{rel(twin(page))}: {ko} examples collected, not {expected}"
+        )
 
 
 def rel_to_root(page: Path) -> str:
