@@ -29,6 +29,109 @@ def function_2(x: np.ndarray) -> float:
     return float(np.sum(x**2))
 
 
+# The two kinds of step in the three approaches: designed by a person, or
+# learned from data (the same blue as the forward values of chapter 5).
+HUMAN = "#e08a2e"
+LEARNED = "#3a7bd5"
+
+
+def _rgb(color: str) -> tuple[float, float, float]:
+    from matplotlib.colors import to_rgb
+
+    return to_rgb(color)
+
+
+def three_approaches() -> Any:
+    """From image to answer three ways: what a person designs, what is learned."""
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    fig = new_figure(figsize=(8.5, 4.3))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 11.9)
+    ax.set_ylim(-0.35, 5.65)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+    def box(left: float, right: float, y: float, label: str, color: str) -> None:
+        ax.add_patch(
+            FancyBboxPatch(
+                (left, y - 0.45),
+                right - left,
+                0.9,
+                boxstyle="round,pad=0,rounding_size=0.15",
+                facecolor=(*_rgb(color), 0.2),
+                edgecolor=color,
+                lw=1.5,
+            )
+        )
+        middle = (left + right) / 2
+        ax.text(middle, y, label, ha="center", va="center", linespacing=1.4)
+
+    def arrow(start: float, end: float, y: float) -> None:
+        ax.add_patch(
+            FancyArrowPatch(
+                (start, y),
+                (end, y),
+                arrowstyle="-|>",
+                mutation_scale=12,
+                color=INK,
+                lw=1.3,
+                shrinkA=0,
+                shrinkB=0,
+            )
+        )
+
+    # columns: the image, one or two steps, the answer
+    step_a, step_b, answer = (2.5, 5.9), (6.6, 10.0), 10.7
+    whole = (step_a[0], step_b[1])
+    rows = (
+        (3.9, [(*whole, "rules a person writes\n(the whole algorithm)", HUMAN)]),
+        (
+            2.4,
+            [
+                (*step_a, "features a person designs\n(SIFT, HOG)", HUMAN),
+                (*step_b, "machine learning\n(SVM, KNN)", LEARNED),
+            ],
+        ),
+        (0.9, [(*whole, "neural network\n(deep learning)", LEARNED)]),
+    )
+    for number, (y, steps) in enumerate(rows, start=1):
+        ax.text(0.15, y, str(number), ha="center", va="center", fontsize=12)
+        ax.text(1.2, y, "image", ha="center", va="center", fontsize=10)
+        arrow(1.75, steps[0][0], y)
+        for (left, right, label, color), following in zip(
+            steps, [s[0] for s in steps[1:]] + [answer], strict=True
+        ):
+            box(left, right, y, label, color)
+            arrow(right, following, y)
+        ax.text(answer + 0.1, y, "answer", ha="left", va="center", fontsize=10)
+    ax.text(
+        sum(whole) / 2,
+        0.2,
+        "end-to-end: from raw pixels to the answer, no step designed by hand",
+        ha="center",
+        va="top",
+        fontsize=10,
+    )
+    for x, label, color in (
+        (0.6, "designed by a person", HUMAN),
+        (5.2, "learned from data", LEARNED),
+    ):
+        ax.add_patch(
+            FancyBboxPatch(
+                (x, 5.1),
+                0.5,
+                0.32,
+                boxstyle="round,pad=0,rounding_size=0.08",
+                facecolor=(*_rgb(color), 0.2),
+                edgecolor=color,
+                lw=1.5,
+            )
+        )
+        ax.text(x + 0.7, 5.26, label, ha="left", va="center", fontsize=10)
+    return fig
+
+
 def cross_entropy_curve() -> Any:
     """The loss of one sample, ``-log(y)``, against the probability ``y`` of
     the right class."""
@@ -342,6 +445,7 @@ def numerical_training(
 
 
 FIGURES: dict[str, Callable[[], Any]] = {
+    "ch4_three_approaches": three_approaches,
     "ch4_cross_entropy": cross_entropy_curve,
     "ch4_loss_vs_accuracy": loss_vs_accuracy,
     "ch4_forward_vs_central": forward_vs_central,

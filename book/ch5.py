@@ -177,6 +177,79 @@ def shopping_graph() -> Any:
     return fig
 
 
+def chain_rule_graph() -> Any:
+    """z = (x + y)² as an add node and a square node, at x = 1, y = 2."""
+    from dlfs.layers import AddLayer, MulLayer
+
+    x, y = 1.0, 2.0
+    add, square = AddLayer(), MulLayer()  # the square: t on both inputs
+    t = add.forward(x, y)
+    z = square.forward(t, t)
+    dz_dt = sum(square.backward(1.0))  # t is used twice: its derivatives add
+    dz_dx, dz_dy = add.backward(dz_dt)
+
+    n = _number
+    nodes: dict[str, Node] = {
+        "x": (0.8, 2.7, "in", "$x$"),
+        "y": (0.8, 0.3, "in", "$y$"),
+        "add": (3.6, 1.5, "op", "+"),
+        "square": (7.0, 1.5, "op", "**2"),
+        "z": (9.8, 1.5, "out", "$z$"),
+    }
+    edges: list[Edge] = [
+        ("x", "add", f"$x = {n(x)}$", rf"$2t \cdot 1 = {n(dz_dx)}$"),
+        ("y", "add", f"$y = {n(y)}$", rf"$2t \cdot 1 = {n(dz_dy)}$"),
+        ("add", "square", f"$t = {n(t)}$", f"$2t = {n(dz_dt)}$"),
+        ("square", "z", f"$z = {n(z)}$", "$1$"),
+    ]
+    fig = new_figure(figsize=(7.2, 3.3))
+    ax = fig.add_axes((0, 0, 1, 1))
+    _draw_graph(ax, nodes, edges, fontsize=11)
+    forward = f"forward: values at x = {n(x)}, y = {n(y)}"
+    _legend(ax, -0.3, 3.9, forward, "backward: ∂z/∂(this value)")
+    ax.set_xlim(-0.4, 11.0)
+    ax.set_ylim(-0.4, 4.2)
+    return fig
+
+
+def add_mul_nodes() -> Any:
+    """The book's add and multiply nodes, 10 and 5 in, upstream derivative 1.3."""
+    from dlfs.layers import AddLayer, MulLayer
+
+    x, y, upstream = 10.0, 5.0, 1.3
+    fig = new_figure(figsize=(9, 2.6))
+    axes = fig.subplots(1, 2)
+    n = _number
+    for ax, layer, symbol, title in zip(
+        axes,
+        (AddLayer(), MulLayer()),
+        ("+", "×"),
+        ("add node: z = x + y", "multiply node: z = x × y"),
+        strict=True,
+    ):
+        z = layer.forward(x, y)
+        dx, dy = layer.backward(upstream)
+        # the local derivatives: 1 and 1 for the add node, y and x for multiply
+        local_x, local_y = (1, 1) if symbol == "+" else (y, x)
+        nodes: dict[str, Node] = {
+            "x": (0.7, 2.3, "in", "$x$"),
+            "y": (0.7, 0.1, "in", "$y$"),
+            "node": (3.3, 1.2, "op", symbol),
+            "z": (6.0, 1.2, "out", "$z$"),
+        }
+        edges: list[Edge] = [
+            ("x", "node", n(x), f"{n(upstream)} × {n(local_x)} = {n(dx)}"),
+            ("y", "node", n(y), f"{n(upstream)} × {n(local_y)} = {n(dy)}"),
+            ("node", "z", n(z), n(upstream)),
+        ]
+        _draw_graph(ax, nodes, edges, fontsize=11)
+        ax.set_title(title, fontsize=11)
+        ax.set_xlim(-0.3, 6.9)
+        ax.set_ylim(-0.3, 3.0)
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.0, top=0.88, wspace=0.1)
+    return fig
+
+
 def sigmoid_graph() -> Any:
     """The sigmoid as four nodes, with the backward signal after each one."""
     nodes: dict[str, Node] = {
@@ -568,6 +641,8 @@ def training_curves() -> Any:
 
 FIGURES: dict[str, Callable[[], Any]] = {
     "ch5_shopping_graph": shopping_graph,
+    "ch5_chain_rule_graph": chain_rule_graph,
+    "ch5_add_mul_nodes": add_mul_nodes,
     "ch5_sigmoid_graph": sigmoid_graph,
     "ch5_relu_graph": relu_graph,
     "ch5_affine_graph": affine_graph,

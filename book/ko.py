@@ -88,6 +88,19 @@ LABELS: dict[str, dict[str, str]] = {
         "The first 12 test images the network gets wrong":
             "신경망이 틀리는 첫 테스트 이미지 12장",
     },
+    "ch4_three_approaches": {
+        "answer": "답",
+        "designed by a person": "사람이 설계함",
+        "end-to-end: from raw pixels to the answer, no step designed by hand":
+            "종단간: 원시 픽셀에서 답까지, 사람이 설계한 단계가 없음",
+        "features a person designs\n(SIFT, HOG)": "사람이 설계한 특징\n(SIFT, HOG)",
+        "image": "이미지",
+        "learned from data": "데이터에서 학습함",
+        "machine learning\n(SVM, KNN)": "기계학습\n(SVM, KNN)",
+        "neural network\n(deep learning)": "신경망\n(딥러닝)",
+        "rules a person writes\n(the whole algorithm)":
+            "사람이 작성한 규칙\n(알고리즘 전체)",
+    },
     "ch4_cross_entropy": {
         "cross-entropy error": "교차 엔트로피 오차",
         "y: probability the network gives the right class":
@@ -142,6 +155,13 @@ LABELS: dict[str, dict[str, str]] = {
         "oranges bought": "귤 개수",
         "tax rate": "소비세",
         "total price": "지불 금액",
+    },
+    "ch5_chain_rule_graph": {
+        "backward: ∂z/∂(this value)": "역전파: ∂z/∂(이 값)",
+    },
+    "ch5_add_mul_nodes": {
+        "add node: z = x + y": "덧셈 노드: z = x + y",
+        "multiply node: z = x × y": "곱셈 노드: z = x × y",
     },
     "ch5_sigmoid_graph": {
         "backward: ∂L/∂(this value), given ∂L/∂y from the right":
@@ -212,6 +232,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "ch4_tangent": [
         (r"^exact: (.+)$", r"정확한 값: \1"),
         (r"^tangent at x = (\S+), slope (\S+)$", r"x = \1에서의 접선, 기울기 \2"),
+    ],
+    "ch5_chain_rule_graph": [
+        (r"^forward: values at x = (\S+), y = (\S+)$",
+         r"순전파: x = \1, y = \2일 때의 값"),
     ],
     "ch4_training_curves": [
         (r"^accuracy on ([\d,]+) training and ([\d,]+) test images$",
