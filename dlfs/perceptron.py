@@ -4,7 +4,8 @@ A perceptron fires (outputs 1) when the weighted sum of its inputs plus a bias
 is positive, and stays silent (outputs 0) otherwise.  AND, NAND and OR are one
 perceptron each, with the parameters the book chooses; XOR needs two layers.
 A gate takes two inputs (numbers or arrays, combined element by element) or
-one array of input pairs, and refuses anything but 0 and 1.
+one array of input pairs; :func:`input_pairs` stacks them into rows of pairs
+and refuses anything but 0 and 1.
 
 Examples
 --------
@@ -35,7 +36,7 @@ def perceptron(x: ArrayLike, w: ArrayLike, b: float) -> int | np.ndarray:
 
 
 # --8<-- [start:pairs]
-def _pairs(gate: str, x1: ArrayLike, x2: ArrayLike | None) -> np.ndarray:
+def input_pairs(gate: str, x1: ArrayLike, x2: ArrayLike | None) -> np.ndarray:
     """Stack gate inputs into rows of pairs, checking that they are 0 or 1."""
     if x2 is None:
         x = np.asarray(x1)
@@ -55,28 +56,28 @@ def _pairs(gate: str, x1: ArrayLike, x2: ArrayLike | None) -> np.ndarray:
 # --8<-- [start:and-gate]
 def AND(x1: ArrayLike, x2: ArrayLike | None = None) -> int | np.ndarray:
     """AND gate: 1 only when both inputs are 1."""
-    return perceptron(_pairs("AND", x1, x2), *AND_PARAMS)
+    return perceptron(input_pairs("AND", x1, x2), *AND_PARAMS)
     # --8<-- [end:and-gate]
 
 
 # --8<-- [start:nand-gate]
 def NAND(x1: ArrayLike, x2: ArrayLike | None = None) -> int | np.ndarray:
     """NAND gate (not AND): 0 only when both inputs are 1."""
-    return perceptron(_pairs("NAND", x1, x2), *NAND_PARAMS)
+    return perceptron(input_pairs("NAND", x1, x2), *NAND_PARAMS)
     # --8<-- [end:nand-gate]
 
 
 # --8<-- [start:or-gate]
 def OR(x1: ArrayLike, x2: ArrayLike | None = None) -> int | np.ndarray:
     """OR gate: 1 when at least one input is 1."""
-    return perceptron(_pairs("OR", x1, x2), *OR_PARAMS)
+    return perceptron(input_pairs("OR", x1, x2), *OR_PARAMS)
     # --8<-- [end:or-gate]
 
 
 # --8<-- [start:xor-gate]
 def XOR(x1: ArrayLike, x2: ArrayLike | None = None) -> int | np.ndarray:
     """XOR gate as a two-layer perceptron: AND(NAND(x1, x2), OR(x1, x2))."""
-    x = _pairs("XOR", x1, x2)
+    x = input_pairs("XOR", x1, x2)
     s1 = NAND(x)
     s2 = OR(x)
     return AND(s1, s2)
