@@ -6,7 +6,9 @@ example, ``{{ logs.ch5_two_layer_net.test_acc[-1] }}`` or
 ``{{ bench.environment.python }}`` in their prose.  Values that a reader
 could not recompute in a few seconds (long training runs, benchmarks) reach
 the page this way instead of through ``>>>`` examples, which must also run
-when pasted into a plain Python session outside the repository.
+when pasted into a plain Python session outside the repository.  The home
+page also says where to get the code, ``{{ get_the_code() }}``: the
+repository's URL when the build has one (``DLFS_REPO_URL``).
 """
 
 from __future__ import annotations
@@ -21,14 +23,49 @@ def logs(folder: Path) -> dict[str, Any]:
     return {p.stem: json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))}
 
 
+# Where to get the code: (with the repository's URL, without it).
+GET_THE_CODE = {
+    "en": (
+        "The code is in the repository <{url}>. Clone it and, in its folder, run:",
+        "Clone this repository and, in its folder, run:",
+    ),
+    "ko": (
+        "코드를 담은 저장소는 <{url}>입니다. "
+        "저장소를 복제하고, 복제한 폴더에서 다음을 실행합니다.",
+        "이 저장소를 복제하고, 복제한 폴더에서 다음을 실행합니다.",
+    ),
+}
+
+
+def get_the_code(repo_url: str | None, lang: str = "en") -> str:
+    """Where to get the code: ``repo_url`` (``DLFS_REPO_URL``) if the build knows it.
+
+    >>> get_the_code("https://example.org/dlfs.git").split(". ")[0]
+    'The code is in the repository <https://example.org/dlfs.git>'
+    >>> get_the_code(None)
+    'Clone this repository and, in its folder, run:'
+    """
+    with_url, without = GET_THE_CODE[lang]
+    return with_url.format(url=repo_url) if repo_url else without
+
+
 def define_env(env: Any) -> None:
-    """Expose ``logs`` (``benchmarks`` among them) and a few number filters.
+    """Expose ``logs`` (``benchmarks`` among them), a few number filters and
+    ``get_the_code()``.
 
     mkdocs-macros loads this file by path, not as part of the ``book``
     package, so it finds the logs through the MkDocs configuration.
     """
     env.variables["logs"] = logs(Path(env.conf["docs_dir"]) / "data")
     env.variables["bench"] = env.variables["logs"]["benchmarks"]
+
+    def get_the_code_here() -> str:
+        """For the page being rendered; mkdocs.yml reads ``repo_url`` from
+        ``DLFS_REPO_URL``."""
+        korean = env.page.file.src_uri.endswith(".ko.md")
+        return get_the_code(env.conf.get("repo_url"), "ko" if korean else "en")
+
+    env.macro(get_the_code_here, "get_the_code")
 
     @env.filter
     def thousands(value: float) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from book import LOG_DIR, macros
 
 
@@ -13,8 +15,14 @@ class FakeEnv:
         self.conf = {"docs_dir": str(LOG_DIR.parent)}
         self.filters: dict = {}
 
+        self.macros: dict = {}
+
     def filter(self, function):
         self.filters[function.__name__] = function
+        return function
+
+    def macro(self, function, name=""):
+        self.macros[name or function.__name__] = function
         return function
 
 
@@ -39,18 +47,56 @@ def test_number_filters_round_as_written_on_pages():
     assert env.filters["sci"](2.2547e-13, 2) == "2.25e-13"
 
 
-def render_page(relative: str) -> str:
+def render_page(relative: str, repo_url: str | None = None) -> str:
     """A page as mkdocs-macros renders it: its Markdown after Jinja, no front matter."""
+    from types import SimpleNamespace
+
     import jinja2
 
     env = FakeEnv()
+    env.conf["repo_url"] = repo_url
+    env.page = SimpleNamespace(file=SimpleNamespace(src_uri=relative))
     macros.define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     jinja.filters.update(env.filters)
     text = (LOG_DIR.parent / relative).read_text(encoding="utf-8")
     front, body = text.split("---\n", 2)[1:]
     assert "render_macros: true" in front
-    return jinja.from_string(body).render(**env.variables)
+    return jinja.from_string(body).render(**env.variables, **env.macros)
+
+
+def test_mkdocs_reads_the_repository_url_from_dlfs_repo_url(monkeypatch):
+    from mkdocs.utils import yaml_load
+
+    config = (LOG_DIR.parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    monkeypatch.delenv("DLFS_REPO_URL", raising=False)
+    assert yaml_load(config)["repo_url"] is None
+    monkeypatch.setenv("DLFS_REPO_URL", "https://example.org/dlfs.git")
+    assert yaml_load(config)["repo_url"] == "https://example.org/dlfs.git"
+
+
+URL = "https://example.org/dlfs.git"
+
+
+@pytest.mark.parametrize(
+    ("page", "with_url", "without"),
+    [
+        (
+            "index.md",
+            f"The code is in the repository <{URL}>.",
+            "Clone this repository",
+        ),
+        ("index.ko.md", f"코드를 담은 저장소는 <{URL}>입니다.", "이 저장소를 복제하고"),
+    ],
+)
+def test_home_page_says_where_to_get_the_code(page, with_url, without):
+    """The repository's URL when the build has one, else "clone this repository"."""
+    text = render_page(page, repo_url=URL)
+    assert with_url in text
+    assert without not in text
+    text = render_page(page, repo_url=None)
+    assert without in text
+    assert URL not in text and "<None>" not in text
 
 
 def log(name: str) -> dict:
