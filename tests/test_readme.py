@@ -54,3 +54,36 @@ def test_train_options_the_readme_names_exist(option, capsys):
 def test_readme_says_where_to_run_the_benchmarks():
     (row,) = [line for line in README.splitlines() if "python -m benchmarks --" in line]
     assert "root of the clone" in row
+
+
+HOME = {
+    "index.md": r"Python (3\.\d+) or newer",
+    "index.ko.md": r"파이썬 (3\.\d+) 이상",
+}
+
+
+@pytest.mark.parametrize("page", sorted(HOME))
+def test_home_page_states_the_readmes_minimum_python(page):
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    found = set(re.findall(HOME[page], text))
+    assert found == {"{}.{}".format(*stated_python())}
+
+
+def dependency_names(requirements: list[str]) -> set[str]:
+    return {re.match(r"[\w-]+", r).group(0) for r in requirements}
+
+
+def test_readme_lists_every_extra_and_only_those():
+    listed = set(re.findall(r"^\| `(\w+)` \|", README, flags=re.M))
+    assert listed == set(PYPROJECT["project"]["optional-dependencies"])
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/index.md", "docs/index.ko.md"])
+def test_pooch_is_a_dependency_and_the_data_extra_only_adds_tqdm(page):
+    # E8: the pages once sent readers to [data] for downloads, which pooch does.
+    project = PYPROJECT["project"]
+    assert "pooch" in dependency_names(project["dependencies"])
+    assert dependency_names(project["optional-dependencies"]["data"]) == {"tqdm"}
+    text = (ROOT / page).read_text(encoding="utf-8")
+    assert "pooch" in text and "tqdm" in text
+    assert "needs only NumPy" not in text
