@@ -79,11 +79,18 @@ def test_a_typical_mistake_fails_with_the_hint_that_names_it(path):
     assert words(expected) in words(report.text)
 
 
+def korean_stub(exercise_id: str) -> Path:
+    """The Korean twin of a starter file: comments and docstrings translated."""
+    return EXERCISES[exercise_id].stub_path.with_suffix(".ko.py")
+
+
 @pytest.mark.parametrize("exercise_id", list(EXERCISES))
+@pytest.mark.parametrize("language", ["en", "ko"])
 def test_the_starter_stub_names_what_the_checks_expect_and_fails_as_a_stub(
-    exercise_id,
+    exercise_id, language
 ):
-    report = check(exercise_id, EXERCISES[exercise_id].stub_path)
+    stub = EXERCISES[exercise_id].stub_path
+    report = check(exercise_id, stub if language == "en" else korean_stub(exercise_id))
     assert report.status == 1, report.text
     assert "No check was run" not in report.text
     assert "This is still the starter stub" in report.text
@@ -280,8 +287,9 @@ DOCS = ROOT / "docs"
 CHAPTERS = ["ch2", "ch3", "ch4", "ch5"]
 
 
-def page(chapter: str) -> str:
-    return (DOCS / chapter / "exercises.md").read_text(encoding="utf-8")
+def page(chapter: str, language: str = "en") -> str:
+    name = "exercises.md" if language == "en" else f"exercises.{language}.md"
+    return (DOCS / chapter / name).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -299,9 +307,13 @@ def test_each_chapter_page_has_at_least_six_exercises_of_both_kinds(chapter):
 
 
 @pytest.mark.parametrize("exercise_id", list(EXERCISES))
-def test_the_page_includes_the_stub_and_shows_the_check_command(exercise_id):
-    text = page(exercise_id.split(".")[0])
-    stub = EXERCISES[exercise_id].stub_path.relative_to(ROOT).as_posix()
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_page_includes_the_stub_and_shows_the_check_command(exercise_id, language):
+    """The Korean page includes the Korean twin of the starter file."""
+    text = page(exercise_id.split(".")[0], language)
+    path = EXERCISES[exercise_id].stub_path
+    path = path if language == "en" else korean_stub(exercise_id)
+    stub = path.relative_to(ROOT).as_posix()
     include = re.search(
         rf'```python title="(\w+\.py)"\n--8<-- "{re.escape(stub)}"\n```\n\n'
         rf"```bash\npython -m dlfs.exercises check {re.escape(exercise_id)} (\S+)\n",
@@ -341,6 +353,7 @@ def test_an_installed_wheel_ships_the_checker_and_its_stubs(wheel, tmp_path):
         archive.extractall(tmp_path / "unpacked")
     for exercise in EXERCISES.values():
         assert f"dlfs/exercises/stubs/{exercise.stub_path.name}" in names
+        assert f"dlfs/exercises/stubs/{korean_stub(exercise.id).name}" in names
 
     numpy_home = Path(np.__file__).resolve().parents[1]
     path = os.pathsep.join([str(tmp_path / "unpacked"), str(numpy_home)])

@@ -1,0 +1,10 @@
+"""문제 ch2.and_gate. 코드를 작성한 다음 이 명령으로 검사하세요.
+
+python -m dlfs.exercises check ch2.and_gate FILE.py
+"""
+
+
+def AND(x1, x2):
+    """w1*x1 + w2*x2 + b로 AND 게이트처럼 1 또는 0을 반환합니다."""
+    w1, w2, b = 0.0, 0.0, 0.0  # 가중치와 편향을 고르세요
+    raise NotImplementedError  # 여기에 코드를 작성하세요
