@@ -2,9 +2,9 @@
 
 The page's ``pycon`` examples print tables from ``docs/data/benchmarks.json``
 and are checked by pytest, so a new results file makes them stale, as it does
-the figures.  :func:`refresh_book` runs each example of the page again and
-writes its new output in place of the old one; nothing else on the page
-changes.
+the figures.  :func:`refresh_book` runs each example of the page and of its
+Korean twin again and writes its new output in place of the old one; nothing
+else on the pages changes.  The Korean figures (``NAME.ko``) are redrawn too.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from book import DOCS_DIR
 
-PAGE = DOCS_DIR / "performance.md"
+PAGES = (DOCS_DIR / "performance.md", DOCS_DIR / "performance.ko.md")
 FENCE = re.compile(r"^(`{3,})pycon\b")
 
 
@@ -70,18 +70,20 @@ def refresh_examples(text: str) -> str:
 
 
 def refresh_book() -> list[Path]:
-    """Redraw the ``performance_*`` figures and refresh the page; the files written."""
+    """Redraw the ``performance_*`` figures and refresh the pages; the files written."""
     from book import OUTPUT_DIR, build
     from book.performance import FIGURES
 
     written = []
-    for name, svg in build(sorted(FIGURES)).items():
+    names = sorted([*FIGURES, *(f"{name}.ko" for name in FIGURES)])
+    for name, svg in build(names).items():
         path = OUTPUT_DIR / f"{name}.svg"
         path.write_bytes(svg)
         written.append(path)
-    text = PAGE.read_text(encoding="utf-8")
-    new = refresh_examples(text)
-    if new != text:
-        PAGE.write_text(new, encoding="utf-8")
-        written.append(PAGE)
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        new = refresh_examples(text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            written.append(page)
     return written

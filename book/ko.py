@@ -86,7 +86,7 @@ LABELS: dict[str, dict[str, str]] = {
     "ch3_mnist_digits": {},
     "ch3_misclassified": {
         "The first 12 test images the network gets wrong":
-            "신경망이 틀리는 첫 테스트 이미지 12장",
+            "신경망이 틀린 첫 시험 이미지 12장",
     },
     "ch4_three_approaches": {
         "answer": "답",
@@ -137,7 +137,7 @@ LABELS: dict[str, dict[str, str]] = {
         "step": "단계",
         "the first 20 steps from (−3, 4)": "(−3, 4)에서 시작한 처음 20단계",
         "x ± h rounds to x:\nthe numerical gradient is 0":
-            "x ± h가 x로 반올림됨:\n수치 미분 기울기는 0",
+            "x ± h가 x로 반올림됨:\n수치 기울기는 0",
     },
     "ch4_training_curves": {
         "accuracy": "정확도",
@@ -153,7 +153,7 @@ LABELS: dict[str, dict[str, str]] = {
         "forward: values (won, counts, rate)": "순전파: 값(원, 개수, 세율)",
         "orange price": "귤 가격",
         "oranges bought": "귤 개수",
-        "tax rate": "소비세",
+        "tax rate": "세율",
         "total price": "지불 금액",
     },
     "ch5_chain_rule_graph": {
@@ -204,7 +204,8 @@ LABELS: dict[str, dict[str, str]] = {
     "performance_gradients": {
         "backpropagation": "오차역전파법",
         "numerical differentiation": "수치 미분",
-        "seconds for one gradient (log scale)": "기울기 한 번에 걸리는 초(로그 눈금)",
+        "seconds for one gradient (log scale)":
+            "기울기 1회 계산 시간(초, 로그 눈금)",
     },
     "performance_inference": {
         "milliseconds (median; shorter is faster)": "밀리초(중앙값, 짧을수록 빠름)",
@@ -215,7 +216,50 @@ LABELS: dict[str, dict[str, str]] = {
         "book's algorithm (float64)": "책의 알고리즘(float64)",
         "matrix products alone (float32)": "행렬 곱만(float32)",
         "µs per training iteration (median; shorter is faster)":
-            "학습 반복 한 번의 µs(중앙값, 짧을수록 빠름)",
+            "학습 1회 반복 시간(µs, 중앙값, 짧을수록 빠름)",
+    },
+    # Not a figure: the tables of book.performance, printed on the Korean page.
+    "performance_tables": {
+        ", no PyTorch": ", PyTorch 없음",
+        "\n(no PyTorch row: ": "\n(PyTorch 행 없음: ",
+        "PyTorch eager (float32)": "PyTorch 즉시 실행(float32)",
+        "book's algorithm (float64)": "책의 알고리즘(float64)",
+        "dlfs TwoLayerNet (float32)": "dlfs TwoLayerNet (float32)",
+        "matrix products alone (float32)": "행렬 곱만(float32)",
+        "implementation": "구현",
+        "µs/iter": "µs/반복",
+        "iter/s": "반복/s",
+        "× ours": "× dlfs",
+        "× floor": "× 하한",
+        "test acc": "시험 정확도",
+        "way": "방법",
+        "ms": "ms",
+        "speedup over loop": "한 장씩 대비 속도",
+        "one image at a time": "이미지 한 장씩",
+        "one gradient": "기울기 한 번",
+        "result": "결과",
+        "numerical differentiation": "수치 미분",
+        "backpropagation": "오차역전파법",
+        "numerical / backpropagation": "수치 미분 / 오차역전파법",
+        "largest difference": "최대 차이",
+        "hidden inputs within h of ReLU's kink": "꺾이는 점에서 h 이내인 은닉 입력",
+        "largest difference away from them": "그 밖의 최대 차이",
+        "product": "곱",
+        "shapes": "형상",
+        "MFLOP": "MFLOP",
+        "float32 µs": "float32 µs",
+        "float64 µs": "float64 µs",
+        "one iteration": "반복 한 번",
+        "rate (GFLOP/s)": "속도(GFLOP/s)",
+        "target": "목표",
+        "measured": "측정값",
+        "goal": "기준",
+        "met": "달성",
+        "yes": "예",
+        "NO": "아니요",
+        "not measured": "측정 안 함",
+        "test accuracy of our network after the training iterations":
+            "학습 반복을 마친 dlfs 신경망의 시험 정확도",
     },
 }
 
@@ -240,7 +284,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "ch4_training_curves": [
         (r"^accuracy on ([\d,]+) training and ([\d,]+) test images$",
          r"훈련 이미지 \1장과 시험 이미지 \2장에 대한 정확도"),
-        (r"^loss of each mini-batch of (\d+)$", r"크기 \1인 미니배치마다의 손실"),
+        (r"^loss of each mini-batch of (\d+)$", r"미니배치(\1장)별 손실"),
     ],
     "ch5_gradient_check": [
         (r"^Backprop vs numerical gradient: TwoLayerNet (\S+), (\d+) MNIST images$",
@@ -262,6 +306,27 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "performance_training": [
         (r"^One training iteration, (\S+) network, batch (\d+)$",
          r"학습 반복 한 번, \1 신경망, 배치 \2"),
+    ],
+    "performance_tables": [
+        (r"^(\d+) CPUs?, (\d+) threads?$", r"CPU \1개, 스레드 \2개"),
+        (r"^(\d+) CPUs?, (\d+) threads?, load average (\S+) at the start$",
+         r"CPU \1개, 스레드 \2개, 시작 시 부하 평균 \3"),
+        (r"^batches of (\d+)$", r"크기 \1인 배치로"),
+        (r"^one batch of ([\d,]+)$", r"크기 \1인 배치 하나로"),
+        (r"^matrix products alone, batches of (\d+)$", r"행렬 곱만, 크기 \1인 배치로"),
+        (r"^matrix products alone, one batch of ([\d,]+)$",
+         r"행렬 곱만, 크기 \1인 배치 하나로"),
+        (r"^our training iteration at least (\S+)x faster than the book's algorithm$",
+         r"dlfs의 학습 반복이 책의 알고리즘보다 \1배 이상 빠름"),
+        (r"^our training iteration no slower than PyTorch eager float32$",
+         r"dlfs의 학습 반복이 PyTorch 즉시 실행(float32)보다 느리지 않음"),
+        (r"^our training iteration within (\S+)x of its matrix products alone$",
+         r"dlfs의 학습 반복이 그 행렬 곱만의 \1배 이내"),
+        (r"^inference in batches of (\d+) within (\S+)x of its matrix products alone$",
+         r"크기 \1인 배치로 한 추론이 그 행렬 곱만의 \2배 이내"),
+        (r"^inference in batches of (\d+) at least (\S+)x faster "
+         r"than one image at a time$",
+         r"크기 \1인 배치로 한 추론이 한 장씩 할 때보다 \2배 이상 빠름"),
     ],
     "ch5_training_curves": [
         (r"^TwoLayerNet (\S+) on MNIST: "

@@ -4,16 +4,23 @@
 everything here only reads that file, so the page's numbers are the ones the
 last run measured, never typed by hand.
 
+Every table comes in the two languages of the book: ``language="English"``
+(the default, as ``python -m benchmarks`` prints them) or ``language="한국어"``
+for the Korean page, with the phrases of :mod:`book.ko`.
+
 Examples
 --------
 >>> results = load_results()
 >>> sorted(results["training"]["implementations"])[:2]
 ['book', 'ours']
+>>> print(gradient_table(results, language="한국어").splitlines()[0])
+기울기 한 번                           결과
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,15 +40,40 @@ def load_results(path: str | Path | None = None) -> dict[str, Any]:
     return json.loads(Path(path or RESULTS).read_text(encoding="utf-8"))
 
 
+LANGUAGES = ("English", "한국어")
+
+
+def _say(text: str, language: str) -> str:
+    """``text`` in ``language``: as it is, or in Korean from :mod:`book.ko`."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    if language == "English":
+        return text
+    from book import ko
+
+    korean = ko.translate(text, "performance_tables")
+    if korean is None:
+        raise ValueError(f"no Korean for {text!r}; add it to book/ko.py")
+    return korean
+
+
+def _width(text: str) -> int:
+    """The columns ``text`` takes in a monospace font: two for a Hangul character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Columns padded to their widest cell: the first left-aligned, the rest right."""
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    columns = range(len(header))
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in columns]
+
+    def pad(cell: str, width: int, left: bool) -> str:
+        space = " " * (width - _width(cell))
+        return cell + space if left else space + cell
 
     def line(row: Sequence[str]) -> str:
-        cells = [row[0].ljust(widths[0])]
-        cells += [
-            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
-        ]
+        pairs = enumerate(zip(row, widths, strict=True))
+        cells = [pad(cell, width, left=i == 0) for i, (cell, width) in pairs]
         return "  ".join(cells).rstrip()
 
     rule = "  ".join("-" * width for width in widths)
@@ -60,22 +92,25 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def environment(results: dict[str, Any]) -> str:
+def environment(results: dict[str, Any], language: str = "English") -> str:
     """Where and when the results were measured, in two lines."""
     machine, numpy, torch = results["machine"], results["numpy"], results["torch"]
     blas = numpy["blas"]
-    torch_text = f", PyTorch {torch['version']}" if torch else ", no PyTorch"
+    no_torch = _say(", no PyTorch", language)
+    torch_text = f", PyTorch {torch['version']}" if torch else no_torch
     load = machine.get("loadavg_at_start")
     load_text = f", load average {load[0]:g} at the start" if load else ""
+    cpus = _count(machine["cpu_count"], "CPU")
+    threads = _count(results["settings"]["threads"], "thread")
+    where = _say(f"{cpus}, {threads}{load_text}", language)
     return (
-        f"{results['date']}: {machine['processor']}, {machine['cpu_count']} CPUs, "
-        f"{_count(results['settings']['threads'], 'thread')}{load_text}\n"
+        f"{results['date']}: {machine['processor']}, {where}\n"
         f"Python {results['python']}, NumPy {numpy['version']} "
         f"({blas['name']} {blas['version']}){torch_text}"
     )
 
 
-def training_table(results: dict[str, Any]) -> str:
+def training_table(results: dict[str, Any], language: str = "English") -> str:
     """Time per training iteration of each implementation, and its accuracy."""
     training = results["training"]
     found = training["implementations"]
@@ -85,7 +120,7 @@ def training_table(results: dict[str, Any]) -> str:
             impl = found[name]
             rows.append(
                 [
-                    impl["label"],
+                    _say(impl["label"], language),
                     _number(impl["us_per_iteration"]),
                     _number(impl["iterations_per_s"]),
                     _times(impl["speedup_of_ours"]),
@@ -95,16 +130,16 @@ def training_table(results: dict[str, Any]) -> str:
             )
     floor = training["floor_us_per_iteration"]
     ours = found["ours"]["us_per_iteration"]
-    floor_row = [FLOOR_LABEL, _number(floor), _number(1e6 / floor)]
+    floor_row = [_say(FLOOR_LABEL, language), _number(floor), _number(1e6 / floor)]
     rows.append([*floor_row, _times(floor / ours), "1x", ""])
     header = ["implementation", "µs/iter", "iter/s", "× ours", "× floor", "test acc"]
-    text = _table(header, rows)
+    text = _table([_say(h, language) for h in header], rows)
     if training.get("torch_skipped"):
-        text += f"\n(no PyTorch row: {training['torch_skipped']})"
+        text += _say("\n(no PyTorch row: ", language) + f"{training['torch_skipped']})"
     return text
 
 
-def inference_table(results: dict[str, Any]) -> str:
+def inference_table(results: dict[str, Any], language: str = "English") -> str:
     """Time to classify the test images one by one, in batches, in one batch."""
     inf = results["inference"]
     batch = inf["batch_size"]
@@ -118,17 +153,18 @@ def inference_table(results: dict[str, Any]) -> str:
     ]
     table_rows = [
         [
-            label,
+            _say(label, language),
             _number(time),
             _times(inf["loop_ms"] / time),
             _times(time / inf[floor]) if floor else "",
         ]
         for label, time, floor in rows
     ]
-    return _table(["way", "ms", "speedup over loop", "× floor"], table_rows)
+    header = ["way", "ms", "speedup over loop", "× floor"]
+    return _table([_say(h, language) for h in header], table_rows)
 
 
-def gradient_table(results: dict[str, Any]) -> str:
+def gradient_table(results: dict[str, Any], language: str = "English") -> str:
     """One gradient by numerical differentiation and by backpropagation."""
     grad = results["gradients"]
     rows = [
@@ -145,10 +181,12 @@ def gradient_table(results: dict[str, Any]) -> str:
             f"{grad['max_abs_diff_away_from_kinks']:.2g}",
         ],
     ]
-    return _table(["one gradient", "result"], rows)
+    rows = [[_say(label, language), value] for label, value in rows]
+    header = ["one gradient", "result"]
+    return _table([_say(h, language) for h in header], rows)
 
 
-def gemm_table(results: dict[str, Any]) -> str:
+def gemm_table(results: dict[str, Any], language: str = "English") -> str:
     """The matrix products of one training iteration, float32 against float64."""
     gemm = results["gemm"]
     rows = [
@@ -163,7 +201,7 @@ def gemm_table(results: dict[str, Any]) -> str:
     ]
     rows.append(
         [
-            "one iteration",
+            _say("one iteration", language),
             "",
             f"{gemm['flop_per_iteration'] / 1e6:.2f}",
             _number(gemm["float32_us_per_iteration"]),
@@ -172,17 +210,18 @@ def gemm_table(results: dict[str, Any]) -> str:
     )
     rows.append(
         [
-            "rate (GFLOP/s)",
+            _say("rate (GFLOP/s)", language),
             "",
             "",
             _number(gemm["float32_gflops"]),
             _number(gemm["float64_gflops"]),
         ]
     )
-    return _table(["product", "shapes", "MFLOP", "float32 µs", "float64 µs"], rows)
+    header = ["product", "shapes", "MFLOP", "float32 µs", "float64 µs"]
+    return _table([_say(h, language) for h in header], rows)
 
 
-def targets_table(results: dict[str, Any]) -> str:
+def targets_table(results: dict[str, Any], language: str = "English") -> str:
     """Each target of the benchmark, its measured value and whether it is met."""
     rows = []
     for target in results["targets"].values():
@@ -190,13 +229,14 @@ def targets_table(results: dict[str, Any]) -> str:
         met = {True: "yes", False: "NO", None: "not measured"}[target["met"]]
         rows.append(
             [
-                target["meaning"],
+                _say(target["meaning"], language),
                 "" if value is None else f"{value:.4g}",
                 f"{target['op']} {target['target']:g}",
-                met,
+                _say(met, language),
             ]
         )
-    return _table(["target", "measured", "goal", "met"], rows)
+    header = ["target", "measured", "goal", "met"]
+    return _table([_say(h, language) for h in header], rows)
 
 
 def report(results: dict[str, Any]) -> str:

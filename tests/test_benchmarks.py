@@ -149,10 +149,12 @@ def test_committed_results_feed_the_page():
         assert f"figures/{name}.svg" in page
 
 
-def test_page_examples_are_what_the_refresher_writes():
-    from benchmarks.book import PAGE, refresh_examples
+@pytest.mark.parametrize("page", ["performance.md", "performance.ko.md"])
+def test_page_examples_are_what_the_refresher_writes(page):
+    from benchmarks.book import PAGES, refresh_examples
 
-    text = PAGE.read_text(encoding="utf-8")
+    [path] = [path for path in PAGES if path.name == page]
+    text = path.read_text(encoding="utf-8")
     assert refresh_examples(text) == text
 
 
