@@ -16,7 +16,7 @@ from dlfs.gradient import (
     numerical_diff,
     numerical_gradient,
 )
-from dlfs.numerical_net import NumericalTwoLayerNet
+from dlfs.numerical_net import NumericalTwoLayerNet, train_numerical
 
 
 def function_1(x: float) -> float:
@@ -45,27 +45,25 @@ def three_approaches() -> Any:
     """From image to answer three ways: what a person designs, what is learned."""
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-    fig = new_figure(figsize=(8.5, 4.3))
+    width, height = 5.2, 3.75  # inches, and the data units: 1 unit = 1 inch
+    fig = new_figure(figsize=(width, height))
     ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, 11.9)
-    ax.set_ylim(-0.35, 5.65)
-    ax.set_aspect("equal")
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
     ax.axis("off")
 
-    def box(left: float, right: float, y: float, label: str, color: str) -> None:
+    def box(xy: tuple[float, float], w: float, h: float, color: str) -> None:
         ax.add_patch(
             FancyBboxPatch(
-                (left, y - 0.45),
-                right - left,
-                0.9,
-                boxstyle="round,pad=0,rounding_size=0.15",
+                xy,
+                w,
+                h,
+                boxstyle="round,pad=0,rounding_size=0.06",
                 facecolor=(*_rgb(color), 0.2),
                 edgecolor=color,
                 lw=1.5,
             )
         )
-        middle = (left + right) / 2
-        ax.text(middle, y, label, ha="center", va="center", linespacing=1.4)
 
     def arrow(start: float, end: float, y: float) -> None:
         ax.add_patch(
@@ -73,7 +71,7 @@ def three_approaches() -> Any:
                 (start, y),
                 (end, y),
                 arrowstyle="-|>",
-                mutation_scale=12,
+                mutation_scale=10,
                 color=INK,
                 lw=1.3,
                 shrinkA=0,
@@ -81,54 +79,44 @@ def three_approaches() -> Any:
             )
         )
 
-    # columns: the image, one or two steps, the answer
-    step_a, step_b, answer = (2.5, 5.9), (6.6, 10.0), 10.7
+    # columns: the image comes in, one or two steps, the answer goes out
+    image, step_a, step_b, answer = (0.3, 0.7), (0.7, 2.75), (3.0, 4.65), (4.65, 5.05)
     whole = (step_a[0], step_b[1])
     rows = (
-        (3.9, [(*whole, "rules a person writes\n(the whole algorithm)", HUMAN)]),
+        (3.05, [(*whole, "rules a person writes\n(the whole algorithm)", HUMAN)]),
         (
-            2.4,
+            2.1,
             [
-                (*step_a, "features a person designs\n(SIFT, HOG)", HUMAN),
+                (*step_a, "features a person\ndesigns (SIFT, HOG)", HUMAN),
                 (*step_b, "machine learning\n(SVM, KNN)", LEARNED),
             ],
         ),
-        (0.9, [(*whole, "neural network\n(deep learning)", LEARNED)]),
+        (1.15, [(*whole, "neural network\n(deep learning)", LEARNED)]),
     )
+    ax.text(sum(image) / 2, 3.6, "image", ha="center", va="center")
+    ax.text(sum(answer) / 2, 3.6, "answer", ha="center", va="center")
     for number, (y, steps) in enumerate(rows, start=1):
-        ax.text(0.15, y, str(number), ha="center", va="center", fontsize=12)
-        ax.text(1.2, y, "image", ha="center", va="center", fontsize=10)
-        arrow(1.75, steps[0][0], y)
-        for (left, right, label, color), following in zip(
-            steps, [s[0] for s in steps[1:]] + [answer], strict=True
-        ):
-            box(left, right, y, label, color)
-            arrow(right, following, y)
-        ax.text(answer + 0.1, y, "answer", ha="left", va="center", fontsize=10)
+        ax.text(0.1, y, str(number), ha="center", va="center", fontsize=12)
+        arrow(*image, y)
+        for left, right, label, color in steps:
+            box((left, y - 0.3), right - left, 0.6, color)
+            ax.text((left + right) / 2, y, label, ha="center", va="center")
+        for (_, right, _, _), (left, _, _, _) in itertools.pairwise(steps):
+            arrow(right, left, y)
+        arrow(*answer, y)
     ax.text(
         sum(whole) / 2,
-        0.2,
-        "end-to-end: from raw pixels to the answer, no step designed by hand",
+        0.78,
+        "end-to-end: from raw pixels to the answer,\nno step designed by hand",
         ha="center",
         va="top",
-        fontsize=10,
     )
     for x, label, color in (
-        (0.6, "designed by a person", HUMAN),
-        (5.2, "learned from data", LEARNED),
+        (0.3, "designed by a person", HUMAN),
+        (2.75, "learned from data", LEARNED),
     ):
-        ax.add_patch(
-            FancyBboxPatch(
-                (x, 5.1),
-                0.5,
-                0.32,
-                boxstyle="round,pad=0,rounding_size=0.08",
-                facecolor=(*_rgb(color), 0.2),
-                edgecolor=color,
-                lw=1.5,
-            )
-        )
-        ax.text(x + 0.7, 5.26, label, ha="left", va="center", fontsize=10)
+        box((x, 0.08), 0.3, 0.2, color)
+        ax.text(x + 0.42, 0.18, label, ha="left", va="center")
     return fig
 
 
@@ -392,56 +380,51 @@ def numerical_training(
     eval_size: int = 1000,
     seed: int = 0,
 ) -> dict[str, Any]:
-    """Train a small chapter 4 network on MNIST by numerical gradients; log it."""
+    """Train a small chapter 4 network on MNIST with ``train_numerical``; log it."""
     from dlfs.datasets import load_mnist
 
-    (x_train, t_train), (x_test, t_test) = load_mnist()
-    network = NumericalTwoLayerNet(784, hidden_size, 10, weight_init_std=0.1, seed=seed)
-    rng = np.random.default_rng(seed)
-    log: dict[str, Any] = {
-        "loss": [],  # of each mini-batch, before its update
-        "eval_iterations": [],  # when accuracy was measured
-        "train_acc": [],
-        "test_acc": [],
-        "seconds_per_gradient": [],
-    }
+    seconds_per_gradient: list[float] = []
 
-    def evaluate(iteration: int) -> None:  # on fixed subsets: whole sets are slow
-        log["eval_iterations"].append(iteration)
-        log["train_acc"].append(
-            network.accuracy(x_train[:eval_size], t_train[:eval_size])
-        )
-        log["test_acc"].append(network.accuracy(x_test[:eval_size], t_test[:eval_size]))
+    class TimedNet(NumericalTwoLayerNet):  # the same network, timing each gradient
+        def numerical_gradient(self, x: Any, t: Any) -> dict[str, np.ndarray]:
+            start = time.perf_counter()
+            grads = super().numerical_gradient(x, t)
+            seconds_per_gradient.append(time.perf_counter() - start)
+            return grads
 
+    mnist = load_mnist()
+    network = TimedNet(784, hidden_size, 10, weight_init_std=0.1, seed=seed)
     wall, cpu = time.perf_counter(), time.process_time()
-    # --8<-- [start:numerical_training-loop]
-    evaluate(0)
-    for i in range(1, iters_num + 1):
-        batch = rng.integers(0, len(x_train), batch_size)  # a random mini-batch
-        x_batch, t_batch = x_train[batch], t_train[batch]
-        log["loss"].append(network.loss(x_batch, t_batch))  # before the update
-        start = time.perf_counter()
-        grads = network.numerical_gradient(x_batch, t_batch)  # the slow part
-        log["seconds_per_gradient"].append(time.perf_counter() - start)
-        for key in network.params:
-            network.params[key] -= learning_rate * grads[key]  # step downhill
-        if i % eval_every == 0:
-            evaluate(i)
-    # --8<-- [end:numerical_training-loop]
-    log["wall_seconds"] = round(time.perf_counter() - wall, 1)
-    log["cpu_seconds"] = round(time.process_time() - cpu, 1)  # of this process
-    log["settings"] = {
-        "network": f"NumericalTwoLayerNet(784, {hidden_size}, 10, "
-        f"weight_init_std=0.1, seed={seed})",
-        "iters_num": iters_num,
-        "batch_size": batch_size,
-        "learning_rate": learning_rate,
-        "eval_every": eval_every,
-        "eval_size": eval_size,
-        "seed": seed,
-        "parameters": sum(p.size for p in network.params.values()),
+    loss, train_acc, test_acc = train_numerical(
+        network,
+        mnist,
+        iters_num=iters_num,
+        batch_size=batch_size,
+        learning_rate=learning_rate,
+        eval_every=eval_every,
+        eval_size=eval_size,
+        seed=seed,
+    )
+    return {
+        "loss": loss,  # of each mini-batch, before its update
+        "eval_iterations": list(range(0, iters_num + 1, eval_every)),
+        "train_acc": train_acc,
+        "test_acc": test_acc,
+        "seconds_per_gradient": seconds_per_gradient,
+        "wall_seconds": round(time.perf_counter() - wall, 1),
+        "cpu_seconds": round(time.process_time() - cpu, 1),  # of this process
+        "settings": {
+            "network": f"NumericalTwoLayerNet(784, {hidden_size}, 10, "
+            f"weight_init_std=0.1, seed={seed})",
+            "iters_num": iters_num,
+            "batch_size": batch_size,
+            "learning_rate": learning_rate,
+            "eval_every": eval_every,
+            "eval_size": eval_size,
+            "seed": seed,
+            "parameters": sum(p.size for p in network.params.values()),
+        },
     }
-    return log
 
 
 FIGURES: dict[str, Callable[[], Any]] = {

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dlfs.numerical_net import NumericalTwoLayerNet
+from dlfs.numerical_net import NumericalTwoLayerNet, train_numerical
 
 seeds = st.integers(0, 2**32 - 1)
 
@@ -153,3 +153,74 @@ def test_constructor_names_the_bad_size(args, name):
 def test_constructor_refuses_a_non_positive_weight_scale():
     with pytest.raises(ValueError, match="weight_init_std must be a positive number"):
         NumericalTwoLayerNet(4, 3, 2, weight_init_std=0)
+
+
+# train_numerical: the chapter 4 training loop as a function
+
+
+def toy_data(seed=0, n=120):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((n, 2))
+    t = (x[:, 0] + 0.5 * x[:, 1] > 0).astype(int)
+    return (x[: n // 2], t[: n // 2]), (x[n // 2 :], t[n // 2 :])
+
+
+def test_train_numerical_is_the_four_steps_written_out():
+    data = toy_data()
+    (x_train, t_train), _ = data
+    net = NumericalTwoLayerNet(2, 3, 2, weight_init_std=1.0, seed=0)
+    by_hand = NumericalTwoLayerNet(2, 3, 2, weight_init_std=1.0, seed=0)
+    losses, _, _ = train_numerical(
+        net, data, iters_num=6, batch_size=5, learning_rate=0.3, eval_every=3, seed=4
+    )
+    rng = np.random.default_rng(4)
+    expected = []
+    for _ in range(6):
+        batch = rng.integers(0, len(x_train), 5)
+        expected.append(by_hand.loss(x_train[batch], t_train[batch]))
+        grads = by_hand.numerical_gradient(x_train[batch], t_train[batch])
+        for key in by_hand.params:
+            by_hand.params[key] -= 0.3 * grads[key]
+    assert losses == expected
+    for key in net.params:
+        np.testing.assert_array_equal(net.params[key], by_hand.params[key])
+
+
+def test_train_numerical_measures_at_the_start_and_every_eval_every(capsys):
+    data = toy_data()
+    net = NumericalTwoLayerNet(2, 3, 2, weight_init_std=1.0, seed=0)
+    losses, train_acc, test_acc = train_numerical(
+        net, data, iters_num=7, batch_size=4, eval_every=3, eval_size=10
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert len(losses) == 7 and len(train_acc) == len(test_acc) == 3
+    assert lines == [
+        f"iteration {i}: train acc {train:.3f}, test acc {test:.3f}"
+        for i, train, test in zip([0, 3, 6], train_acc, test_acc, strict=True)
+    ]
+
+
+def test_train_numerical_measures_the_first_eval_size_images():
+    (x_train, t_train), (x_test, t_test) = data = toy_data()
+    net = NumericalTwoLayerNet(2, 3, 2, weight_init_std=1.0, seed=0)
+    _, train_acc, test_acc = train_numerical(
+        net, data, iters_num=2, batch_size=4, eval_every=2, eval_size=10
+    )
+    assert train_acc[-1] == net.accuracy(x_train[:10], t_train[:10])
+    assert test_acc[-1] == net.accuracy(x_test[:10], t_test[:10])
+
+
+def test_train_numerical_learns_the_toy_problem(capsys):
+    data = toy_data(n=400)
+    net = NumericalTwoLayerNet(2, 4, 2, weight_init_std=1.0, seed=0)
+    losses, _, test_acc = train_numerical(
+        net,
+        data,
+        iters_num=100,
+        batch_size=10,
+        learning_rate=0.5,
+        eval_every=50,
+        eval_size=200,
+    )
+    assert np.mean(losses[-10:]) < 0.5 * np.mean(losses[:10])
+    assert test_acc[-1] > 0.9 > test_acc[0]
