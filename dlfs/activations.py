@@ -29,8 +29,8 @@ def step_function(x: ArrayLike) -> np.ndarray:
 def sigmoid(x: ArrayLike) -> np.ndarray:
     """The logistic function 1 / (1 + exp(-x)), without overflow."""
     x = np.asarray(x)
-    e = np.exp(-np.abs(x))  # exp of a non-positive number: in (0, 1]
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    u = np.exp(-np.abs(x))  # exp of a number <= 0: never overflows, in (0, 1]
+    return np.where(x >= 0, 1 / (1 + u), u / (1 + u))
     # --8<-- [end:sigmoid]
 
 

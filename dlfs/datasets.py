@@ -215,7 +215,6 @@ def _arrays(paths: Mapping[str, Path]) -> dict[str, np.ndarray]:
     return arrays
 
 
-# --8<-- [start:images_labels]
 def _images(images: np.ndarray, *, normalize: bool, flatten: bool) -> np.ndarray:
     n = len(images)
     x = images.reshape((n, math.prod(IMAGE_SHAPE)) if flatten else (n, 1, *IMAGE_SHAPE))
@@ -228,7 +227,6 @@ def _images(images: np.ndarray, *, normalize: bool, flatten: bool) -> np.ndarray
 
 def _labels(labels: np.ndarray, *, one_hot: bool) -> np.ndarray:
     return np.eye(NUM_CLASSES, dtype=np.float32)[labels] if one_hot else labels
-    # --8<-- [end:images_labels]
 
 
 def load_mnist(
@@ -285,7 +283,6 @@ def load_mnist(
     for name, value in {**flags, "download": download}.items():
         if not isinstance(value, (bool, np.bool_)):
             raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
-    # --8<-- [start:load_mnist_body]
     folder, where = _data_dir(data_dir)
     paths = {key: folder / spec.filename for key, spec in MNIST_FILES.items()}
     missing = [key for key, path in paths.items() if not path.is_file()]
@@ -301,4 +298,3 @@ def load_mnist(
         for img_key, label_key in _SPLITS
     )
     return train, test
-    # --8<-- [end:load_mnist_body]
