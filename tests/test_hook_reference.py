@@ -49,6 +49,67 @@ def test_only_the_first_use_outside_headings_and_code_is_linked():
     assert out.startswith("<h2>The gradient (기울기)</h2><p><code>gradient")
 
 
+def test_the_korean_glossary_is_korean_first_in_gana_order_with_english_anchors():
+    english = reference.glossary_terms((ROOT / "docs" / "glossary.md").read_text())
+    rows = [
+        [c.strip() for c in line.strip().strip("|").split("|")]
+        for line in (ROOT / "docs" / "glossary.ko.md").read_text().splitlines()
+        if line.startswith("| ") and not line.startswith(("| 한국어", "| ---"))
+    ]
+    assert rows, "the Korean glossary keeps its terms in a table"
+    korean = [reference.Term(en, ko) for ko, en, *_ in rows]
+    assert sorted(korean, key=lambda t: t.slug) == sorted(english, key=lambda t: t.slug)
+    order = [reference.korean_sort_key(t.korean) for t in korean]
+    assert order == sorted(order), "sort docs/glossary.ko.md by the Korean term"
+    assert [t.korean for t in korean[:2]] == ["AND 게이트", "He 초깃값"]
+
+
+def test_a_korean_glossary_row_puts_the_korean_term_first():
+    html = (
+        "<table><thead><tr><th>한국어</th></tr></thead><tbody>\n<tr>\n"
+        "<td>He 초깃값</td>\n<td>He initialisation</td>\n<td>크기를 맞춘다.</td>\n"
+        '<td><a href="../ch5/nets/">5</a></td>\n</tr>\n</tbody></table>'
+    )
+    out = reference.glossary_html(html, korean=True)
+    assert (
+        '<h3 id="he-initialisation">He 초깃값 '
+        '<span class="dlfs-english" lang="en">He initialisation</span>'
+    ) in out
+    assert '(<a href="../ch5/nets/">5</a>장)' in out
+
+
+def test_korean_pages_link_the_first_korean_term_with_its_english_gloss():
+    reference._TERMS[:] = [
+        reference.Term("gradient", "기울기"),
+        reference.Term("label", "정답 레이블"),
+        reference.Term("local minimum", "극솟값 (국소 최솟값)"),
+        reference.Term("layer", "층, 계층"),
+        reference.Term("stochastic gradient descent (SGD)", "확률적 경사 하강법"),
+    ]
+    html = (
+        "<h2>기울기(gradient)</h2><p><code>기울기(gradient)</code></p>"
+        "<p>이 <strong>기울기</strong>(gradient)는 또 기울기(gradient)입니다. "
+        "레이블(label), <strong>극솟값</strong>(local minimum, 국소 최솟값), "
+        "계층 (layer), 확률적 경사 하강법(stochastic gradient descent).</p>"
+    )
+    out = reference.link_terms(html, "../../glossary/", korean=True)
+    assert out.count('class="dlfs-term"') == 5
+    assert (
+        '<strong><a class="dlfs-term" href="../../glossary/#gradient" '
+        'title="용어집: 기울기">기울기</a></strong>(gradient)'
+    ) in out
+    assert 'href="../../glossary/#label" title="용어집: 정답 레이블">레이블</a>' in out
+    assert '#local-minimum" title="용어집: 극솟값 (국소 최솟값)">극솟값</a>' in out
+    assert '#layer" title="용어집: 층, 계층">계층</a> (layer)' in out
+    assert (
+        '#stochastic-gradient-descent-sgd" title="용어집: 확률적 경사 하강법">' in out
+    )
+    assert out.startswith("<h2>기울기(gradient)</h2><p><code>기울기(gradient)")
+    # the Korean form alone, or an English page's gloss, is not a Korean one
+    plain = "<p>기울기를 구합니다. gradient (기울기)</p>"
+    assert reference.link_terms(plain, "g/", korean=True) == plain
+
+
 def test_sphinx_roles_become_links_to_the_api_page_of_their_module():
     reference._URLS.update({"api/nets.md": "api/nets/", "api/layers.md": "api/layers/"})
     html = (

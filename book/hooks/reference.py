@@ -4,8 +4,12 @@
   edit and review).  On the built page each row becomes a heading with its
   own anchor (``glossary/#gradient``) and a paragraph, so a phone shows one
   readable column and site search finds each term as a result of its own.
-* Chapter pages link the first use of each glossary term, written as
-  ``term (한국어)``, to its entry.
+  The Korean twin ``glossary.ko.md`` is Korean-first: its table puts the
+  Korean term first, in 가나다 order, and so do its headings; the anchors are
+  the English ones (``ko/glossary/#gradient``).
+* Chapter pages link the first use of each glossary term to its entry: on an
+  English page ``term (한국어)``, on a Korean page ``한국어(English)`` (or
+  ``한국어 (English)``, ``**한국어**(English)``), to the Korean glossary.
 * Docstrings' Sphinx roles (``:func:`load_mnist```, ``:class:`~dlfs.nets.Net```),
   which Markdown leaves as literal text, become links to the API pages.
 * Inline code may break after ``/`` and ``_`` (``<wbr>``), so long file
@@ -41,7 +45,8 @@ def slug(text: str) -> str:
 
 
 _TERMS: list[Term] = []
-_URLS: dict[str, str] = {}  # source path -> page URL
+_URLS: dict[str, str] = {}  # source path -> page URL (the English layout)
+_BUILT_URLS: dict[str, str] = {}  # the same, as this language's build has them
 
 _ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
 
@@ -69,24 +74,45 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """The URLs after mkdocs-static-i18n (its on_files runs after ours) has
+    laid out this language's build: the Korean one has ``ko/glossary/``."""
+    _BUILT_URLS.clear()
+    for file in files:
+        _BUILT_URLS[file.src_uri] = file.url
+    return nav
+
+
+def korean_sort_key(korean: str) -> tuple[int, str]:
+    """The Korean glossary's order: terms that start with a Latin letter
+    (AND 게이트, ReLU 함수) first, then 가나다 (Unicode order of Hangul)."""
+    return (0 if re.match(r"[A-Za-z]", korean) else 1, korean.casefold())
+
+
 # ---- the glossary page ----------------------------------------------------
 
 _TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
 _HTML_ROW = re.compile(
-    r"<tr>\s*<td>(?P<en>.*?)</td>\s*<td>(?P<ko>.*?)</td>\s*"
+    r"<tr>\s*<td>(?P<first>.*?)</td>\s*<td>(?P<second>.*?)</td>\s*"
     r"<td>(?P<meaning>.*?)</td>\s*<td>(?P<chapter>.*?)</td>\s*</tr>",
     re.DOTALL,
 )
 
 
 def _entry(row: re.Match[str], korean: bool) -> str:
-    anchor = slug(re.sub(r"<[^>]+>", "", row.group("en")))
-    chapter = (
-        f"{row.group('chapter')}장" if korean else f"chapter {row.group('chapter')}"
-    )
+    """One term: on the English page ``term 한국어``, on the Korean page
+    (whose table is Korean-first) ``한국어 term``; the anchor is the English."""
+    if korean:
+        ko, en = row.group("first"), row.group("second")
+        second = f'<span class="dlfs-english" lang="en">{en}</span>'
+        heading, chapter = ko, f"{row.group('chapter')}장"
+    else:
+        en, ko = row.group("first"), row.group("second")
+        second = f'<span class="dlfs-korean" lang="ko">{ko}</span>'
+        heading, chapter = en, f"chapter {row.group('chapter')}"
+    anchor = slug(re.sub(r"<[^>]+>", "", en))
     return (
-        f'<h3 id="{anchor}">{row.group("en")} '
-        f'<span class="dlfs-korean" lang="ko">{row.group("ko")}</span>'
+        f'<h3 id="{anchor}">{heading} {second}'
         f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h3>'
         f"<p>{row.group('meaning')} "
         f'<span class="dlfs-glossary__chapter">({chapter})</span></p>'
@@ -110,16 +136,62 @@ _PROTECTED = re.compile(
 )
 
 
-def link_terms(html: str, glossary_url: str) -> str:
-    """Link the first ``term (한국어)`` of each glossary term to its entry."""
+def _words(text: str) -> str:
+    """``text`` as a pattern whose spaces may be any whitespace (a line break)."""
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+def _english_pattern(term: Term) -> re.Pattern[str]:
+    """``term (한국어)`` on an English page; the link goes on ``term``."""
+    return re.compile(
+        rf"(?<![\w-])(?P<term>{_words(term.english)}(?:s|es)?)"
+        rf"(?P<close>(?:</(?:strong|em)>)?)\s+\({_words(term.korean)}[),]",
+        re.IGNORECASE,
+    )
+
+
+def korean_forms(korean: str) -> list[str]:
+    """How a Korean page may write a glossary term, longest first: each of
+    ``층, 계층`` and ``극솟값 (국소 최솟값)``, and the last words of a term of
+    several (``레이블`` for 정답 레이블)."""
+    forms: set[str] = set()
+    for form in re.split(r",\s*|\s*\(|\)", korean):
+        words = form.split()
+        forms.update(" ".join(words[i:]) for i in range(len(words)))
+    return sorted(forms - {""}, key=lambda f: (-len(f), f))
+
+
+def _korean_form(form: str) -> str:
+    """A form as a pattern; a verb (활성화하다) in any ending (활성화하여)."""
+    if form.endswith("하다"):
+        return _words(form[:-2]) + "[하한합해할했][\uac00-\ud7a3]*"
+    return _words(form)
+
+
+def korean_pattern(term: Term) -> re.Pattern[str]:
+    """``한국어(English)`` on a Korean page (``한국어 (English)``,
+    ``**한국어**(English)``, ``(English, ...)``); the link goes on ``한국어``.
+    """
+    korean = "|".join(_korean_form(f) for f in korean_forms(term.korean))
+    english = [_words(term.english)]
+    short = re.sub(r"\s*\([^)]*\)$", "", term.english)  # "SGD" in "... (SGD)"
+    if short != term.english:
+        english.append(_words(short))
+    gloss = rf"[ \t]?\((?:{'|'.join(english)})(?:s|es)?[),]"
+    return re.compile(
+        rf"(?<![\w-])(?P<term>{korean})(?P<close>(?:</(?:strong|em)>)?){gloss}",
+        re.IGNORECASE,
+    )
+
+
+def link_terms(html: str, glossary_url: str, korean: bool = False) -> str:
+    """Link the first use of each glossary term to its entry: ``term (한국어)``
+    on an English page, ``한국어(English)`` on a Korean one."""
     protected = [m.span() for m in _PROTECTED.finditer(html)]
     inserts: list[tuple[int, int, str]] = []
     for term in _TERMS:
-        pattern = re.compile(
-            rf"(?<![\w-])(?P<term>{re.escape(term.english)}(?:s|es)?)"
-            rf"(?P<close>(?:</(?:strong|em)>)?)\s+\({re.escape(term.korean)}[),]",
-            re.IGNORECASE,
-        )
+        pattern = korean_pattern(term) if korean else _english_pattern(term)
+        title = f"용어집: {term.korean}" if korean else f"Glossary: {term.english}"
         for match in pattern.finditer(html):
             start, end = match.span("term")
             inside = any(a <= start < b for a, b in protected)
@@ -127,7 +199,7 @@ def link_terms(html: str, glossary_url: str) -> str:
             if not inside and not taken:
                 link = (
                     f'<a class="dlfs-term" href="{glossary_url}#{term.slug}" '
-                    f'title="Glossary: {term.english}">{match.group("term")}</a>'
+                    f'title="{title}">{match.group("term")}</a>'
                 )
                 inserts.append((start, end, link))
                 break
@@ -216,8 +288,11 @@ def on_page_content(html: str, page: Any, config: Any, **kwargs: Any) -> str:
     if src.startswith("api/") and src != "api/index.md":
         page_module = "dlfs." + Path(src).stem
     html = link_roles(html, page.file.url, page_module)
+    korean = src.endswith(".ko.md")
+    glossary = _BUILT_URLS.get(GLOSSARY_KO if korean else GLOSSARY)
     if src in (GLOSSARY, GLOSSARY_KO):
-        html = glossary_html(html, korean=src == GLOSSARY_KO)
-    elif re.match(r"ch\d+/", src) and GLOSSARY in _URLS:
-        html = link_terms(html, get_relative_url(_URLS[GLOSSARY], page.file.url))
+        html = glossary_html(html, korean=korean)
+    elif re.match(r"ch\d+/", src) and glossary:
+        url = get_relative_url(glossary, page.file.url)
+        html = link_terms(html, url, korean=korean)
     return break_names(html)
