@@ -284,6 +284,46 @@ def test_chapter_pages_link_a_terms_first_use_to_the_glossary(built_site):
     assert "gradient" in links and len(links) == len(set(links))
 
 
+def test_the_korean_glossary_puts_the_korean_term_first(built_site):
+    html = (built_site / "ko" / "glossary" / "index.html").read_text()
+    assert (
+        '<h3 id="gradient">기울기 <span class="dlfs-english" lang="en">gradient</span>'
+        in html
+    )
+
+
+# The lesson and exercise pages of the chapters (not the notebooks).
+CHAPTER_PAGES = [p for p in nav_pages() if re.match(r"ch\d+/[\w-]+\.md$", p)]
+
+
+def glossary_links(site: Path, page: str, edition: str) -> list[str]:
+    """The terms a built page links to its own edition's glossary (nav aside)."""
+    path = html_path(site / edition, page)
+    article = path.read_text().split("<article", 1)[1].split("</article>", 1)[0]
+    glossary = (site / edition / "glossary" / "index.html").resolve()
+    terms = []
+    for href in re.findall(r'<a class="dlfs-term" href="([^"]+)"', article):
+        target, term = resolve(path, href, site)
+        assert target == glossary, f"{href} on {edition}{page} is not its glossary"
+        terms.append(term)
+    return terms
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_korean_pages_link_the_same_terms_to_the_korean_glossary(built_site, page):
+    """A Korean page links each term's first 한국어(English) to ko/glossary/,
+    as its English twin links term (한국어): the same terms on both."""
+    english = glossary_links(built_site, page, "")
+    korean = glossary_links(built_site, page, "ko")
+    assert len(korean) == len(set(korean)), "one link per term"
+    only_en = sorted(set(english) - set(korean))
+    only_ko = sorted(set(korean) - set(english))
+    assert (only_en, only_ko) == ([], []), (
+        f"{page}: {len(korean)} glossary links, English {len(english)}; "
+        f"not linked on the Korean page: {only_en}; linked only there: {only_ko}"
+    )
+
+
 def test_long_file_names_in_inline_code_break_at_slash_and_underscore(built_site):
     html = (built_site / "ch3" / "index.html").read_text()
     names = re.findall(r"<code>([^<]*(?:<wbr>[^<]*)+)</code>", html)
