@@ -45,7 +45,7 @@ def three_approaches() -> Any:
     """From image to answer three ways: what a person designs, what is learned."""
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-    width, height = 5.2, 3.75  # inches, and the data units: 1 unit = 1 inch
+    width, height = 5.05, 3.9  # inches, and the data units: 1 unit = 1 inch
     fig = new_figure(figsize=(width, height))
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
@@ -80,36 +80,38 @@ def three_approaches() -> Any:
         )
 
     # columns: the image comes in, one or two steps, the answer goes out
-    image, step_a, step_b, answer = (0.3, 0.7), (0.7, 2.75), (3.0, 4.65), (4.65, 5.05)
+    image, step_a, step_b, answer = (0.3, 0.7), (0.7, 2.7), (2.95, 4.55), (4.55, 4.95)
     whole = (step_a[0], step_b[1])
     rows = (
-        (3.05, [(*whole, "rules a person writes\n(the whole algorithm)", HUMAN)]),
+        (3.2, [(*whole, "rules a person writes\n(the whole algorithm)", HUMAN)]),
         (
-            2.1,
+            2.25,
             [
                 (*step_a, "features a person\ndesigns (SIFT, HOG)", HUMAN),
                 (*step_b, "machine learning\n(SVM, KNN)", LEARNED),
             ],
         ),
-        (1.15, [(*whole, "neural network\n(deep learning)", LEARNED)]),
+        (1.3, [(*whole, "neural network\n(deep learning)", LEARNED)]),
     )
-    ax.text(sum(image) / 2, 3.6, "image", ha="center", va="center")
-    ax.text(sum(answer) / 2, 3.6, "answer", ha="center", va="center")
+    ax.text(sum(image) / 2, 3.75, "image", ha="center", va="center")
+    ax.text(sum(answer) / 2, 3.75, "answer", ha="center", va="center")
     for number, (y, steps) in enumerate(rows, start=1):
         ax.text(0.1, y, str(number), ha="center", va="center", fontsize=12)
         arrow(*image, y)
         for left, right, label, color in steps:
             box((left, y - 0.3), right - left, 0.6, color)
-            ax.text((left + right) / 2, y, label, ha="center", va="center")
+            middle = (left + right) / 2
+            ax.text(middle, y, label, ha="center", va="center", linespacing=1.4)
         for (_, right, _, _), (left, _, _, _) in itertools.pairwise(steps):
             arrow(right, left, y)
         arrow(*answer, y)
     ax.text(
         sum(whole) / 2,
-        0.78,
+        0.9,
         "end-to-end: from raw pixels to the answer,\nno step designed by hand",
         ha="center",
         va="top",
+        linespacing=1.4,
     )
     for x, label, color in (
         (0.3, "designed by a person", HUMAN),

@@ -202,12 +202,12 @@ def chain_rule_graph() -> Any:
         ("add", "square", f"$t = {n(t)}$", f"$2t = {n(dz_dt)}$"),
         ("square", "z", f"$z = {n(z)}$", "$1$"),
     ]
-    fig = new_figure(figsize=(7.2, 3.3))
+    fig = new_figure(figsize=(5.0, 2.15))  # narrow enough for a phone
     ax = fig.add_axes((0, 0, 1, 1))
     _draw_graph(ax, nodes, edges, fontsize=11)
     forward = f"forward: values at x = {n(x)}, y = {n(y)}"
     _legend(ax, -0.3, 3.9, forward, "backward: ∂z/∂(this value)")
-    ax.set_xlim(-0.4, 11.0)
+    ax.set_xlim(-0.4, 10.4)
     ax.set_ylim(-0.4, 4.2)
     return fig
 

@@ -91,9 +91,9 @@ LABELS: dict[str, dict[str, str]] = {
     "ch4_three_approaches": {
         "answer": "답",
         "designed by a person": "사람이 설계함",
-        "end-to-end: from raw pixels to the answer, no step designed by hand":
-            "종단간: 원시 픽셀에서 답까지, 사람이 설계한 단계가 없음",
-        "features a person designs\n(SIFT, HOG)": "사람이 설계한 특징\n(SIFT, HOG)",
+        "end-to-end: from raw pixels to the answer,\nno step designed by hand":
+            "종단간: 원시 픽셀에서 답까지,\n사람이 설계한 단계가 없음",
+        "features a person\ndesigns (SIFT, HOG)": "사람이 설계한 특징\n(SIFT, HOG)",
         "image": "이미지",
         "learned from data": "데이터에서 학습함",
         "machine learning\n(SVM, KNN)": "기계학습\n(SVM, KNN)",
