@@ -252,7 +252,6 @@ def tangent() -> Any:
     return fig
 
 
-# --8<-- [start:gradient_field]
 def gradient_field() -> Any:
     """Arrows of minus the gradient of ``function_2``: all point to the minimum."""
     grid = np.arange(-2, 2.25, 0.25)
@@ -277,7 +276,6 @@ def gradient_field() -> Any:
     ax.set_ylabel("x1")
     ax.set_title("−∇f for f(x0, x1) = x0² + x1²")
     return fig
-    # --8<-- [end:gradient_field]
 
 
 def descent_paths() -> Any:
