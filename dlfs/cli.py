@@ -292,6 +292,7 @@ def _train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     iters_per_epoch = ceil_div(len(x_train), args.batch_size)
     iters = args.iters if args.iters is not None else args.epochs * iters_per_epoch
 
+    optimizer = SGD(lr=args.lr)
     bar = None
     if not args.no_progress:
         try:
@@ -300,25 +301,12 @@ def _train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print("(install tqdm for a progress bar: pip install 'dlfs[data]')")
         else:
             bar = tqdm(total=iters, unit="it", leave=False)
-
-    def on_iteration(i: int, loss: float) -> None:
-        if bar is not None:
-            bar.update(1)
-            if i % 100 == 0:
-                bar.set_postfix(loss=f"{loss:.4f}")
+            optimizer = _ProgressSGD(args.lr, bar)
 
     start = time.perf_counter()
-    epoch_loss: list[float] = []
 
-    def on_epoch(epoch: int, log: TrainingLog) -> None:
-        first = log.eval_iterations[-2] if len(log.eval_iterations) > 1 else 0
-        epoch_loss.append(float(np.mean(log.loss[first:])))
-        line = (
-            f"epoch {epoch:3d}  iter {log.eval_iterations[-1]:6d}  "
-            f"loss {epoch_loss[-1]:.4f}  train acc {log.train_acc[-1]:.4f}  "
-            f"test acc {log.test_acc[-1]:.4f}  "
-            f"({time.perf_counter() - start:.1f} s)"
-        )
+    def report(line: str) -> None:  # train's epoch line, and the time so far
+        line = f"{line}  ({time.perf_counter() - start:.1f} s)"
         (bar.write if bar is not None else print)(line)
 
     log = train(
@@ -329,10 +317,9 @@ def _train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         t_test,
         iters_num=iters,
         batch_size=args.batch_size,
-        optimizer=SGD(lr=args.lr),
+        optimizer=optimizer,
         seed=int(batch_seed),
-        on_iteration=on_iteration,
-        on_epoch=on_epoch,
+        report=report,
     )
     seconds = time.perf_counter() - start
     if bar is not None:
@@ -341,6 +328,11 @@ def _train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         f"final test accuracy {log.test_acc[-1]:.4f} after {iters} iterations "
         f"in {seconds:.1f} s"
     )
+    starts = [0, *log.eval_iterations[:-1]]
+    epoch_loss = [
+        float(np.mean(log.loss[first:last]))
+        for first, last in zip(starts, log.eval_iterations, strict=True)
+    ]
 
     if args.output:
         data_dir = args.data_dir or "$DLFS_DATA or the per-user cache"
@@ -401,6 +393,18 @@ def _train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
         return EXIT_WRITE_FAILED
     return 0
+
+
+class _ProgressSGD(SGD):
+    """SGD that also moves the progress bar one step per update."""
+
+    def __init__(self, lr: float, bar: Any) -> None:
+        super().__init__(lr)
+        self.bar = bar
+
+    def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]):
+        super().update(params, grads)
+        self.bar.update(1)
 
 
 def _write(

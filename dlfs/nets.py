@@ -10,9 +10,11 @@
 Both constructors take the same arguments after the layer sizes:
 
 - ``weight_init_std`` (default 0.01, as in the book's ``TwoLayerNet``): the
-  standard deviation of the initial weights, a positive number, or ``"he"``
-  (``sqrt(2 / fan_in)``, for ReLU), ``"xavier"`` (``sqrt(1 / fan_in)``, for
-  sigmoid) or ``"auto"`` (He for ReLU, Xavier for sigmoid).  Biases start at 0.
+  standard deviation of the initial weights, a positive number.
+  ``MultiLayerNet``, like the book's chapter 6 class, also takes a name:
+  ``"he"`` (``sqrt(2 / fan_in)``, for ReLU), ``"xavier"`` (``sqrt(1 / fan_in)``,
+  for sigmoid) or ``"auto"`` (He for ReLU, Xavier for sigmoid).  Biases start
+  at 0.
 - ``activation`` (keyword, default ``"relu"``): the hidden activation,
   ``"relu"`` (chapter 5) or ``"sigmoid"`` (chapter 4).
 - ``seed`` (keyword, default None): an int or ``numpy.random.Generator`` that
@@ -22,7 +24,8 @@ Both constructors take the same arguments after the layer sizes:
   parameters; float32 trains about twice as fast.
 
 Unusable arguments raise ``ValueError`` (``TypeError`` for ``dtype``) naming
-the argument.
+the argument.  The checks run before each constructor, through the decorator
+:func:`dlfs._validate.checks`, so the classes themselves hold none.
 
 Examples
 --------
@@ -44,23 +47,29 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
-from dlfs._validate import check_network_args, target_labels
+from dlfs._validate import (
+    check_accuracy_args,
+    check_multi_layer_net,
+    check_two_layer_net,
+    checks,
+)
 from dlfs.gradient import numerical_gradient
 from dlfs.layers import Affine, Relu, Sigmoid, SoftmaxWithLoss
 
-ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
 
-
+# --8<-- [start:init_std]
 def init_std(weight_init_std: float | str, fan_in: int, activation: str) -> float:
-    """The standard deviation of a layer's initial weights (see the module)."""
+    """The scale of a layer's initial weights: a number, or He/Xavier by name."""
     if not isinstance(weight_init_std, str):
         return float(weight_init_std)
     kind = weight_init_std.lower()
     if kind == "auto":
         kind = "he" if activation == "relu" else "xavier"
     return float(np.sqrt((2.0 if kind in ("he", "relu") else 1.0) / fan_in))
+    # --8<-- [end:init_std]
 
 
+@checks(accuracy=check_accuracy_args)
 # --8<-- [start:LayerNet]
 class LayerNet:
     """A stack of layers ending in SoftmaxWithLoss; subclasses build the layers."""
@@ -82,9 +91,10 @@ class LayerNet:
     # --8<-- [start:LayerNet-accuracy]
     def accuracy(self, x: np.ndarray, t: ArrayLike) -> float:
         """Fraction of samples whose highest score is the target class."""
-        t = target_labels(x, t, classes=len(self.affines[-1].b))  # checked
-        y = self.predict(x)
-        return float(np.mean(np.argmax(y, axis=1) == t))
+        y = np.argmax(self.predict(x), axis=1)
+        if np.ndim(t) == 2:  # one-hot rows: take the label of each row
+            t = np.argmax(t, axis=1)
+        return float(np.mean(y == t))
 
     # --8<-- [end:LayerNet-accuracy]
     # --8<-- [start:LayerNet-numerical_gradient]
@@ -118,6 +128,7 @@ class LayerNet:
         # --8<-- [end:LayerNet]
 
 
+@checks(__init__=check_two_layer_net)
 # --8<-- [start:TwoLayerNet]
 class TwoLayerNet(LayerNet):
     """The book's two-layer network: Affine, ReLU (or sigmoid), Affine, softmax."""
@@ -127,19 +138,15 @@ class TwoLayerNet(LayerNet):
         input_size: int,
         hidden_size: int,
         output_size: int,
-        weight_init_std: float | str = 0.01,
+        weight_init_std: float = 0.01,
         *,
         activation: str = "relu",
         seed: int | np.random.Generator | None = None,
         dtype: DTypeLike = np.float64,
     ) -> None:
-        sizes = [input_size, hidden_size, output_size]
-        check_network_args(sizes, weight_init_std, activation, dtype)
         rng = np.random.default_rng(seed)
-        std1 = init_std(weight_init_std, input_size, activation)
-        std2 = init_std(weight_init_std, hidden_size, activation)
-        W1 = std1 * rng.standard_normal((input_size, hidden_size))
-        W2 = std2 * rng.standard_normal((hidden_size, output_size))
+        W1 = weight_init_std * rng.standard_normal((input_size, hidden_size))
+        W2 = weight_init_std * rng.standard_normal((hidden_size, output_size))
         self.params = {
             "W1": W1.astype(dtype),
             "b1": np.zeros(hidden_size, dtype=dtype),
@@ -153,13 +160,14 @@ class TwoLayerNet(LayerNet):
         ]
         self.layers = {
             "Affine1": self.affines[0],
-            "Activation1": ACTIVATIONS[activation](),
+            "Activation1": Relu() if activation == "relu" else Sigmoid(),
             "Affine2": self.affines[1],
         }
         self.last_layer = SoftmaxWithLoss()
         # --8<-- [end:TwoLayerNet]
 
 
+@checks(__init__=check_multi_layer_net)
 # --8<-- [start:MultiLayerNet]
 class MultiLayerNet(LayerNet):
     """A fully connected network with any number of hidden layers."""
@@ -176,7 +184,7 @@ class MultiLayerNet(LayerNet):
         dtype: DTypeLike = np.float64,
     ) -> None:
         sizes = [input_size, *hidden_size_list, output_size]
-        check_network_args(sizes, weight_init_std, activation, dtype)
+        Activation = Relu if activation == "relu" else Sigmoid
         rng = np.random.default_rng(seed)
         self.params, self.layers, self.affines = {}, {}, []
         for i in range(1, len(sizes)):
@@ -188,7 +196,7 @@ class MultiLayerNet(LayerNet):
             self.affines.append(Affine(W, b, input_grad=i > 1))
             self.layers[f"Affine{i}"] = self.affines[-1]
             if i < len(sizes) - 1:
-                self.layers[f"Activation{i}"] = ACTIVATIONS[activation]()
+                self.layers[f"Activation{i}"] = Activation()
         self.last_layer = SoftmaxWithLoss()
         # --8<-- [end:MultiLayerNet]
 

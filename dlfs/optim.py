@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlfs._validate import check_lr
+from dlfs._validate import check_sgd, checks
 
 
+@checks(__init__=check_sgd)  # lr must be a positive number, or a clear error
 # --8<-- [start:SGD]
 class SGD:
     """Stochastic gradient descent: param -= lr * grad, in place."""
 
     def __init__(self, lr: float = 0.01) -> None:
-        self.lr = check_lr(lr)  # a positive number, or a clear error
+        self.lr = lr
 
     def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]):
         for key in params:

@@ -1,12 +1,15 @@
 """Chapter 5: mini-batch training, and the command that trains our weights.
 
-:func:`train` is the book's training loop: pick a random mini-batch, get the
-gradient by backpropagation, update, and once per epoch measure accuracy on
-the training and test sets.  It records everything in a :class:`TrainingLog`.
+:func:`train_neuralnet` is the book's training loop (``ch05/train_neuralnet.py``)
+as one function: pick a random mini-batch, get the gradient by
+backpropagation, update, and after every epoch measure and print the accuracy
+on the training and test sets.  It records everything in a
+:class:`TrainingLog`.  :func:`train` checks its arguments, then runs it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -14,7 +17,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from dlfs._files import ceil_div
 from dlfs._validate import is_whole
 from dlfs.nets import LayerNet, TwoLayerNet
 from dlfs.optim import SGD
@@ -109,6 +111,40 @@ def _check_data(
             )
 
 
+# --8<-- [start:train_neuralnet]
+def train_neuralnet(
+    network: LayerNet,
+    x_train: np.ndarray,
+    t_train: np.ndarray,
+    x_test: np.ndarray,
+    t_test: np.ndarray,
+    optimizer: SGD,
+    iters_num: int = 10_000,
+    batch_size: int = 100,
+    seed: int | None = 0,
+    report: Callable[[str], None] = print,
+) -> TrainingLog:
+    """The book's training loop; reports the accuracies after every epoch."""
+    rng = np.random.default_rng(seed)
+    iter_per_epoch = math.ceil(len(x_train) / batch_size)
+    log = TrainingLog(iters_per_epoch=iter_per_epoch)
+    for i in range(1, iters_num + 1):
+        batch_mask = rng.integers(0, len(x_train), batch_size)
+        loss, grad = network.loss_and_gradient(x_train[batch_mask], t_train[batch_mask])
+        optimizer.update(network.params, grad)
+        log.loss.append(loss)
+        if i % iter_per_epoch == 0 or i == iters_num:  # each epoch, and the last
+            log.eval_iterations.append(i)
+            log.train_acc.append(network.accuracy(x_train, t_train))
+            log.test_acc.append(network.accuracy(x_test, t_test))
+            report(
+                f"epoch {len(log.test_acc):3d}  iter {i:6d}  loss {loss:.4f}  "
+                f"train acc {log.train_acc[-1]:.4f}  test acc {log.test_acc[-1]:.4f}"
+            )
+    return log
+    # --8<-- [end:train_neuralnet]
+
+
 def train(
     network: LayerNet,
     x_train: np.ndarray,
@@ -120,10 +156,9 @@ def train(
     batch_size: int = 100,
     optimizer: SGD | None = None,
     seed: int | None = 0,
-    on_iteration: Callable[[int, float], None] | None = None,
-    on_epoch: Callable[[int, TrainingLog], None] | None = None,
+    report: Callable[[str], None] = print,
 ) -> TrainingLog:
-    """Train ``network`` by mini-batch gradient descent with backpropagation.
+    """Check the arguments, then train ``network`` with :func:`train_neuralnet`.
 
     Parameters
     ----------
@@ -142,10 +177,10 @@ def train(
         Defaults to ``SGD(lr=0.1)``.
     seed : int, optional
         Seed of the mini-batch sampler; same seed, network and data, same run.
-    on_iteration : callable, optional
-        Called as ``on_iteration(i, loss)`` after each update.
-    on_epoch : callable, optional
-        Called as ``on_epoch(epoch, log)`` after each evaluation.
+    report : callable, default print
+        Called with one line of text after each evaluation (epoch, iteration,
+        the loss of that iteration's mini-batch, train and test accuracy).
+        Pass ``lambda line: None`` for a silent run.
 
     Returns
     -------
@@ -168,41 +203,36 @@ def train(
     >>> t = (x[:, 0] * x[:, 1] > 0).astype(int)  # the XOR pattern of signs
     >>> net = TwoLayerNet(2, 16, 2, weight_init_std=0.5, seed=0)
     >>> log = train(net, x, t, x, t, iters_num=2000, batch_size=20,
-    ...             optimizer=SGD(lr=0.2))
+    ...             optimizer=SGD(lr=0.2), report=lambda line: None)
     >>> log.iters_per_epoch, len(log.loss), log.eval_iterations[-1]
     (10, 2000, 2000)
     >>> round(log.loss[0], 3), round(log.loss[-1], 3)
     (0.687, 0.019)
     >>> log.test_acc[-1]
     0.995
+    >>> log = train(TwoLayerNet(2, 16, 2, weight_init_std=0.5, seed=0), x, t, x, t,
+    ...             iters_num=20, batch_size=40, optimizer=SGD(lr=0.5))
+    epoch   1  iter      5  loss 0.6332  train acc 0.9000  test acc 0.9000
+    epoch   2  iter     10  loss 0.4146  train acc 0.8950  test acc 0.8950
+    epoch   3  iter     15  loss 0.3385  train acc 0.9200  test acc 0.9200
+    epoch   4  iter     20  loss 0.3409  train acc 0.9300  test acc 0.9300
     """
     x_train, t_train = np.asarray(x_train), np.asarray(t_train)
     _check_counts(iters_num, batch_size, seed)
     _check_data(network, x_train, t_train, x_test, t_test)
-    # --8<-- [start:train-loop]
     optimizer = optimizer or SGD(lr=0.1)
-    rng = np.random.default_rng(seed)
-    train_size = len(x_train)
-    log = TrainingLog(iters_per_epoch=ceil_div(train_size, batch_size))
-
-    def evaluate(iterations: int) -> None:
-        log.eval_iterations.append(iterations)
-        log.train_acc.append(network.accuracy(x_train, t_train))
-        log.test_acc.append(network.accuracy(x_test, t_test))
-        if on_epoch is not None:
-            on_epoch(len(log.eval_iterations), log)
-
-    for i in range(1, iters_num + 1):
-        batch = rng.integers(0, train_size, batch_size)
-        loss, grads = network.loss_and_gradient(x_train[batch], t_train[batch])
-        optimizer.update(network.params, grads)
-        log.loss.append(loss)
-        if on_iteration is not None:
-            on_iteration(i, loss)
-        if i % log.iters_per_epoch == 0 or i == iters_num:
-            evaluate(i)
-    return log
-    # --8<-- [end:train-loop]
+    return train_neuralnet(
+        network,
+        x_train,
+        t_train,
+        x_test,
+        t_test,
+        optimizer,
+        iters_num,
+        batch_size,
+        seed,
+        report,
+    )
 
 
 def train_like_chapter5(
@@ -210,6 +240,7 @@ def train_like_chapter5(
     *,
     iters_num: int = 10_000,
     seed: int = 0,
+    report: Callable[[str], None] = print,
 ) -> tuple[TwoLayerNet, TrainingLog]:
     """The book's chapter 5 run (``ch05/train_neuralnet.py``), in float32.
 
@@ -226,6 +257,8 @@ def train_like_chapter5(
         Number of updates.
     seed : int, default 0
         Seeds both the initial weights and the mini-batch sampler.
+    report : callable, default print
+        Gets the line :func:`train_neuralnet` writes after each epoch.
 
     Returns
     -------
@@ -238,7 +271,8 @@ def train_like_chapter5(
     >>> rng = np.random.default_rng(0)
     >>> x = rng.random((300, 784), dtype=np.float32)
     >>> t = (x[:, :392].sum(axis=1) > x[:, 392:].sum(axis=1)).astype(np.uint8)
-    >>> net, log = train_like_chapter5(((x, t), (x, t)), iters_num=30)
+    >>> net, log = train_like_chapter5(((x, t), (x, t)), iters_num=30,
+    ...                                report=lambda line: None)
     >>> net.params["W1"].dtype, len(log.loss), log.iters_per_epoch
     (dtype('float32'), 30, 3)
     """
@@ -254,5 +288,6 @@ def train_like_chapter5(
         batch_size=100,
         optimizer=SGD(lr=0.1),
         seed=seed,
+        report=report,
     )
     return net, log

@@ -21,6 +21,7 @@ import dlfs.cli
 from dlfs.cli import EXIT_NO_DATA, main
 from dlfs.datasets import MNIST_FILES, load_mnist
 from dlfs.nets import MultiLayerNet
+from dlfs.optim import SGD
 from dlfs.weights import load_provenance, load_weights, save_weights, sha256_of
 
 REPO = Path(__file__).resolve().parents[1]
@@ -535,13 +536,17 @@ def test_interrupted_or_failed_training_leaves_previous_files_and_no_folders(
     before = tree(tmp_path)
     real_train = dlfs.cli.train
 
-    def train_then_stop(*args, on_iteration, **kwargs):
-        def stop_at_2(i, loss):
-            on_iteration(i, loss)
-            if i == 2:
+    def train_then_stop(*args, optimizer, **kwargs):
+        updates = []
+
+        def stop_at_2(params, grads):
+            SGD.update(optimizer, params, grads)
+            updates.append(1)
+            if len(updates) == 2:
                 raise interrupt("stopped mid-training")
 
-        return real_train(*args, on_iteration=stop_at_2, **kwargs)
+        optimizer.update = stop_at_2
+        return real_train(*args, optimizer=optimizer, **kwargs)
 
     monkeypatch.setattr(dlfs.cli, "train", train_then_stop)
     argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]

@@ -361,7 +361,6 @@ def test_a_dtype_that_is_not_floating_point_is_refused_naming_dtype(make, dtype)
         make(2, hidden, 2, dtype=dtype)
 
 
-@pytest.mark.parametrize("make", [TwoLayerNet, MultiLayerNet], ids=["two", "multi"])
 @pytest.mark.parametrize(
     ("init", "activation", "factor"),
     [
@@ -372,20 +371,35 @@ def test_a_dtype_that_is_not_floating_point_is_refused_naming_dtype(make, dtype)
         ("HE", "relu", 2.0),
     ],
 )
-def test_he_and_xavier_scale_every_layer_by_its_fan_in_in_both_nets(
-    make, init, activation, factor
-):
-    hidden = 400 if make is TwoLayerNet else [400]
-    net = make(900, hidden, 300, init, activation=activation, seed=0)
+def test_he_and_xavier_scale_every_layer_by_its_fan_in(init, activation, factor):
+    net = MultiLayerNet(900, [400], 300, init, activation=activation, seed=0)
     for key, fan_in in (("W1", 900), ("W2", 400)):
         expected = np.sqrt(factor / fan_in)
         assert net.params[key].std() == pytest.approx(expected, rel=0.02)
 
 
+@pytest.mark.parametrize("init", ["he", "xavier", "auto"])
+def test_two_layer_net_takes_a_number_like_the_books_and_names_multi_layer_net(init):
+    with pytest.raises(ValueError, match=f"weight_init_std .*MultiLayerNet.*'{init}'"):
+        TwoLayerNet(4, 3, 2, weight_init_std=init)
+
+
+def test_checks_run_before_the_constructors_and_keep_their_signatures():
+    """The decorator of dlfs._validate wraps __init__ and accuracy; the
+    signatures stay those of the classes the pages show."""
+    assert TwoLayerNet.__init__.__wrapped__.__qualname__ == "TwoLayerNet.__init__"
+    params = inspect.signature(TwoLayerNet).parameters
+    assert list(params)[:3] == ["input_size", "hidden_size", "output_size"]
+    with pytest.raises(ValueError, match="layer sizes must be positive integers"):
+        TwoLayerNet(0, 3, 2)
+
+
 def test_both_nets_take_the_same_arguments_after_the_layer_sizes():
     two = list(inspect.signature(TwoLayerNet).parameters.values())[3:]
     multi = list(inspect.signature(MultiLayerNet).parameters.values())[3:]
-    assert two == multi
+    same = [(p.name, p.kind, p.default) for p in two]
+    assert same == [(p.name, p.kind, p.default) for p in multi]
+    assert [p.annotation for p in two[1:]] == [p.annotation for p in multi[1:]]
     assert [p.name for p in two] == ["weight_init_std", "activation", "seed", "dtype"]
     assert two[0].default == 0.01
     assert two[0].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD

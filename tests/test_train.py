@@ -8,7 +8,7 @@ import pytest
 
 from dlfs.nets import TwoLayerNet
 from dlfs.optim import SGD
-from dlfs.train import TrainingLog, train
+from dlfs.train import TrainingLog, train, train_neuralnet
 
 
 def blobs(n, seed):
@@ -85,41 +85,45 @@ def test_accuracy_recorded_at_each_epoch_end_is_the_networks_accuracy_then(data)
     net = make_net()
     seen = []
 
-    def on_epoch(epoch, log):
+    def report(line):
         seen.append(
-            (
-                epoch,
-                net.accuracy(data[0], data[1]),
-                net.accuracy(data[2], data[3]),
-            )
+            (line, net.accuracy(data[0], data[1]), net.accuracy(data[2], data[3]))
         )
 
-    log = train(net, *data, iters_num=30, batch_size=25, on_epoch=on_epoch)
-    assert [s[0] for s in seen] == [1, 2, 3, 4]  # after 8, 16, 24 and 30
+    log = train(net, *data, iters_num=30, batch_size=25, report=report)
     assert log.eval_iterations == [8, 16, 24, 30]
     assert [s[1] for s in seen] == log.train_acc
     assert [s[2] for s in seen] == log.test_acc
 
 
-def test_callbacks_are_called_the_right_number_of_times(data):
-    iterations, epochs = [], []
+def test_report_gets_one_line_per_evaluation_with_the_numbers_of_the_log(data):
+    lines = []
+    log = train(make_net(), *data, iters_num=23, batch_size=40, report=lines.append)
+    assert log.eval_iterations == [5, 10, 15, 20, 23]  # 5 iterations per epoch
+    assert len(lines) == 5
+    for epoch, (line, i) in enumerate(zip(lines, log.eval_iterations, strict=True), 1):
+        acc = log.train_acc[epoch - 1], log.test_acc[epoch - 1]
+        assert line == (
+            f"epoch {epoch:3d}  iter {i:6d}  loss {log.loss[i - 1]:.4f}  "
+            f"train acc {acc[0]:.4f}  test acc {acc[1]:.4f}"
+        )
 
-    def on_epoch(epoch, log):
-        epochs.append((epoch, log, len(log.loss)))
 
-    log = train(
-        make_net(),
-        *data,
-        iters_num=23,
-        batch_size=40,  # 5 iterations per epoch
-        on_iteration=lambda i, loss: iterations.append((i, loss)),
-        on_epoch=on_epoch,
-    )
-    assert [i for i, _ in iterations] == list(range(1, 24))
-    assert [loss for _, loss in iterations] == log.loss
-    assert [e for e, _, _ in epochs] == [1, 2, 3, 4, 5]
-    assert all(passed is log for _, passed, _ in epochs)
-    assert [n for _, _, n in epochs] == [5, 10, 15, 20, 23]
+def test_train_prints_its_progress_by_default(data, capsys):
+    train(make_net(), *data, iters_num=10, batch_size=100)  # 2 per epoch
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:4] for line in lines] == [
+        ["epoch", str(e), "iter", str(2 * e)] for e in range(1, 6)
+    ]
+
+
+def test_train_checks_then_runs_the_loop_the_page_shows(data):
+    net, copy_of_net = make_net(), make_net()
+    log = train(net, *data, iters_num=12, batch_size=30, seed=5, report=print)
+    shown = train_neuralnet(copy_of_net, *data, SGD(lr=0.1), 12, 30, 5, print)
+    assert log == shown
+    for key in net.params:
+        np.testing.assert_array_equal(net.params[key], copy_of_net.params[key])
 
 
 def test_recorded_loss_is_the_batch_loss_before_that_update(data):
