@@ -29,7 +29,10 @@ def mnist_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The book built with ``mkdocs build --strict`` into a temporary folder."""
+    """The book built with ``mkdocs build --strict`` into a temporary folder.
+
+    What the build printed is kept beside it, in :func:`build_log`'s file.
+    """
     import subprocess
     import sys
 
@@ -42,7 +45,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    build_log_path(site).write_text(result.stdout + result.stderr, encoding="utf-8")
     return site
+
+
+def build_log_path(site: Path) -> Path:
+    """Where :func:`built_site` keeps what the build of ``site`` printed."""
+    return site.with_name(f"{site.name}-build.log")
+
+
+@pytest.fixture(scope="session")
+def build_log(built_site: Path) -> str:
+    """Everything ``mkdocs build --strict`` printed while building the book."""
+    return build_log_path(built_site).read_text(encoding="utf-8")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

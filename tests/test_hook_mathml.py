@@ -101,3 +101,18 @@ def test_a_display_limit_takes_its_subscript_below_and_an_inline_one_beside():
     assert display.count("<msub>") == display.count("</msub>") == 1
     inline = typeset(r"\lim_{h \to 0} f", "inline")
     assert "<msub><mo>lim</mo>" in inline and "munder" not in inline
+
+
+def test_equation_anchors_are_registered_for_mkdocs_link_check():
+    """MkDocs collects a page's ids before hooks run; links to #eq-4.2 need it."""
+    from types import SimpleNamespace
+
+    from book.hooks.mathml import on_page_content
+
+    page = SimpleNamespace(present_anchor_ids={"cross-entropy-error"})
+    text = '<div class="arithmatex">\\[E = -\\log y \\tag{4.2}\\]</div>'
+    html = on_page_content(text, page=page)
+    assert 'id="eq-4.2"' in html
+    assert page.present_anchor_ids == {"cross-entropy-error", "eq-4.2"}
+    unrendered = SimpleNamespace(present_anchor_ids=None)  # MkDocs: not checked
+    assert on_page_content(text, page=unrendered) == html

@@ -15,6 +15,8 @@ latex2mathml's output is then typeset the way TeX would:
 * punctuation right after inline math stays on the math's line;
 * ``\\tag{4.2}`` in display math numbers the equation: the number shows on the
   right and the equation gets the anchor ``#eq-4.2`` for the text to link to.
+  MkDocs collected the page's anchors before this hook ran, so the hook adds
+  these to them; otherwise its link check reports the links as broken.
 
 The math font is matplotlib's DejaVu Serif, which carries an OpenType MATH
 table; it is copied into the built site (never committed) so math looks the
@@ -142,8 +144,14 @@ def render_math(text: str) -> str:
     )
 
 
-def on_page_content(html_text: str, **kwargs: object) -> str:
-    return render_math(html_text)
+_EQUATION_ID = re.compile(r'<div class="arithmatex dlfs-numbered" id="(?P<id>[^"]+)">')
+
+
+def on_page_content(html_text: str, page: Any, **kwargs: object) -> str:
+    html_text = render_math(html_text)
+    if page.present_anchor_ids is not None:  # what links to "#eq-4.2" checks
+        page.present_anchor_ids |= set(_EQUATION_ID.findall(html_text))
+    return html_text
 
 
 def math_font() -> Path:

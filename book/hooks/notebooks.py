@@ -12,6 +12,10 @@ cache).  Where they are not, the book still builds without downloading
 anything: those notebooks are rendered without running, with a note saying
 so, instead of failing the build.  The notebooks import only ``dlfs``, NumPy
 and matplotlib, so they run the same from a plain ``pip install dlfs``.
+
+Quiet kernels: the kernels that run the notebooks talk to the build over
+CurveZMQ-encrypted sockets, so none of them warns that it "is running over
+TCP without encryption".
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import atexit
 import functools
 import hashlib
+import json
 import logging
 import os
 import re
@@ -40,8 +45,8 @@ NOT_RUN = (
 # in Korean and offer their own ``chN.ko.ipynb``/``chN.ko.py``.
 NOT_RUN_KO = (
     '<p class="admonition note"><strong>이 빌드에서는 실행하지 않음:</strong> '
-    "책을 빌드한 곳에 MNIST 파일이 없어서 이 노트북을 출력 없이 보여 줍니다. "
-    "내려받아 MNIST와 함께 실행해 보십시오.</p>"
+    "이 판을 빌드한 곳에 MNIST 파일이 없어서 이 노트북을 출력 없이 보여 줍니다. "
+    "내려받아 MNIST와 함께 실행해 보세요.</p>"
 )
 LABELS = {
     "en": ("Download notebook (.ipynb)", "Download as Python (.py, jupytext)"),
@@ -77,6 +82,7 @@ def _plot_style(root: Path) -> None:
     them the book's style (transparent, grey ink: readable in both colour
     schemes) and ``IPYTHONDIR`` an inline backend set to "retina".  The
     notebooks themselves stay plain, so a reader's own copy runs anywhere.
+    The same folder holds the Jupyter setting for :func:`_encrypted_kernels`.
     """
     import importlib.util
     import tempfile
@@ -98,6 +104,33 @@ def _plot_style(root: Path) -> None:
     )
     os.environ["MATPLOTLIBRC"] = str(folder / "matplotlibrc")
     os.environ["IPYTHONDIR"] = str(folder / "ipython")
+    _encrypted_kernels(folder / "jupyter")
+
+
+def _encrypted_kernels(folder: Path) -> None:
+    """Have jupyter_client give each kernel CurveZMQ keys.
+
+    A kernel whose sockets are plain TCP logs a warning when it starts, once
+    per notebook and language.  With ``transport_encryption = "auto"`` the
+    kernel manager provisions CurveZMQ keys for kernels whose kernelspec
+    supports them (ipykernel's does), and the kernel starts silently.
+    mkdocs-jupyter's nbconvert reads the setting from a config file in
+    ``JUPYTER_CONFIG_PATH``, searched before the reader's own Jupyter config.
+    Without CurveZMQ in pyzmq, or with a jupyter_client too old for the
+    setting, kernels run as before and the warning stays.
+    """
+    import zmq
+    from jupyter_client.manager import KernelManager
+
+    if not zmq.has("curve") or not KernelManager.class_traits().get(
+        "transport_encryption"
+    ):
+        return
+    folder.mkdir()
+    settings = {"KernelManager": {"transport_encryption": "auto"}}
+    (folder / "jupyter_nbconvert_config.json").write_text(json.dumps(settings))
+    search = [str(folder), os.environ.get("JUPYTER_CONFIG_PATH", "")]
+    os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, search))
 
 
 def _unicode_heading_ids() -> None:
