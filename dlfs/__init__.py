@@ -26,7 +26,7 @@ from dlfs.layers import AddLayer, Affine, MulLayer, Relu, Sigmoid, SoftmaxWithLo
 from dlfs.losses import cross_entropy_error, sum_squared_error
 from dlfs.nets import LayerNet, MultiLayerNet, TwoLayerNet
 from dlfs.network import forward, init_network, predict
-from dlfs.numerical_net import NumericalTwoLayerNet
+from dlfs.numerical_net import NumericalTwoLayerNet, train_numerical
 from dlfs.optim import SGD
 from dlfs.perceptron import AND, NAND, OR, XOR, perceptron
 from dlfs.train import TrainingLog, train
@@ -70,4 +70,5 @@ __all__ = [
     "step_function",
     "sum_squared_error",
     "train",
+    "train_numerical",
 ]
