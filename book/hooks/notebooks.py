@@ -95,6 +95,8 @@ def _plot_style(root: Path) -> None:
     lines = []
     for key, value in book.STYLE.items():
         text = str(value)
+        if key == "font.family" and _has_font(KOREAN_FONT):
+            text += f", {KOREAN_FONT}"  # Hangul in the Korean notebooks' plots
         lines.append(f"{key}: {text[1:] if text.startswith('#') else text}")
     (folder / "matplotlibrc").write_text("\n".join(lines) + "\n")
     profile = folder / "ipython" / "profile_default"
@@ -105,6 +107,21 @@ def _plot_style(root: Path) -> None:
     os.environ["MATPLOTLIBRC"] = str(folder / "matplotlibrc")
     os.environ["IPYTHONDIR"] = str(folder / "ipython")
     _encrypted_kernels(folder / "jupyter")
+
+
+# The Korean figures' font (book/ko.py); matplotlib falls back to it, glyph by
+# glyph, for what DejaVu Sans lacks.
+KOREAN_FONT = "Noto Sans CJK KR"
+
+
+def _has_font(family: str) -> bool:
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(family, fallback_to_default=False)
+    except ValueError:
+        return False
+    return True
 
 
 def _encrypted_kernels(folder: Path) -> None:

@@ -18,6 +18,10 @@
 # 퍼셉트론은 입력마다 가중치(weight)를 곱하고, 그 곱들과 편향(bias)을 더해서 합이
 # 0보다 크면 1을, 그렇지 않으면 0을 출력합니다. dlfs에서는 이것이
 # `perceptron(x, w, b)`라는 함수 하나입니다.
+#
+# 그래프의 한글이 네모(□)로 보이면 matplotlib에 한글 글꼴을 지정하세요. 예를 들어
+# `plt.rcParams["font.family"] = "Malgun Gothic"`(윈도우), `"AppleGothic"`(macOS),
+# `"NanumGothic"`(리눅스, 나눔 글꼴을 설치한 뒤)처럼 씁니다.
 
 # %%
 import itertools
@@ -53,7 +57,7 @@ for (x1, x2), a, n, o, x in table:
 
 # %%
 w, b = np.array([1.0, 1.0]), -1.5
-print("yours:", perceptron(pairs, w, b))
+print("내 값:", perceptron(pairs, w, b))
 print("AND:  ", AND(pairs))
 
 # %% [markdown]
@@ -69,17 +73,17 @@ found = {
     tuple(perceptron(pairs, [w1, w2], bias).tolist())
     for w1, w2, bias in itertools.product(grid, grid, grid)
 }
-print(len(found), "of 16 truth tables found")
+print(len(found), "← 찾은 진리표 수(전체 16가지)")
 all_tables = set(itertools.product([0, 1], repeat=4))
-print("missing:", sorted(all_tables - found))
+print("나오지 않은 진리표:", sorted(all_tables - found))
 
 # %% [markdown]
-# ## 퍼셉트론이 활성화되는 곳
+# ## 퍼셉트론이 활성화하는 곳
 #
 # 게이트는 0과 1만 받지만 `perceptron`은 어떤 실수 입력이든 받으므로, 평면을 그
-# 출력에 따라 색칠할 수 있습니다. 퍼셉트론 하나(OR)는 직선의 한쪽에서
-# 활성화되고, 2층 신경망 AND(NAND, OR)는 두 직선 사이의 띠에서 활성화됩니다.
-# XOR에 필요한 것이 바로 이 띠입니다.
+# 출력에 따라 색칠할 수 있습니다. 퍼셉트론 하나(OR 게이트)는 직선의 한쪽에서
+# 활성화하고, 2층 신경망 AND(NAND, OR)는 두 직선 사이의 띠에서 활성화합니다.
+# XOR 게이트에 필요한 것이 바로 이 띠입니다.
 
 # %%
 axis = np.linspace(-0.5, 1.5, 201)
@@ -95,8 +99,8 @@ def two_layer(x):
 colours = np.where(XOR(pairs) == 1, "tab:orange", "tab:blue")
 fig, axes = plt.subplots(1, 2, figsize=(8, 4), sharey=True)
 panels = [
-    ("one perceptron: OR", perceptron(points, *OR_PARAMS)),
-    ("two layers: AND(NAND, OR)", two_layer(points)),
+    ("퍼셉트론 하나: OR", perceptron(points, *OR_PARAMS)),
+    ("층 두 개: AND(NAND, OR)", two_layer(points)),
 ]
 for ax, (title, y) in zip(axes, panels, strict=True):
     fires = y.reshape(g1.shape)
@@ -109,10 +113,11 @@ axes[0].set_ylabel("x2")
 plt.show()
 
 # %% [markdown]
-# 색칠된 영역은 퍼셉트론이 활성화되는(1을 출력하는) 곳입니다. 점의 색은 XOR가
-# 출력해야 하는 값을 나타냅니다. 주황색은 1, 파란색은 0입니다. 왼쪽 그림에서는
-# 점 (1, 1)이 OR가 활성화되는 영역에 있으므로, OR의 직선 하나로는 이 점을 틀리게
-# 분류합니다. 오른쪽 그림에서는 XOR가 1인 두 점만 정확히 띠 안에 들어갑니다.
+# 색칠된 영역은 퍼셉트론이 활성화하는(1을 출력하는) 곳입니다. 점의 색은 XOR
+# 게이트가 출력해야 하는 값을 나타냅니다. 주황색은 1, 파란색은 0입니다. 왼쪽
+# 그림에서는 점 (1, 1)이 OR 게이트가 1을 출력하는 영역에 있으므로, OR 게이트의
+# 직선 하나로는 이 점을 틀리게 분류합니다. 오른쪽 그림에서는 XOR 게이트의 출력이
+# 1인 두 점만 정확히 띠 안에 들어갑니다.
 #
 # ## 층별로 본 XOR
 

@@ -13,10 +13,14 @@
 #
 # 3장 페이지의 짝이 되는 노트북입니다. 활성화 함수(activation function), 작은
 # 신경망의 순전파(forward propagation), 그리고 함께 제공되는 가중치로 하는 MNIST
-# 추론을 다룹니다. 이 노트북을 실행하는 기계에서 이미지를 한 장씩 추론할 때와
+# 추론을 다룹니다. 이 노트북을 실행하는 컴퓨터에서 이미지를 한 장씩 추론할 때와
 # 배치(batch)로 추론할 때의 시간도 잽니다. MNIST를 쓸 수 있는 상태에서 직접
 # 실행해 보세요(환경 변수 `DLFS_DATA`를 MNIST 파일 네 개가 든 폴더로 지정하거나,
 # `load_mnist`가 파일을 내려받게 두면 됩니다).
+#
+# 그래프의 한글이 네모(□)로 보이면 matplotlib에 한글 글꼴을 지정하세요. 예를 들어
+# `plt.rcParams["font.family"] = "Malgun Gothic"`(윈도우), `"AppleGothic"`(macOS),
+# `"NanumGothic"`(리눅스, 나눔 글꼴을 설치한 뒤)처럼 씁니다.
 
 # %%
 import time
@@ -39,28 +43,28 @@ from dlfs import (
     step_function,
 )
 
-# load_mnist may import pooch (only to download missing files), which
-# imports tqdm; in a notebook without ipywidgets tqdm warns about that.
+# load_mnist는 (없는 파일을 내려받을 때만) pooch를 임포트하고, pooch는 tqdm을
+# 임포트합니다. ipywidgets가 없는 노트북에서는 tqdm이 이를 경고합니다.
 warnings.filterwarnings("ignore", message="IProgress not found")
 
-print("dlfs", dlfs.__version__, "with NumPy", np.__version__)
+print("dlfs", dlfs.__version__, "| 넘파이", np.__version__)
 
 # %% [markdown]
 # ## 활성화 함수
 #
 # 계단 함수(step function)는 값이 갑자기 뛰어오르고, 시그모이드 함수(sigmoid
-# function)는 0과 1 사이에서 매끄럽게 휘어집니다. 렐루(ReLU) 함수는 양수 입력은
-# 그대로 통과시키고 음수 입력은 0으로 잘라 내며, 리키 렐루(leaky ReLU)는 음수
+# function)는 0과 1 사이에서 매끄럽게 휘어집니다. ReLU 함수는 양수 입력은
+# 그대로 통과시키고 음수 입력은 0으로 잘라 내며, 리키 ReLU(leaky ReLU)는 음수
 # 입력의 일부를 통과시킵니다. `alpha`를 바꾸고 셀을 다시 실행해 보세요.
 
 # %%
 alpha = 0.1
 x = np.linspace(-5, 5, 501)
 fig, ax = plt.subplots(figsize=(6, 3.5))
-ax.plot(x, step_function(x), "--", label="step")
-ax.plot(x, sigmoid(x), label="sigmoid")
+ax.plot(x, step_function(x), "--", label="계단 함수")
+ax.plot(x, sigmoid(x), label="시그모이드")
 ax.plot(x, relu(x), label="ReLU")
-ax.plot(x, leaky_relu(x, alpha=alpha), ":", label=f"leaky ReLU, alpha={alpha}")
+ax.plot(x, leaky_relu(x, alpha=alpha), ":", label=f"리키 ReLU, alpha={alpha}")
 ax.set_ylim(-1, 3)
 ax.grid(alpha=0.3)
 ax.legend()
@@ -75,20 +79,20 @@ plt.show()
 
 # %%
 network = init_network()
-print("one input:     ", forward(network, np.array([1.0, 0.5])))
+print("입력 하나:", forward(network, np.array([1.0, 0.5])))
 batch = np.array([[1.0, 0.5], [0.0, 0.0], [-1.0, 2.0]])
-print("a batch of 3:\n", forward(network, batch))
+print("입력 3개의 배치:\n", forward(network, batch))
 
 # %% [markdown]
 # 소프트맥스 함수(softmax function)는 행마다 따로 계산하므로, 배치의 각 행이
-# 저마다 하나의 확률분포가 됩니다. 어떤 행의 점수가 다른 행보다 훨씬 크더라도
+# 저마다 하나의 확률 분포가 됩니다. 어떤 행의 점수가 다른 행보다 훨씬 크더라도
 # 마찬가지입니다.
 
 # %%
 scores = np.array([[1000.0, 1001.0], [0.0, 1.0], [0.3, 2.9]])
 probabilities = softmax(scores)
 print(probabilities)
-print("row sums:", probabilities.sum(axis=1))
+print("행별 합:", probabilities.sum(axis=1))
 
 # %% [markdown]
 # ## 함께 제공되는 가중치로 MNIST 추론하기
@@ -101,13 +105,13 @@ for name, value in weights.items():
     print(name, value.shape, value.dtype)
 
 predicted = np.argmax(predict(weights, x_test), axis=1)
-print("accuracy:", float(np.mean(predicted == t_test)))
+print("정확도:", float(np.mean(predicted == t_test)))
 
 # %% [markdown]
 # ## 한 장씩 처리할까, 배치로 처리할까?
 #
 # 같은 예측 10,000개를 세 가지 방법으로 구합니다. 시간은 지금 이 노트북을
-# 실행하는 기계에서 재므로 실행할 때마다 달라지지만, 맞힌 개수는 달라지지
+# 실행하는 컴퓨터에서 재므로 실행할 때마다 달라지지만, 맞힌 개수는 달라지지
 # 않습니다.
 
 
@@ -126,8 +130,8 @@ for batch_size in (1, 100, 10_000):
     seconds = time.perf_counter() - start
     calls = len(x_test) // batch_size
     print(
-        f"batch size {batch_size:>6}: {calls:>6} calls of predict, "
-        f"{correct} correct, {seconds:.3f} s"
+        f"배치 크기 {batch_size:>6}: predict 호출 {calls:>6}번, "
+        f"맞힌 개수 {correct}, {seconds:.3f}초"
     )
 
 # %% [markdown]

@@ -9,13 +9,17 @@
 # ---
 
 # %% [markdown]
-# # 4장 노트북: 데이터에서 학습하기
+# # 4장 노트북: 신경망 학습
 #
 # 4장의 내용을 한곳에 모았습니다. 신경망이 얼마나 틀렸는지 재는 손실 함수(loss
 # function), 수치 미분(numerical differentiation)과 기울기(gradient), 경사
 # 하강법(gradient descent), 그리고 수치 미분으로 구한 기울기로 MNIST 숫자를
 # 학습하는 신경망입니다. 모든 것은 `dlfs` 패키지에서 가져옵니다. 숫자를 바꾸고
 # 셀을 다시 실행해 보세요.
+#
+# 그래프의 한글이 네모(□)로 보이면 matplotlib에 한글 글꼴을 지정하세요. 예를 들어
+# `plt.rcParams["font.family"] = "Malgun Gothic"`(윈도우), `"AppleGothic"`(macOS),
+# `"NanumGothic"`(리눅스, 나눔 글꼴을 설치한 뒤)처럼 씁니다.
 
 # %%
 import matplotlib.pyplot as plt
@@ -44,10 +48,10 @@ from dlfs import (
 t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
 good = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
 bad = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]
-for name, y in (("good guess", good), ("bad guess", bad)):
+for name, y in (("좋은 추측", good), ("나쁜 추측", bad)):
     print(
-        f"{name}: sum of squares {sum_squared_error(y, t):.4f}, "
-        f"cross-entropy {cross_entropy_error(y, t):.4f}"
+        f"{name}: 오차제곱합 {sum_squared_error(y, t):.4f}, "
+        f"교차 엔트로피 {cross_entropy_error(y, t):.4f}"
     )
 
 # %% [markdown]
@@ -59,7 +63,7 @@ for name, y in (("good guess", good), ("bad guess", bad)):
 
 # %%
 exact = np.exp(1.0)
-print(f"{'h':>8}  {'forward error':>14}  {'central error':>14}")
+print("       h  전방 차분 오차  중심 차분 오차")
 for h in (1e-1, 1e-2, 1e-4, 1e-6, 1e-8, 1e-10, 1e-12):
     fwd = abs(forward_diff(np.exp, 1.0, h=h) - exact)
     cen = abs(numerical_diff(np.exp, 1.0, h=h) - exact)
@@ -79,7 +83,7 @@ def function_2(x):
     return x[0] ** 2 + x[1] ** 2
 
 
-print("gradient at (3, 4):", numerical_gradient(function_2, np.array([3.0, 4.0])))
+print("(3, 4)에서의 기울기:", numerical_gradient(function_2, np.array([3.0, 4.0])))
 
 grid = np.linspace(-4.5, 4.5, 200)
 g0, g1 = np.meshgrid(grid, grid)
@@ -90,7 +94,7 @@ for lr in (0.01, 0.1, 0.95):
         function_2, [-3.0, 4.0], lr=lr, step_num=20, return_path=True
     )
     ax.plot(path[:, 0], path[:, 1], "o-", ms=3, label=f"lr = {lr}")
-    print(f"lr = {lr}: after 20 steps x = {x}")
+    print(f"lr = {lr}: 20단계 뒤 x = {x}")
 ax.set_aspect("equal")
 ax.set_xlabel("x0")
 ax.set_ylabel("x1")
@@ -116,11 +120,11 @@ def loss(W_now):
     return cross_entropy_error(softmax(x @ W), t)
 
 
-print("loss:", loss(W))
+print("손실:", loss(W))
 dW = numerical_gradient(loss, W)
 print("dL/dW:\n", dW)
 W -= 0.5 * dW
-print("loss after one step:", loss(W))
+print("한 단계 뒤 손실:", loss(W))
 
 # %% [markdown]
 # ## 수치 미분으로 구한 기울기로 MNIST 학습하기
@@ -133,12 +137,12 @@ print("loss after one step:", loss(W))
 (x_train, t_train), (x_test, t_test) = load_mnist()
 net = NumericalTwoLayerNet(784, 5, 10, weight_init_std=0.1, seed=0)
 x10, t10 = x_train[:10], t_train[:10]
-print(f"step 0: loss {net.loss(x10, t10):.4f}")
+print(f"0단계: 손실 {net.loss(x10, t10):.4f}")
 for step in range(1, 4):
     grads = net.numerical_gradient(x10, t10)
     for key in net.params:
         net.params[key] -= 1.0 * grads[key]
-    print(f"step {step}: loss {net.loss(x10, t10):.4f}")
+    print(f"{step}단계: 손실 {net.loss(x10, t10):.4f}")
 
 # %% [markdown]
 # ## 기록을 남기는 짧은 학습
@@ -177,13 +181,13 @@ for i in range(1, 41):
 
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 3.5))
 ax_loss.plot(range(1, len(losses) + 1), losses)
-ax_loss.set_xlabel("iteration")
-ax_loss.set_ylabel("mini-batch loss")
-ax_acc.plot(evaluated, train_acc, "o-", label="train")
-ax_acc.plot(evaluated, test_acc, "s--", label="test")
-ax_acc.set_xlabel("iteration")
-ax_acc.set_ylabel("accuracy")
+ax_loss.set_xlabel("반복")
+ax_loss.set_ylabel("미니배치 손실")
+ax_acc.plot(evaluated, train_acc, "o-", label="훈련")
+ax_acc.plot(evaluated, test_acc, "s--", label="시험")
+ax_acc.set_xlabel("반복")
+ax_acc.set_ylabel("정확도")
 ax_acc.set_ylim(0, 1)
 ax_acc.legend()
 plt.show()
-print(f"test accuracy: {test_acc[0]:.3f} -> {test_acc[-1]:.3f}")
+print(f"시험 정확도: {test_acc[0]:.3f} -> {test_acc[-1]:.3f}")

@@ -57,7 +57,7 @@ for name, y in (("good guess", good), ("bad guess", bad)):
 
 # %%
 exact = np.exp(1.0)
-print(f"{'h':>8}  {'forward error':>14}  {'central error':>14}")
+print("       h   forward error   central error")
 for h in (1e-1, 1e-2, 1e-4, 1e-6, 1e-8, 1e-10, 1e-12):
     fwd = abs(forward_diff(np.exp, 1.0, h=h) - exact)
     cen = abs(numerical_diff(np.exp, 1.0, h=h) - exact)

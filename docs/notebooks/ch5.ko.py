@@ -18,6 +18,10 @@
 # `forward`를 호출한 다음, 마지막 계층부터 첫 번째 계층까지 `backward`를 호출하는
 # 것이 바로 오차역전파법(backpropagation)입니다. 맨 위 셀부터 실행하고 숫자를
 # 바꿔 보세요.
+#
+# 그래프의 한글이 네모(□)로 보이면 matplotlib에 한글 글꼴을 지정하세요. 예를 들어
+# `plt.rcParams["font.family"] = "Malgun Gothic"`(윈도우), `"AppleGothic"`(macOS),
+# `"NanumGothic"`(리눅스, 나눔 글꼴을 설치한 뒤)처럼 씁니다.
 
 # %%
 import matplotlib.pyplot as plt
@@ -52,20 +56,20 @@ apple_price = mul_apple.forward(apple, apple_num)
 orange_price = mul_orange.forward(orange, orange_num)
 all_price = add_fruit.forward(apple_price, orange_price)
 price = mul_tax.forward(all_price, tax)
-print("total price:", price)
+print("지불 금액:", price)
 
 dall_price, dtax = mul_tax.backward(1)
 dapple_price, dorange_price = add_fruit.backward(dall_price)
 dapple, dapple_num = mul_apple.backward(dapple_price)
 dorange, dorange_num = mul_orange.backward(dorange_price)
 for name, value in [
-    ("apple price", dapple),
-    ("apples bought", dapple_num),
-    ("orange price", dorange),
-    ("oranges bought", dorange_num),
-    ("tax rate", dtax),
+    ("사과 가격", dapple),
+    ("사과 개수", dapple_num),
+    ("귤 가격", dorange),
+    ("귤 개수", dorange_num),
+    ("세율", dtax),
 ]:
-    print(f"d(total) / d({name}) = {value:.4g}")
+    print(f"d(지불 금액) / d({name}) = {value:.4g}")
 
 # %% [markdown]
 # 지불 금액이 715.0000000000001로 출력되는 것은 1.1을 이진수로 정확히 나타낼 수
@@ -83,12 +87,12 @@ layer = Sigmoid()
 y = layer.forward(x)
 backprop = layer.backward(np.ones_like(x))
 numerical = np.array([numerical_diff(sigmoid, v) for v in x])
-print("largest difference:", float(np.abs(backprop - numerical).max()))
+print("최대 차이:", float(np.abs(backprop - numerical).max()))
 
 fig, ax = plt.subplots(figsize=(6, 3.5))
-ax.plot(x, y, label="sigmoid y")
-ax.plot(x, backprop, label="backward: y (1 - y)")
-ax.plot(x[::6], numerical[::6], "o", ms=4, label="numerical derivative")
+ax.plot(x, y, label="시그모이드 y")
+ax.plot(x, backprop, label="역전파: y (1 - y)")
+ax.plot(x[::6], numerical[::6], "o", ms=4, label="수치 미분")
 ax.set_xlabel("x")
 ax.legend()
 ax.grid(alpha=0.3)
@@ -111,12 +115,12 @@ grad_numerical = small.numerical_gradient(x_small, t_small)
 grad_backprop = small.gradient(x_small, t_small)
 for key in small.params:
     diff = np.abs(grad_backprop[key] - grad_numerical[key]).max()
-    print(f"{key}: max |backprop - numerical| = {diff:.1e}")
+    print(f"{key}: 최대 |역전파 - 수치 미분| = {diff:.1e}")
 
 # %% [markdown]
 # ## 짧은 학습
 #
-# 책의 신경망(784-50-10, 렐루)을 MNIST 훈련 이미지 처음 2,000장으로 학습합니다.
+# 책의 신경망(784-50-10, ReLU)을 MNIST 훈련 이미지 처음 2,000장으로 학습합니다.
 # 배치 크기 100으로 200회 반복하며, 학습률(learning rate) 0.1의 확률적 경사
 # 하강법(SGD)을 씁니다. 10,000회 반복하는 전체 학습은 5장 페이지에 있습니다.
 # 여기서는 바꿔 가며 빠르게 다시 실행할 수 있을 만큼 작게 학습합니다.
@@ -135,8 +139,8 @@ log = train(
     optimizer=SGD(lr=0.1),
     seed=0,
 )
-print(f"loss: first {log.loss[0]:.3f}, last {log.loss[-1]:.3f}")
-print(f"test accuracy after {log.eval_iterations[-1]} iterations: {log.test_acc[-1]}")
+print(f"손실: 처음 {log.loss[0]:.3f}, 마지막 {log.loss[-1]:.3f}")
+print(f"{log.eval_iterations[-1]}회 반복 뒤 시험 정확도: {log.test_acc[-1]}")
 
 # %% [markdown]
 # ## 에폭별로 본 조금 더 긴 학습
@@ -162,15 +166,15 @@ run = train(
 epochs = np.array(run.eval_iterations) / run.iters_per_epoch
 
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 3.5))
-ax_loss.plot(run.loss, alpha=0.5, lw=0.8, label="this run")
-ax_loss.plot(log.loss, label="short run above")
-ax_loss.set_xlabel("iteration")
-ax_loss.set_ylabel("mini-batch loss")
+ax_loss.plot(run.loss, alpha=0.5, lw=0.8, label="이번 학습")
+ax_loss.plot(log.loss, label="위의 짧은 학습")
+ax_loss.set_xlabel("반복")
+ax_loss.set_ylabel("미니배치 손실")
 ax_loss.legend()
-ax_acc.plot(epochs, run.train_acc, "o-", label="train")
-ax_acc.plot(epochs, run.test_acc, "s--", label="test")
-ax_acc.set_xlabel("epoch")
-ax_acc.set_ylabel("accuracy")
+ax_acc.plot(epochs, run.train_acc, "o-", label="훈련")
+ax_acc.plot(epochs, run.test_acc, "s--", label="시험")
+ax_acc.set_xlabel("에폭")
+ax_acc.set_ylabel("정확도")
 ax_acc.legend()
 plt.show()
-print(f"test accuracy after {len(epochs)} epochs: {run.test_acc[-1]}")
+print(f"{len(epochs)}에폭 뒤 시험 정확도: {run.test_acc[-1]}")
