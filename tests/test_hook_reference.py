@@ -49,6 +49,20 @@ def test_only_the_first_use_outside_headings_and_code_is_linked():
     assert out.startswith("<h2>The gradient (기울기)</h2><p><code>gradient")
 
 
+def test_an_english_page_may_drop_the_abbreviation_or_the_korean_alias():
+    reference._TERMS[:] = [
+        reference.Term("stochastic gradient descent (SGD)", "확률적 경사 하강법"),
+        reference.Term("local minimum", "극솟값 (국소 최솟값)"),
+    ]
+    html = (
+        "<p>It is <strong>stochastic gradient descent</strong> (확률적 경사 하강법)"
+        ", at a <strong>local minimum</strong> (극솟값, 국소 최솟값).</p>"
+    )
+    out = reference.link_terms(html, "../../glossary/")
+    assert 'href="../../glossary/#stochastic-gradient-descent-sgd"' in out
+    assert 'href="../../glossary/#local-minimum"' in out
+
+
 def test_the_korean_glossary_is_korean_first_in_gana_order_with_english_anchors():
     english = reference.glossary_terms((ROOT / "docs" / "glossary.md").read_text())
     rows = [

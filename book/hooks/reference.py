@@ -142,10 +142,23 @@ def _words(text: str) -> str:
 
 
 def _english_pattern(term: Term) -> re.Pattern[str]:
-    """``term (한국어)`` on an English page; the link goes on ``term``."""
+    """``term (한국어)`` on an English page; the link goes on ``term``.
+
+    As on a Korean page, a term may leave out its abbreviation (``stochastic
+    gradient descent`` for ``... (SGD)``), and the Korean may be its first
+    form alone (``local minimum (극솟값, ...)`` for ``극솟값 (국소 최솟값)``).
+    """
+    english = [_words(term.english)]
+    short = re.sub(r"\s*\([^)]*\)$", "", term.english)
+    if short != term.english:
+        english.append(_words(short))
+    korean = [_words(term.korean)]
+    first = re.sub(r"\s*\([^)]*\)$", "", term.korean)
+    if first != term.korean:
+        korean.append(_words(first))
     return re.compile(
-        rf"(?<![\w-])(?P<term>{_words(term.english)}(?:s|es)?)"
-        rf"(?P<close>(?:</(?:strong|em)>)?)\s+\({_words(term.korean)}[),]",
+        rf"(?<![\w-])(?P<term>(?:{'|'.join(english)})(?:s|es)?)"
+        rf"(?P<close>(?:</(?:strong|em)>)?)\s+\((?:{'|'.join(korean)})[),]",
         re.IGNORECASE,
     )
 
