@@ -40,8 +40,9 @@ CHAPTER_PAGES = [
 NOTEBOOK_PAGES = [
     f"notebooks/{p.stem}" for p in sorted((DOCS / "notebooks").glob("*.py"))
 ]
-# The English pages only: a Korean page's code blocks are byte for byte the
-# English page's (tests/test_i18n.py checks that), so they copy the same.
+# The English pages only: a Korean page's code blocks hold the same code as the
+# English page's, differing only in comments and Korean text (tests/test_i18n.py
+# checks that), so they copy and run the same.
 PAGES = [p for p in ["index", *CHAPTER_PAGES, *NOTEBOOK_PAGES] if not p.endswith(".ko")]
 
 # Notebooks whose copied cells cannot run yet, and why.
