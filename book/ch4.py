@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
+from decimal import Context, Decimal
 from typing import Any
 
 import numpy as np
@@ -179,12 +180,29 @@ def loss_vs_accuracy(seed: int = 2, key: str = "W2", index: tuple = (0, 0)) -> A
     return fig
 
 
+# Enough decimal digits that rounding to float64 gives the correctly rounded
+# result (but for astronomically rare ties).
+_DECIMAL = Context(prec=40)
+
+
+def _exp(x: float) -> float:
+    """e**x correctly rounded, by decimal arithmetic: the same on every CPU.
+
+    The last bit of ``np.exp`` (and of libm's ``exp``) depends on the CPU's
+    instructions, and at a tiny h the error of a difference quotient is made
+    of such last bits, so the figure would change from computer to computer.
+    """
+    return float(_DECIMAL.exp(Decimal(x)))
+
+
 def forward_vs_central() -> Any:
     """Error of forward and central differences of exp at 1, against the step h."""
-    steps = np.logspace(-15, 0, 61)
-    exact = np.exp(1.0)
-    forward = [abs(forward_diff(np.exp, 1.0, h=h) - exact) for h in steps]
-    central = [abs(numerical_diff(np.exp, 1.0, h=h) - exact) for h in steps]
+    # h = 10**(k/4) from 1e-15 to 1, also by decimal arithmetic (np.logspace
+    # uses np.power, whose last bit may depend on the CPU as well).
+    steps = [float(_DECIMAL.power(10, Decimal(k) / 4)) for k in range(-60, 1)]
+    exact = _exp(1.0)
+    forward = [abs(forward_diff(_exp, 1.0, h=h) - exact) for h in steps]
+    central = [abs(numerical_diff(_exp, 1.0, h=h) - exact) for h in steps]
     fig = new_figure(figsize=(6.4, 4))
     ax = fig.add_subplot()
     tiny = 1e-17  # an error of exactly 0 cannot be drawn on a log axis

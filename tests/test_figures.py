@@ -40,6 +40,26 @@ def test_figures_are_deterministic(drawn):
     assert figures.build([name])[name] == drawn[name]
 
 
+def test_the_rounding_error_figure_is_the_same_on_every_cpu(monkeypatch):
+    """At a tiny h the error of a difference quotient is made of exp's last
+    bits, which differ between NumPy's SIMD exp (AVX-512 or not) and libm:
+    the figure computes exp and its steps by decimal arithmetic instead."""
+    import types
+
+    import book.ch4
+
+    def cpu_dependent(*args, **kwargs):
+        raise AssertionError("its last bit depends on the CPU")
+
+    # book/ch4.py's NumPy, without the functions it must not use here.
+    numpy = types.SimpleNamespace(**vars(book.ch4.np))
+    numpy.exp = numpy.logspace = numpy.power = cpu_dependent
+    monkeypatch.setattr(book.ch4, "np", numpy)
+    monkeypatch.setattr(book.ch4, "math", types.SimpleNamespace(), raising=False)
+    svg = figures.build(["ch4_forward_vs_central"])["ch4_forward_vs_central"]
+    assert svg == (figures.OUTPUT_DIR / "ch4_forward_vs_central.svg").read_bytes()
+
+
 def test_svg_has_no_date_or_creator_metadata(drawn):
     for name, svg in drawn.items():
         text = svg.decode()
