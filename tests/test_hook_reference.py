@@ -63,6 +63,63 @@ def test_an_english_page_may_drop_the_abbreviation_or_the_korean_alias():
     assert 'href="../../glossary/#local-minimum"' in out
 
 
+def test_an_english_page_may_give_any_korean_form_and_an_english_ending():
+    """An English page's ``term (한국어)`` takes the forms a Korean page's
+    ``한국어(English)`` takes: any of the Korean forms (``층, 계층``) and the
+    English with an ending (vectorise -> vectorised)."""
+    reference._TERMS[:] = [
+        reference.Term("layer", "층, 계층"),
+        reference.Term("vectorise", "벡터화"),
+        reference.Term("accuracy", "정확도"),
+        reference.Term("learning", "학습"),
+    ]
+    html = (
+        "<p>Neurons sit in <strong>layers</strong> (층); the code is "
+        "vectorised (벡터화); the accuracies (정확도); learning (학습).</p>"
+    )
+    out = reference.link_terms(html, "g/")
+    assert '<strong><a class="dlfs-term" href="g/#layer" ' in out
+    assert 'title="Glossary: layer">layers</a></strong> (층)' in out
+    assert 'title="Glossary: vectorise">vectorised</a> (벡터화)' in out
+    assert 'title="Glossary: accuracy">accuracies</a> (정확도)' in out
+    assert 'title="Glossary: learning">learning</a> (학습)' in out
+    for text in ("a layer (계층)", "vectorising (벡터화)", "vectorises (벡터화)"):
+        assert 'class="dlfs-term"' in reference.link_terms(f"<p>{text}</p>", "g/")
+    # only a whole word with an ending, right before the Korean
+    for text in ("sublayer (층)", "layered nets (층)", "vectoriser (벡터화)"):
+        assert 'class="dlfs-term"' not in reference.link_terms(f"<p>{text}</p>", "g/")
+    # a term in -ing may be its verb
+    reference._TERMS[:] = [
+        reference.Term("learning", "학습"),
+        reference.Term("overfitting", "오버피팅"),
+        reference.Term("one-hot encoding", "원-핫 인코딩"),
+    ]
+    for text in (
+        "learns (학습)",
+        "overfit (오버피팅)",
+        "one-hot encoded (원-핫 인코딩)",
+    ):
+        assert 'class="dlfs-term"' in reference.link_terms(f"<p>{text}</p>", "g/")
+
+
+def test_a_korean_page_may_gloss_the_english_with_an_ending():
+    reference._TERMS[:] = [reference.Term("vectorise", "벡터화")]
+    out = reference.link_terms("<p>벡터화(vectorised)한 코드</p>", "g/", korean=True)
+    assert 'title="용어집: 벡터화">벡터화</a>(vectorised)' in out
+
+
+def test_a_verb_may_be_glossed_in_any_ending_or_as_its_noun():
+    reference._TERMS[:] = [reference.Term("fire", "활성화하다")]
+    for korean, english in [
+        ("활성화합니다(fires)", "firing (활성화하다)"),
+        ("활성화(fire)", "fired (활성화)"),
+    ]:
+        out = reference.link_terms(f"<p>{korean}</p>", "g/", korean=True)
+        assert 'href="g/#fire"' in out, korean
+        out = reference.link_terms(f"<p>{english}</p>", "g/")
+        assert 'href="g/#fire"' in out, english
+
+
 def test_the_korean_glossary_is_korean_first_in_gana_order_with_english_anchors():
     english = reference.glossary_terms((ROOT / "docs" / "glossary.md").read_text())
     rows = [

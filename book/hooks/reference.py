@@ -141,24 +141,47 @@ def _words(text: str) -> str:
     return r"\s+".join(re.escape(word) for word in text.split())
 
 
+def _inflected(text: str) -> str:
+    """``text`` as a pattern whose last word may take an English ending:
+    -s, -es, -d, -ed, -ing (``layers``, ``vectorised`` and ``vectorising``
+    for ``vectorise``, ``accuracies``).  A term that ends in -ing may be its
+    verb (``learns`` for learning, ``overfit`` for overfitting, ``encoded``
+    for encoding)."""
+    if re.search(r"\w{3}ing$", text):
+        stem = text[:-3]
+        stems = [stem, stem[:-1]] if stem[-1] == stem[-2] else [stem]
+        return f"(?:{'|'.join(map(_words, stems))})(?:e|s|es|d|ed|ing)?"
+    if text.endswith("e"):
+        return _words(text[:-1]) + "(?:e|es|ed|ing)"
+    if text.endswith("y"):
+        return _words(text[:-1]) + "(?:y|ys|ies|ied|ying)"
+    return _words(text) + "(?:s|es|ed|ing)?"
+
+
+def english_forms(term: Term) -> str:
+    """How a page may write a term's English, as a pattern: the term, or the
+    term without its abbreviation (``stochastic gradient descent`` for ``...
+    (SGD)``), either with an English ending (see ``_inflected``)."""
+    english = [term.english]
+    short = re.sub(r"\s*\([^)]*\)$", "", term.english)  # "SGD" in "... (SGD)"
+    if short != term.english:
+        english.append(short)
+    return "|".join(_inflected(e) for e in english)
+
+
 def _english_pattern(term: Term) -> re.Pattern[str]:
     """``term (한국어)`` on an English page; the link goes on ``term``.
 
-    As on a Korean page, a term may leave out its abbreviation (``stochastic
-    gradient descent`` for ``... (SGD)``), and the Korean may be its first
-    form alone (``local minimum (극솟값, ...)`` for ``극솟값 (국소 최솟값)``).
+    The English and the Korean may take the forms a Korean page's
+    ``한국어(English)`` may: the term without its abbreviation and with an
+    English ending (``vectorised (벡터화)``), and any form of the Korean
+    (``layers (층)`` for ``층, 계층``; ``local minimum (극솟값, ...)`` for
+    ``극솟값 (국소 최솟값)``; see ``korean_forms``).
     """
-    english = [_words(term.english)]
-    short = re.sub(r"\s*\([^)]*\)$", "", term.english)
-    if short != term.english:
-        english.append(_words(short))
-    korean = [_words(term.korean)]
-    first = re.sub(r"\s*\([^)]*\)$", "", term.korean)
-    if first != term.korean:
-        korean.append(_words(first))
+    korean = "|".join(_korean_form(f) for f in korean_forms(term.korean))
     return re.compile(
-        rf"(?<![\w-])(?P<term>(?:{'|'.join(english)})(?:s|es)?)"
-        rf"(?P<close>(?:</(?:strong|em)>)?)\s+\((?:{'|'.join(korean)})[),]",
+        rf"(?<![\w-])(?P<term>{english_forms(term)})"
+        rf"(?P<close>(?:</(?:strong|em)>)?)\s+\((?:{korean})[),]",
         re.IGNORECASE,
     )
 
@@ -175,9 +198,10 @@ def korean_forms(korean: str) -> list[str]:
 
 
 def _korean_form(form: str) -> str:
-    """A form as a pattern; a verb (활성화하다) in any ending (활성화하여)."""
+    """A form as a pattern; a verb (활성화하다) in any ending (활성화하여) or
+    as its noun (활성화)."""
     if form.endswith("하다"):
-        return _words(form[:-2]) + "[하한합해할했][\uac00-\ud7a3]*"
+        return _words(form[:-2]) + "(?:[하한합해할했][\uac00-\ud7a3]*)?"
     return _words(form)
 
 
@@ -186,11 +210,7 @@ def korean_pattern(term: Term) -> re.Pattern[str]:
     ``**한국어**(English)``, ``(English, ...)``); the link goes on ``한국어``.
     """
     korean = "|".join(_korean_form(f) for f in korean_forms(term.korean))
-    english = [_words(term.english)]
-    short = re.sub(r"\s*\([^)]*\)$", "", term.english)  # "SGD" in "... (SGD)"
-    if short != term.english:
-        english.append(_words(short))
-    gloss = rf"[ \t]?\((?:{'|'.join(english)})(?:s|es)?[),]"
+    gloss = rf"[ \t]?\((?:{english_forms(term)})[),]"
     return re.compile(
         rf"(?<![\w-])(?P<term>{korean})(?P<close>(?:</(?:strong|em)>)?){gloss}",
         re.IGNORECASE,
