@@ -2,10 +2,10 @@
 
 :func:`load_mnist` keeps the book's signature. It looks for the four canonical
 files in ``data_dir``, else ``DLFS_DATA``, else the per-user cache
-(``DLFS_CACHE``, else ``pooch.os_cache("dlfs")``, e.g. ``~/.cache/dlfs``),
-downloads missing ones with pooch unless ``download=False`` or
-``DLFS_OFFLINE=1``, verifies every SHA-256 and caches the parsed arrays in an
-``.npz`` in the per-user cache (never a pickle); a data folder is only read.
+(``DLFS_CACHE``, else ``platformdirs.user_cache_dir("dlfs")``, e.g.
+``~/.cache/dlfs``), downloads missing ones with pooch unless ``download=False``
+or ``DLFS_OFFLINE=1``, verifies every SHA-256 and caches the parsed arrays in
+an ``.npz`` in the per-user cache (never a pickle); a data folder is only read.
 """
 
 from __future__ import annotations
@@ -125,9 +125,12 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
 
 
 def _cache_dir() -> Path:  # the per-user cache
-    import pooch  # here, not at the top, so that ``import dlfs`` stays quick
+    # The folder pooch.os_cache names, without importing pooch: pooch imports
+    # tqdm.auto, which warns in a notebook without ipywidgets. Pooch is
+    # imported only to download.
+    import platformdirs  # here, not at the top, so that ``import dlfs`` stays quick
 
-    return Path(os.environ.get("DLFS_CACHE") or pooch.os_cache("dlfs"))
+    return Path(os.environ.get("DLFS_CACHE") or platformdirs.user_cache_dir("dlfs"))
 
 
 def _data_dir(data_dir: str | os.PathLike[str] | None) -> tuple[Path, str]:

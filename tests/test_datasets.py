@@ -8,6 +8,7 @@ private folder of symlinks. Every test points the per-user cache
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import socket
 import struct
@@ -433,6 +434,39 @@ def test_the_user_cache_is_pooch_os_cache_following_xdg_cache_home(
         load_mnist(download=False)
     assert f"Missing from {tmp_path / 'dlfs'} " in str(info.value)
     assert list(tmp_path.iterdir()) == []
+    import pooch
+
+    assert datasets._cache_dir() == pooch.os_cache("dlfs")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG applies on Linux")
+def test_loading_from_a_folder_or_the_cache_imports_no_pooch(
+    mnist_dir: Path, tmp_path: Path
+) -> None:
+    """Pooch imports tqdm.auto, whose TqdmWarning a notebook shows: only a
+    download may import it, not finding the folder or reading the files."""
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from dlfs import load_mnist\n"
+        "load_mnist()\n"  # the four files, parsed, then the .npz written
+        "load_mnist()\n"  # the .npz
+        "print(sorted(m for m in ('pooch', 'tqdm') if m in sys.modules))\n"
+    )
+    env = {
+        **os.environ,
+        "DLFS_DATA": str(mnist_dir),
+        "XDG_CACHE_HOME": str(tmp_path),
+        "DLFS_OFFLINE": "1",
+    }
+    env.pop("DLFS_CACHE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert list((tmp_path / "dlfs").glob("*.npz")), "the second load read the cache"
 
 
 def test_mnist_available_only_looks(

@@ -86,4 +86,10 @@ def test_pooch_is_a_dependency_and_the_data_extra_only_adds_tqdm(page):
     assert dependency_names(project["optional-dependencies"]["data"]) == {"tqdm"}
     text = (ROOT / page).read_text(encoding="utf-8")
     assert "pooch" in text and "tqdm" in text
+    # Every dependency is named, and the page counts them right.
+    names = dependency_names(project["dependencies"])
+    assert all(name in text for name in names - {"numpy"}), names
+    english = ("one", "two", "three", "four", "five")[len(names) - 1]
+    korean = ("한", "두", "세", "네", "다섯")[len(names) - 1]
+    assert f"{english} dependencies" in text or f"의존 패키지 {korean} 개" in text
     assert "needs only NumPy" not in text
