@@ -232,6 +232,26 @@ def test_notebook_pages_share_their_css_and_carry_no_dead_scripts(built_site, ch
     assert "data:image/png" not in html, "plots are files beside the page"
 
 
+def figure_numbers_in_reading_order() -> dict[str, str]:
+    """Each figure's number as a reader counts: the figures of a chapter's
+    pages in nav order are N.1, N.2, ..., a figure counted where first shown."""
+    numbers: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for page in nav_pages():
+        if not page.endswith(".md"):
+            continue
+        chapter = re.match(r"ch(\d+)/", page)
+        source = (ROOT / "docs" / page).read_text()
+        for name in re.findall(r"!\[.*?\]\([^)\s]*figures/(\w+)\.svg", source, re.S):
+            if name in numbers:
+                continue
+            key = chapter.group(1) if chapter else page
+            counts[key] = counts.get(key, 0) + 1
+            prefix = f"{chapter.group(1)}." if chapter else ""
+            numbers[name] = f"{prefix}{counts[key]}"
+    return numbers
+
+
 def test_every_book_figure_is_a_numbered_figure_with_a_caption(built_site):
     numbers: dict[str, set[str]] = {}
     for page in all_html(built_site):
@@ -240,7 +260,8 @@ def test_every_book_figure_is_a_numbered_figure_with_a_caption(built_site):
         assert bare == [], f"{page}: a figure outside <figure>"
         for name, number in re.findall(
             r'<figure class="dlfs-figure" id="figure-(\w+)">.*?'
-            r'<figcaption><span class="dlfs-figure__number">Figure ([\d.]+):</span> \S',
+            r'<figcaption><span class="dlfs-figure__number">'
+            r"(?:Figure|그림) ([\d.]+):</span> \S",
             html,
             re.S,
         ):
@@ -250,8 +271,10 @@ def test_every_book_figure_is_a_numbered_figure_with_a_caption(built_site):
     assert all(len(n) == 1 for n in numbers.values()), numbers
     flat = [n for ns in numbers.values() for n in ns]
     assert len(flat) == len(set(flat))
-    assert numbers["ch4_loss_vs_accuracy"] == {"4.2"}
-    assert numbers["ch4_descent_paths"] == {"4.6"}
+    # Numbered in reading order, the same in both editions.
+    expected = figure_numbers_in_reading_order()
+    assert {name: number for name, (number,) in numbers.items()} == expected
+    assert expected["ch4_three_approaches"] == "4.1"  # the chapter opener's
 
 
 def test_api_pages_are_one_per_module_with_roles_as_links(built_site):
@@ -345,9 +368,12 @@ def test_equations_the_text_refers_back_to_are_numbered(built_site):
 
 def test_text_refers_to_figures_by_number(built_site):
     html = (built_site / "ch4" / "gradient" / "index.html").read_text()
-    assert re.search(
-        r'<a class="dlfs-figure-ref" href="#figure-ch4_tangent">Figure 4\.4</a>', html
+    number = figure_numbers_in_reading_order()["ch4_tangent"]
+    assert (
+        f'<a class="dlfs-figure-ref" href="#figure-ch4_tangent">Figure {number}</a>'
+        in html
     )
+    assert f'<span class="dlfs-figure__number">Figure {number}:</span>' in html
     html = (built_site / "ch3" / "network" / "index.html").read_text()
     assert '<a class="dlfs-figure-ref" href="#figure-ch3_network">Figure 3.' in html
     assert 'href="fig:' not in html
