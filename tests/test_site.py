@@ -232,6 +232,16 @@ def test_notebook_pages_share_their_css_and_carry_no_dead_scripts(built_site, ch
     assert "data:image/png" not in html, "plots are files beside the page"
 
 
+@pytest.mark.parametrize("edition", ["", "ko/"], ids=["en", "ko"])
+@pytest.mark.parametrize("chapter", ["ch2", "ch3", "ch4", "ch5"])
+def test_notebook_pages_show_no_warning(built_site, edition, chapter):
+    """Nothing went to stderr: a warning such as tqdm's 'IProgress not found'
+    (pooch imports tqdm) would show on the page as a red box."""
+    html = (built_site / edition / "notebooks" / chapter / "index.html").read_text()
+    assert 'data-mime-type="application/vnd.jupyter.stderr"' not in html
+    assert "Warning:" not in html
+
+
 def figure_numbers_in_reading_order() -> dict[str, str]:
     """Each figure's number as a reader counts: the figures of a chapter's
     pages in nav order are N.1, N.2, ..., a figure counted where first shown."""
