@@ -3,7 +3,8 @@
 ``probe`` visits each path at 375 and 1280 px and returns, per page and
 width, the ``<html lang>``, console errors, failed requests, the fonts
 Chromium really used for a Korean paragraph (DevTools'
-``CSS.getPlatformFontsForNode``), the paragraphs' ``word-break`` and the
+``CSS.getPlatformFontsForNode``), the paragraphs' ``word-break``, the words
+drawn across two lines, and the
 language switcher's round trip, and the results of a few searches from
 ``/ko/``. tests/test_browser_ko.py checks the report.
 """
@@ -28,6 +29,26 @@ MARK_KOREAN_PARAGRAPH = """() => {
     const style = getComputedStyle(p);
     return {fontFamily: style.fontFamily, wordBreak: style.wordBreak,
             text: p.textContent.slice(0, 60)};
+}"""
+
+
+# Words of the article's text (not code or math) drawn across two lines: a
+# Korean word should never be cut ("퍼" / "셉트론"), whatever element holds it.
+WORDS_CUT_ACROSS_LINES = """() => {
+    const cut = [];
+    const walk = document.createTreeWalker(
+        document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        if (n.parentElement.closest('pre, code, math, script, style, svg')) continue;
+        for (const m of n.textContent.matchAll(/[\\uac00-\\ud7a3A-Za-z0-9]{2,}/g)) {
+            const range = document.createRange();
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            const rects = [...range.getClientRects()].filter(r => r.width > 0);
+            if (rects.length > 1 && rects.at(-1).top - rects[0].top > 2) cut.push(m[0]);
+        }
+    }
+    return cut;
 }"""
 
 
@@ -67,6 +88,7 @@ def visit(
         "overflow": page.evaluate(
             "() => document.documentElement.scrollWidth - window.innerWidth"
         ),
+        "cut_words": page.evaluate(WORDS_CUT_ACROSS_LINES),
     }
     if not full:
         return _closed(opened, result)

@@ -85,9 +85,14 @@ def test_korean_text_is_drawn_in_a_cjk_font(report, path):
 
 @pytest.mark.parametrize("path", PATHS)
 def test_korean_lines_break_between_words(report, path):
-    """Korean wraps at spaces, not inside a word: word-break: keep-all."""
+    """Korean wraps at spaces, not inside a word: word-break: keep-all.
+
+    Links too, whose own Material rule once cut "퍼셉트론" as "퍼" / "셉트론".
+    """
     visit = phone_visit(report, path)
     assert visit["paragraph"]["wordBreak"] == "keep-all"
+    for visit in visits(report, path):
+        assert visit["cut_words"] == [], "words cut across two lines"
 
 
 @pytest.mark.parametrize("path", PATHS)
