@@ -267,6 +267,7 @@ LABELS: dict[str, dict[str, str]] = {
 PATTERNS: dict[str, list[tuple[str, str]]] = {
     "ch3_activations": [(r"^leaky ReLU \(alpha = (\S+)\)$", r"리키 ReLU (alpha = \1)")],
     "ch3_mnist_digits": [(r"^label (\d)$", r"정답 \1")],
+    "ch3_softmax": [(r"^class (\d+)$", r"클래스 \1")],
     "ch3_misclassified": [
         (r"^#(\d+): predicted (\d)\ntrue (\d), p = ([\d.]+)$",
          r"#\1: 예측 \2\n정답 \3, p = \4")
@@ -384,6 +385,12 @@ def koreanize(fig: Any, name: str) -> Any:
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             labels = [t.get_text() for t in axis.get_ticklabels()]
+            # Tick labels exist only from here on: findobj above never saw them.
+            missing += [
+                label
+                for label in labels
+                if translate(label, name) is None and _has_words(label)
+            ]
             if any(translate(label, name) is not None for label in labels):
                 english = axis.get_major_formatter()
                 axis.set_major_formatter(

@@ -60,6 +60,16 @@ def test_the_rounding_error_figure_is_the_same_on_every_cpu(monkeypatch):
     assert svg == (figures.OUTPUT_DIR / "ch4_forward_vs_central.svg").read_bytes()
 
 
+def test_a_korean_figure_may_not_keep_an_english_tick_label(monkeypatch):
+    """Tick labels are made when asked for, so a check of the figure's texts
+    alone missed 'class 0' under the Korean softmax bars."""
+    from book import ch3, ko
+
+    monkeypatch.delitem(ko.PATTERNS, "ch3_softmax")
+    with pytest.raises(ValueError, match="class 0"):
+        ko.koreanize(ch3.softmax_bars(), "ch3_softmax")
+
+
 def test_svg_has_no_date_or_creator_metadata(drawn):
     for name, svg in drawn.items():
         text = svg.decode()
