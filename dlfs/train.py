@@ -156,7 +156,7 @@ def train(
     batch_size: int = 100,
     optimizer: SGD | None = None,
     seed: int | None = 0,
-    report: Callable[[str], None] = print,
+    report: Callable[[str], None] | None = None,
 ) -> TrainingLog:
     """Check the arguments, then train ``network`` with :func:`train_neuralnet`.
 
@@ -177,10 +177,10 @@ def train(
         Defaults to ``SGD(lr=0.1)``.
     seed : int, optional
         Seed of the mini-batch sampler; same seed, network and data, same run.
-    report : callable, default print
+    report : callable, optional
         Called with one line of text after each evaluation (epoch, iteration,
-        the loss of that iteration's mini-batch, train and test accuracy).
-        Pass ``lambda line: None`` for a silent run.
+        the loss of that iteration's mini-batch, train and test accuracy),
+        for example ``print``.  Default: a silent run.
 
     Returns
     -------
@@ -203,7 +203,7 @@ def train(
     >>> t = (x[:, 0] * x[:, 1] > 0).astype(int)  # the XOR pattern of signs
     >>> net = TwoLayerNet(2, 16, 2, weight_init_std=0.5, seed=0)
     >>> log = train(net, x, t, x, t, iters_num=2000, batch_size=20,
-    ...             optimizer=SGD(lr=0.2), report=lambda line: None)
+    ...             optimizer=SGD(lr=0.2))
     >>> log.iters_per_epoch, len(log.loss), log.eval_iterations[-1]
     (10, 2000, 2000)
     >>> round(log.loss[0], 3), round(log.loss[-1], 3)
@@ -211,7 +211,7 @@ def train(
     >>> log.test_acc[-1]
     0.995
     >>> log = train(TwoLayerNet(2, 16, 2, weight_init_std=0.5, seed=0), x, t, x, t,
-    ...             iters_num=20, batch_size=40, optimizer=SGD(lr=0.5))
+    ...             iters_num=20, batch_size=40, optimizer=SGD(lr=0.5), report=print)
     epoch   1  iter      5  loss 0.6332  train acc 0.9000  test acc 0.9000
     epoch   2  iter     10  loss 0.4146  train acc 0.8950  test acc 0.8950
     epoch   3  iter     15  loss 0.3385  train acc 0.9200  test acc 0.9200
@@ -228,11 +228,15 @@ def train(
         x_test,
         t_test,
         optimizer,
-        iters_num,
-        batch_size,
-        seed,
-        report,
+        iters_num=iters_num,
+        batch_size=batch_size,
+        seed=seed,
+        report=report or _silent,
     )
+
+
+def _silent(line: str) -> None:
+    """A ``report`` that reports nothing."""
 
 
 def train_like_chapter5(
@@ -240,7 +244,7 @@ def train_like_chapter5(
     *,
     iters_num: int = 10_000,
     seed: int = 0,
-    report: Callable[[str], None] = print,
+    report: Callable[[str], None] | None = None,
 ) -> tuple[TwoLayerNet, TrainingLog]:
     """The book's chapter 5 run (``ch05/train_neuralnet.py``), in float32.
 
@@ -257,8 +261,9 @@ def train_like_chapter5(
         Number of updates.
     seed : int, default 0
         Seeds both the initial weights and the mini-batch sampler.
-    report : callable, default print
-        Gets the line :func:`train_neuralnet` writes after each epoch.
+    report : callable, optional
+        Gets the line :func:`train_neuralnet` writes after each epoch (see
+        :func:`train`); default: a silent run.
 
     Returns
     -------
@@ -271,8 +276,7 @@ def train_like_chapter5(
     >>> rng = np.random.default_rng(0)
     >>> x = rng.random((300, 784), dtype=np.float32)
     >>> t = (x[:, :392].sum(axis=1) > x[:, 392:].sum(axis=1)).astype(np.uint8)
-    >>> net, log = train_like_chapter5(((x, t), (x, t)), iters_num=30,
-    ...                                report=lambda line: None)
+    >>> net, log = train_like_chapter5(((x, t), (x, t)), iters_num=30)
     >>> net.params["W1"].dtype, len(log.loss), log.iters_per_epoch
     (dtype('float32'), 30, 3)
     """

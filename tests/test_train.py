@@ -109,8 +109,10 @@ def test_report_gets_one_line_per_evaluation_with_the_numbers_of_the_log(data):
         )
 
 
-def test_train_prints_its_progress_by_default(data, capsys):
+def test_train_is_silent_by_default_and_prints_with_report_print(data, capsys):
     train(make_net(), *data, iters_num=10, batch_size=100)  # 2 per epoch
+    assert capsys.readouterr().out == ""
+    train(make_net(), *data, iters_num=10, batch_size=100, report=print)
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[:4] for line in lines] == [
         ["epoch", str(e), "iter", str(2 * e)] for e in range(1, 6)
@@ -120,7 +122,9 @@ def test_train_prints_its_progress_by_default(data, capsys):
 def test_train_checks_then_runs_the_loop_the_page_shows(data):
     net, copy_of_net = make_net(), make_net()
     log = train(net, *data, iters_num=12, batch_size=30, seed=5, report=print)
-    shown = train_neuralnet(copy_of_net, *data, SGD(lr=0.1), 12, 30, 5, print)
+    shown = train_neuralnet(
+        copy_of_net, *data, SGD(lr=0.1), iters_num=12, batch_size=30, seed=5
+    )
     assert log == shown
     for key in net.params:
         np.testing.assert_array_equal(net.params[key], copy_of_net.params[key])
