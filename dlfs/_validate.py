@@ -92,26 +92,18 @@ def check_network_args(
     weight_init_std: object,
     activation: object,
     dtype: DTypeLike,
-    *,
-    init_names: bool = True,
 ) -> None:
     """Raise a clear error unless the arguments of a network constructor fit.
 
     Layer sizes must be positive integers, ``activation`` one of
-    ``ACTIVATION_NAMES``, ``weight_init_std`` a positive number (or, with
-    ``init_names``, one of ``INIT_NAMES``) and ``dtype`` a floating-point dtype.
+    ``ACTIVATION_NAMES``, ``weight_init_std`` a positive number or one of
+    ``INIT_NAMES`` and ``dtype`` a floating-point dtype.
     """
     if not all(is_whole(s) and s >= 1 for s in sizes):
         raise ValueError(f"layer sizes must be positive integers, got {list(sizes)}")
     if activation not in ACTIVATION_NAMES:
         raise ValueError(
             f"activation must be one of {list(ACTIVATION_NAMES)}, got {activation!r}"
-        )
-    if isinstance(weight_init_std, str) and not init_names:
-        raise ValueError(
-            f"weight_init_std must be a positive number: TwoLayerNet, like the "
-            f"book's, takes no names such as 'he' (MultiLayerNet does), got "
-            f"{weight_init_std!r}"
         )
     if isinstance(weight_init_std, str):
         if weight_init_std.lower() not in INIT_NAMES:
@@ -171,8 +163,14 @@ def check_two_layer_net(
     **_: object,
 ) -> None:
     """The arguments of ``TwoLayerNet``: sizes, a numeric scale, activation, dtype."""
+    if isinstance(weight_init_std, str):
+        raise ValueError(
+            f"weight_init_std must be a positive number: TwoLayerNet, like the "
+            f"book's, takes no names such as 'he' (MultiLayerNet does), got "
+            f"{weight_init_std!r}"
+        )
     sizes = [input_size, hidden_size, output_size]
-    check_network_args(sizes, weight_init_std, activation, dtype, init_names=False)
+    check_network_args(sizes, weight_init_std, activation, dtype)
 
 
 def check_multi_layer_net(
