@@ -16,7 +16,7 @@ noise.  ``python -m benchmarks --book`` rewrites ``docs/data/benchmarks.json``
 and everything on the Performance page drawn from it.
 
 This package is not part of the library and not collected by pytest; its
-``--smoke`` mode is (``tests/test_benchmarks.py``).  Nothing here imports
+``--smoke`` mode is (``tests/benchmarks/test_benchmarks.py``).  Nothing here imports
 NumPy at import time, so ``__main__`` can set the BLAS thread count first.
 """
 

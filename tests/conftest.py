@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from mnist_data import mnist_dir_or_none, skip_reason
-
-ROOT = Path(__file__).resolve().parent.parent
+from pages import ROOT
 
 
 @pytest.fixture(scope="session")

@@ -23,8 +23,6 @@ from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 OPTIONFLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 
 # A fence line opening a pycon block: any indentation, any attributes after.
@@ -46,11 +44,6 @@ class PyconParser:
             for example in self.doctests(source, document.path):
                 example.adjust(region, source)
                 yield example
-
-
-def pages() -> list[Path]:
-    """Every Markdown page of the book."""
-    return sorted(DOCS.rglob("*.md"))
 
 
 def count_pycon_blocks(text: str) -> int:
@@ -75,7 +68,7 @@ def count_prompts(text: str) -> int:
 # differ from the English page's ``X.md`` in more than comments (a translated
 # string literal, the output it prints): a page is one session, so then the
 # whole page runs.  With the same examples it is not collected, as the English
-# page runs them and tests/test_i18n.py proves the code the same.
+# page runs them and tests/book/test_i18n.py proves the code the same.
 
 
 def examples(text: str) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ Chromium really used for a Korean paragraph (DevTools'
 ``CSS.getPlatformFontsForNode``), the paragraphs' ``word-break``, the words
 drawn across two lines, and the
 language switcher's round trip, and the results of a few searches from
-``/ko/``. tests/test_browser_ko.py checks the report.
+``/ko/``. tests/site/test_browser_ko.py checks the report.
 """
 
 from __future__ import annotations

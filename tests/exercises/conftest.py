@@ -1,4 +1,4 @@
-"""Learners' files for the checker's tests: data for tests/test_exercises.py.
+"""Learners' files for the checker's tests: data for tests/exercises/test_exercises.py.
 
 Each folder is named by an exercise id and holds ``right*.py`` (reference
 solutions, which must pass) and ``wrong_*.py`` (typical mistakes, which must

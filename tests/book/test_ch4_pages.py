@@ -12,10 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from test_listings import section_text
+from pages import ROOT, pages, section_text
 
-ROOT = Path(__file__).resolve().parent.parent
-CH4_PAGES = sorted((ROOT / "docs" / "ch4").glob("*.md"))
+CH4_PAGES = [p for p in pages() if p.parent.name == "ch4"]
 
 CHAPTER5_MODULES = {"dlfs.layers", "dlfs.nets", "dlfs.optim", "dlfs.train"}
 CHAPTER5_NAMES = {

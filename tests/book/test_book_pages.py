@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from doc_examples import DOCS, PyconParser, count_prompts, count_pycon_blocks, pages
+from doc_examples import PyconParser, count_prompts, count_pycon_blocks
+from pages import DOCS, pages
 from sybil import Document
 
 CHAPTER_PAGES = [p for p in pages() if p.parent.name in {"ch2", "ch3", "ch4", "ch5"}]

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import ast
 import re
-import textwrap
-from pathlib import Path
 
 import pytest
+from pages import DOCS, pages, section_text
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"([^":]+\.py):([\w-]+)"', re.MULTILINE)
-MARKER = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 MAX_FUNCTION_LINES = 30
 MAX_CLASS_LINES = 45
 MAX_DOCSTRING_SHARE = 0.15
@@ -26,25 +22,9 @@ MAX_DOCSTRING_SHARE = 0.15
 def included_sections() -> list[tuple[str, str]]:
     """Every (file, section) that some page includes, in page order, once."""
     found = []
-    for page in sorted(DOCS.rglob("*.md")):
+    for page in pages():
         found += INCLUDE.findall(page.read_text(encoding="utf-8"))
     return list(dict.fromkeys(found))
-
-
-def section_text(path: str, name: str) -> str:
-    """A section as the page shows it: marker lines dropped, then dedented."""
-    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
-    inside, shown = False, []
-    for line in lines:
-        marker = MARKER.match(line)
-        if marker and marker.group(2) == name:
-            if marker.group(1) == "end":
-                break
-            inside = True
-        elif inside and not marker:
-            shown.append(line)
-    assert inside, f"{path} has no section {name!r}"
-    return textwrap.dedent("\n".join(shown)).strip("\n") + "\n"
 
 
 def docstring_lines(text: str) -> list[int]:
@@ -99,12 +79,7 @@ def test_section_text_drops_nested_markers_and_dedents(tmp_path):
         '        """One line."""\n        # --8<-- [start:g]\n'
         "        return 1\n        # --8<-- [end:g]\n    # --8<-- [end:f]\n"
     )
-    global ROOT
-    saved, ROOT = ROOT, tmp_path
-    try:
-        text = section_text("m.py", "f")
-    finally:
-        ROOT = saved
+    text = section_text("m.py", "f", root=tmp_path)
     assert text == 'def f(self):\n    """One line."""\n    return 1\n'
     assert docstring_lines(text) == [1]
 
@@ -124,7 +99,7 @@ def python_fences(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
-PAGES = sorted(DOCS.rglob("*.md"))
+PAGES = pages()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))

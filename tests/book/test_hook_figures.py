@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
+from pages import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from book.hooks.figures import MIN_TEXT_PX, svg_size  # noqa: E402
+
+from book.hooks.figures import MIN_TEXT_PX, svg_size
 
 SVGS = sorted((ROOT / "docs" / "figures").glob("*.svg"))
 

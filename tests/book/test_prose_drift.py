@@ -46,14 +46,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_listings import section_text
-
-import dlfs
-
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 
 # -- reading a page ---------------------------------------------------------------
+from pages import DOCS, ROOT, section_text
+
+import dlfs
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"')

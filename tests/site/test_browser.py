@@ -21,15 +21,15 @@ from urllib.parse import urlsplit
 import pytest
 from chromium import PageVisit
 
+from pages import ROOT
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (375, 1280)
 
 
 def site_pages() -> list[str]:
     """Every page of the built site, as a URL path ('' is the home page)."""
-    from test_site import nav_pages, url_path
+    from pages import nav_pages, url_path
 
     return [url_path(page) for page in nav_pages()]
 

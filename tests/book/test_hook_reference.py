@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from pages import ROOT
+
 sys.path.insert(0, str(ROOT))
-from book.hooks import reference  # noqa: E402
+
+from book.hooks import reference
 
 
 def test_the_glossary_table_gives_every_term_in_order():

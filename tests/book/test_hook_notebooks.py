@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pages import ROOT
+
+sys.path.insert(0, str(ROOT))
 from book.hooks.notebooks import _encrypted_kernels
 
 WARNING = "Kernel is running over TCP without encryption"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
+from pages import ROOT
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(ROOT))
 from book.hooks.mathml import math_font, render_math, typeset
 
 PREFIX = '<mo form="prefix" lspace="0" rspace="0">&#x02212;</mo>'

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from pages import ROOT
 CI_RUN = ROOT / ".ci" / "run"
 
 
@@ -45,7 +45,7 @@ def test_cli_tests_pass_on_a_fresh_machine_and_say_why_they_skip(tmp_path):
     drop = {"DLFS_DATA", "CI", "DLFS_CACHE", "DLFS_OFFLINE", "XDG_CACHE_HOME"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env["HOME"] = str(home)
-    command = [sys.executable, "-m", "pytest", "tests/test_cli.py", "-q", "-rs"]
+    command = [sys.executable, "-m", "pytest", "tests/library/test_cli.py", "-q", "-rs"]
     command += ["-p", "no:cacheprovider", "-m", "not slow and not browser"]
     done = subprocess.run(
         command,

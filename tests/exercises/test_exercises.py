@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pages import DOCS
 
 from dlfs.exercises import EXERCISES, check, check_source
 from dlfs.exercises.__main__ import main
 
-SOLUTIONS = Path(__file__).resolve().parent / "exercises"
+SOLUTIONS = Path(__file__).resolve().parent
 ROOT = SOLUTIONS.parent.parent
 
 
@@ -283,7 +284,6 @@ def test_check_source_checks_text_as_a_file():
 
 # -- the exercise pages -----------------------------------------------------------
 
-DOCS = ROOT / "docs"
 CHAPTERS = ["ch2", "ch3", "ch4", "ch5"]
 
 
@@ -324,7 +324,7 @@ def test_the_page_includes_the_stub_and_shows_the_check_command(exercise_id, lan
 
 
 def test_every_exercise_page_is_in_the_navigation_after_the_chapter_pages():
-    from test_site import nav_pages
+    from pages import nav_pages
 
     pages = nav_pages()
     for chapter in CHAPTERS:

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from pages import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = json.loads((ROOT / "docs" / "data" / "benchmarks.json").read_text())
 command = importlib.import_module("benchmarks.__main__")
 suite = importlib.import_module("benchmarks.suite")

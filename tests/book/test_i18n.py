@@ -35,31 +35,9 @@ from pathlib import Path
 
 import pytest
 from doc_examples import mask_code, runs_as_doctests
+from pages import DOCS, ROOT, english_pages, korean_pages, original, twin
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 MIN_HANGUL = 0.60
-
-
-def english_pages() -> list[Path]:
-    pages = [p for p in DOCS.rglob("*.md") if not p.name.endswith(".ko.md")]
-    pages += [
-        p for p in (DOCS / "notebooks").glob("*.py") if not p.name.endswith(".ko.py")
-    ]
-    return sorted(pages)
-
-
-def korean_pages() -> list[Path]:
-    return sorted([*DOCS.rglob("*.ko.md"), *(DOCS / "notebooks").glob("*.ko.py")])
-
-
-def twin(page: Path) -> Path:
-    """docs/X/page.md -> docs/X/page.ko.md; docs/notebooks/ch2.py -> ch2.ko.py."""
-    return page.with_name(f"{page.stem}.ko{page.suffix}")
-
-
-def original(page: Path) -> Path:
-    return page.with_name(page.name.replace(".ko.", "."))
 
 
 def rel(page: Path) -> str:

@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 from mnist_data import needs_mnist
 
-ROOT = Path(__file__).resolve().parent.parent
-# The Korean copies (chN.ko.py) have the same code cells (tests/test_i18n.py).
+# The Korean copies (chN.ko.py) have the same code cells (tests/book/test_i18n.py).
+from pages import ROOT
 NOTEBOOKS = sorted(
     p for p in (ROOT / "docs/notebooks").glob("*.py") if not p.stem.endswith(".ko")
 )

@@ -16,13 +16,12 @@ import math
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from pages import ROOT
 
 from book import performance
 
-ROOT = Path(__file__).resolve().parent.parent
 MODULES = [
     "benchmarks.book",
     "benchmarks.book_baseline",

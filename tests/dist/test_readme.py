@@ -11,7 +11,7 @@ import pytest
 
 import dlfs.cli
 
-ROOT = Path(__file__).resolve().parent.parent
+from pages import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 

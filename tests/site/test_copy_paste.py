@@ -24,24 +24,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_site import url_path
 
+from pages import DOCS, ROOT, chapter_pages, url_path
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 
 # Pages as source paths without suffix: each chapter's opening page first.
-CHAPTER_PAGES = [
-    p.relative_to(DOCS).with_suffix("").as_posix()
-    for chapter in ("ch2", "ch3", "ch4", "ch5")
-    for p in sorted((DOCS / chapter).glob("*.md"), key=lambda p: p.name != "index.md")
-]
+CHAPTER_PAGES = [p.relative_to(DOCS).with_suffix("").as_posix() for p in chapter_pages()]
 NOTEBOOK_PAGES = [
     f"notebooks/{p.stem}" for p in sorted((DOCS / "notebooks").glob("*.py"))
 ]
 # The English pages only: a Korean page's code blocks hold the same code as the
-# English page's, differing only in comments and Korean text (tests/test_i18n.py
+# English page's, differing only in comments and Korean text (tests/book/test_i18n.py
 # checks that), so they copy and run the same.
 PAGES = [p for p in ["index", *CHAPTER_PAGES, *NOTEBOOK_PAGES] if not p.endswith(".ko")]
 

@@ -16,9 +16,8 @@ import tokenize
 from pathlib import Path
 
 import pytest
+from pages import DOCS, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from pages import ROOT as REPO
 
 import dlfs
 from dlfs.datasets import MNIST_FILES
@@ -32,7 +33,6 @@ from dlfs.weights import (
     weights_path,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 SHAPES = {
     "W1": (784, 50),
     "b1": (50,),

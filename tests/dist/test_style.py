@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
+from pages import ROOT
 @pytest.mark.parametrize(
     "command", [["check"], ["format", "--check"]], ids=["lint", "format"]
 )

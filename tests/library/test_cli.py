@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pages import ROOT as REPO
 
 import dlfs.cli
 from dlfs.cli import EXIT_NO_DATA, main
@@ -24,7 +25,6 @@ from dlfs.nets import MultiLayerNet
 from dlfs.optim import SGD
 from dlfs.weights import load_provenance, load_weights, save_weights, sha256_of
 
-REPO = Path(__file__).resolve().parents[1]
 EPOCH_LINE = re.compile(
     r"^epoch +(\d+) +iter +(\d+) +loss (\d+\.\d{4}) +train acc (\d\.\d{4}) +"
     r"test acc (\d\.\d{4}) +\(\d+\.\d s\)$",

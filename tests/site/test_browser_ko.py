@@ -1,7 +1,7 @@
 """The Korean pages in a real browser (issue 15), at 375 and 1280 px.
 
 Every Korean page of the built book is opened in Debian's Chromium, the way
-tests/test_browser.py opens the English ones, and checked for what a Korean
+tests/site/test_browser.py opens the English ones, and checked for what a Korean
 reader would notice: ``<html lang="ko">``, Hangul drawn in a CJK font (the
 fonts Chromium really used, from DevTools), lines that break between words
 (``word-break: keep-all``), a language switcher that goes to the same page in
@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 from ko_probe import WIDTHS, probe
 
+from pages import ROOT, DOCS
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 CJK_FONT = re.compile(r"CJK|Noto Sans KR|Nanum|Gothic|Malgun", re.I)
 
 # Where a search from /ko/ must lead, once that Korean page exists.
@@ -34,8 +33,8 @@ SEARCHES = {
 
 def korean_paths() -> list[str]:
     """URL paths of the Korean pages: docs/ch3/mnist.ko.md -> ko/ch3/mnist/."""
-    from test_i18n import korean_pages
-    from test_site import url_path
+    from pages import korean_pages
+    from pages import url_path
 
     return [
         "ko/" + url_path(page.relative_to(DOCS).as_posix().replace(".ko.", "."))

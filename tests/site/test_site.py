@@ -10,45 +10,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
-def nav_pages() -> list[str]:
-    """Source paths of every page in mkdocs.yml's nav."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
-    found: list[str] = []
-
-    def walk(item: object) -> None:
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, list):
-            for entry in item:
-                walk(entry)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-
-    walk(config["nav"])
-    return found
-
-
-def html_path(site: Path, page: str) -> Path:
-    stem = page.rsplit(".", 1)[0]
-    if stem == "index" or stem.endswith("/index"):
-        return site / (stem + ".html")
-    return site / stem / "index.html"
-
-
-def url_path(page: str) -> str:
-    """A source page's URL path: 'ch3/mnist.md' -> 'ch3/mnist/', 'index.md' -> ''."""
-    return html_path(Path("/"), page).as_posix().lstrip("/").removesuffix("index.html")
-
-
+from pages import ROOT, html_path, nav_pages, url_path
 class Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
