@@ -1,7 +1,7 @@
 """Pretrained parameters: ``.npz`` files with a provenance record, never pickle.
 
 The shipped weights of chapter 3's network were made by ``python -m
-dlfs train`` (see ``weights/README.md``).  Each ``NAME.npz`` has a
+dlfs train`` (see ``dlfs/pretrained/README.md``).  Each ``NAME.npz`` has a
 ``NAME.json`` beside it that records how it was trained and the SHA-256 of the
 ``.npz``; :func:`load_weights` refuses a file whose checksum does not match.
 :func:`save_weights` writes both to temporary files and renames them into

@@ -105,8 +105,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
-    for folder in ("dlfs", "weights"):
-        shutil.copytree(ROOT / folder, source / folder, ignore=ignore)
+    shutil.copytree(ROOT / "dlfs", source / "dlfs", ignore=ignore)
     dist = tmp_path_factory.mktemp("dist")
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-index", "-q"]
     build += ["--no-build-isolation", "--no-cache-dir", "--wheel-dir", str(dist)]

@@ -93,7 +93,7 @@ def test_shipped_weights_are_w1_to_b3_float32_with_the_784_50_100_10_shapes():
 
 def test_default_path_is_the_ch3_file_of_the_dlfs_pretrained_package():
     assert weights_path().name == f"{CH3_WEIGHTS}.npz"
-    assert weights_path().parent.name in ("weights", "pretrained")
+    assert weights_path().parent.name == "pretrained"
     assert weights_path().is_file()
     assert weights_path().with_suffix(".json").is_file()
 
