@@ -9,6 +9,7 @@ on the training and test sets.  It records everything in a
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -56,6 +57,35 @@ class TrainingLog:
     def to_dict(self) -> dict[str, Any]:
         """The log as plain lists and numbers, ready for JSON."""
         return asdict(self)
+
+    def epoch_losses(self) -> list[float]:
+        """The mean mini-batch loss of each epoch, one per evaluation.
+
+        An epoch ends at each entry of ``eval_iterations``; a partial last
+        epoch (training stopped mid-epoch) is the mean of its own iterations.
+
+        Examples
+        --------
+        >>> log = TrainingLog(loss=[4.0, 2.0, 3.0, 1.0, 6.0],
+        ...                   eval_iterations=[2, 4, 5], iters_per_epoch=2)
+        >>> log.epoch_losses()
+        [3.0, 2.0, 6.0]
+        """
+        ends = [0, *self.eval_iterations]
+        return [float(np.mean(self.loss[a:b])) for a, b in itertools.pairwise(ends)]
+
+
+def iters_per_epoch(train_size: int, batch_size: int) -> int:
+    """Iterations in one epoch: ``ceil(train_size / batch_size)``.
+
+    :func:`train` counts epochs so and records this in the log's
+    ``iters_per_epoch``; ask here before training, for example to turn a
+    number of epochs into ``iters_num``.
+
+    >>> iters_per_epoch(60_000, 100), iters_per_epoch(200, 30), iters_per_epoch(3, 50)
+    (600, 7, 1)
+    """
+    return -(-train_size // batch_size)
 
 
 def _check_counts(iters_num: Any, batch_size: Any, seed: Any) -> None:

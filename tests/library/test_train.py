@@ -8,7 +8,7 @@ import pytest
 
 from dlfs.nets import TwoLayerNet
 from dlfs.optim import SGD
-from dlfs.train import TrainingLog, train, train_neuralnet
+from dlfs.train import TrainingLog, iters_per_epoch, train, train_neuralnet
 
 
 def blobs(n, seed):
@@ -79,6 +79,33 @@ def test_evaluations_fall_on_epoch_ends_only_when_iters_is_a_multiple(data):
     log = train(make_net(), *data, iters_num=3, batch_size=500)  # bigger than data
     assert log.iters_per_epoch == 1
     assert log.eval_iterations == [1, 2, 3]
+
+
+def test_epoch_losses_are_the_mean_batch_loss_of_each_epoch_and_the_partial_last(data):
+    log = train(make_net(), *data, iters_num=23, batch_size=40)  # 5 per epoch
+    assert log.eval_iterations == [5, 10, 15, 20, 23]
+    loss = log.loss
+    assert log.epoch_losses() == [
+        float(np.mean(loss[0:5])),
+        float(np.mean(loss[5:10])),
+        float(np.mean(loss[10:15])),
+        float(np.mean(loss[15:20])),
+        float(np.mean(loss[20:23])),  # the partial last epoch: its own 3 iterations
+    ]
+    by_hand = TrainingLog(loss=[4.0, 2.0, 3.0, 1.0, 6.0], eval_iterations=[2, 4, 5])
+    assert by_hand.epoch_losses() == [3.0, 2.0, 6.0]
+    assert TrainingLog().epoch_losses() == []  # zero iterations, no epoch
+
+
+@pytest.mark.parametrize(
+    ("train_size", "batch_size", "expected"),
+    [(200, 30, 7), (200, 50, 4), (200, 500, 1), (60_000, 100, 600)],
+)
+def test_iters_per_epoch_is_what_train_records(data, train_size, batch_size, expected):
+    assert iters_per_epoch(train_size, batch_size) == expected
+    if train_size == len(data[0]):
+        log = train(make_net(), *data, iters_num=1, batch_size=batch_size)
+        assert log.iters_per_epoch == expected
 
 
 def test_accuracy_recorded_at_each_epoch_end_is_the_networks_accuracy_then(data):
