@@ -6,6 +6,8 @@ files in ``data_dir``, else ``DLFS_DATA``, else the per-user cache
 ``~/.cache/dlfs``), downloads missing ones with pooch unless ``download=False``
 or ``DLFS_OFFLINE=1``, verifies every SHA-256 and caches the parsed arrays in
 an ``.npz`` in the per-user cache (never a pickle); a data folder is only read.
+:func:`mnist_dir` and :func:`mnist_missing` tell, without loading, which
+folder that is and which files it lacks.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ __all__ = [
     "MnistNotFoundError",
     "load_mnist",
     "mnist_available",
+    "mnist_dir",
+    "mnist_missing",
     "read_idx",
 ]
 
@@ -85,11 +89,96 @@ _CHECKSUMS = [spec.sha256 for spec in MNIST_FILES.values()]
 
 
 class MnistNotFoundError(FileNotFoundError):
-    """MNIST files are missing and could not be downloaded."""
+    """MNIST files are missing and could not be downloaded.
+
+    ``str(error)`` is the whole explanation, ready to print: why nothing was
+    downloaded, the folder, how it was chosen, the missing files and what to
+    do.  The same facts are attributes, for a caller that words them its own
+    way.
+
+    Attributes
+    ----------
+    reason : str
+        Why the files were not downloaded, e.g. ``"downloading is disabled
+        (download=False)."``.
+    folder : pathlib.Path
+        The folder that was searched (see :func:`mnist_dir`).
+    missing : list of str
+        The file names that are not there, in the order of :data:`MNIST_FILES`.
+    where : str
+        How ``folder`` was chosen: ``"the data_dir argument"``,
+        ``"DLFS_DATA"`` or ``"the per-user cache (DLFS_CACHE or the
+        platform's)"``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     try:
+    ...         load_mnist(data_dir=folder, download=False)
+    ...     except MnistNotFoundError as error:
+    ...         print(error.where, len(error.missing), error.missing[0])
+    the data_dir argument 4 train-images-idx3-ubyte.gz
+    """
+
+    def __init__(self, reason: str, folder: Path, missing: list[str], where: str):
+        self.reason, self.where = reason, where
+        self.folder, self.missing = Path(folder), list(missing)
+        super().__init__(
+            f"MNIST files not found: {reason}\nMissing from {self.folder} (chosen "
+            f"by {where}):"
+            + "".join(f"\n  - {name}" for name in missing)
+            + "\nPut the four files in a folder and point DLFS_DATA or the "
+            "data_dir argument of load_mnist() at it, or let load_mnist() download "
+            "them (network access, download=True and DLFS_OFFLINE unset)."
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[str, Path, list[str], str]]:
+        return type(self), (self.reason, self.folder, self.missing, self.where)
 
 
 class MnistChecksumError(ValueError):
-    """A file's SHA-256 differs from the canonical one; the file was not used."""
+    """A file's SHA-256 differs from the canonical one; the file was not used.
+
+    ``str(error)`` names the file and both checksums and sizes.
+
+    Attributes
+    ----------
+    folder : pathlib.Path
+        The folder holding the file.
+    file : str
+        The file's name, one of the four in :data:`MNIST_FILES`.
+    expected, actual : str
+        The canonical SHA-256 and the file's (hex).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     for spec in MNIST_FILES.values():
+    ...         _ = (Path(folder) / spec.filename).write_bytes(b"")
+    ...     try:
+    ...         load_mnist(data_dir=folder)
+    ...     except MnistChecksumError as error:
+    ...         print(error.file, error.actual[:16])
+    train-images-idx3-ubyte.gz e3b0c44298fc1c14
+    """
+
+    def __init__(self, folder: Path, spec: MnistFile, actual: str, actual_size: int):
+        self.folder, self.file = Path(folder), spec.filename
+        self.expected, self.actual = spec.sha256, actual
+        self._args = (folder, spec, actual, actual_size)
+        super().__init__(
+            f"{self.folder / self.file} is not the canonical {self.file}, so it "
+            "was not used:\n"
+            f"  expected SHA-256 {spec.sha256} ({spec.size} bytes)\n"
+            f"  actual   SHA-256 {actual} ({actual_size} bytes)\n"
+            "Replace it with the canonical file, or delete it."
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[Path, MnistFile, str, int]]:
+        return type(self), self._args
 
 
 def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
@@ -142,28 +231,81 @@ def _data_dir(data_dir: str | os.PathLike[str] | None) -> tuple[Path, str]:
     return _cache_dir(), "the per-user cache (DLFS_CACHE or the platform's)"
 
 
+def mnist_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The folder :func:`load_mnist` reads the four files from.
+
+    Parameters
+    ----------
+    data_dir : str or os.PathLike, optional
+        As in :func:`load_mnist`.
+
+    Returns
+    -------
+    pathlib.Path
+        ``data_dir`` if given, else ``DLFS_DATA`` if set, else the per-user
+        cache (``DLFS_CACHE``, else e.g. ``~/.cache/dlfs``); ``~`` is expanded.
+        The folder need not exist.
+
+    Examples
+    --------
+    >>> mnist_dir("~/mnist") == Path.home() / "mnist"
+    True
+    """
+    return _data_dir(data_dir)[0]
+
+
+def mnist_missing(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
+    """The names of the four MNIST files that are not in :func:`mnist_dir`.
+
+    Only looks: nothing is downloaded, created or checked (a file that is
+    there but damaged is not listed; :func:`load_mnist` refuses it).
+
+    Parameters
+    ----------
+    data_dir : str or os.PathLike, optional
+        As in :func:`load_mnist`.
+
+    Returns
+    -------
+    list of str
+        File names in the order of :data:`MNIST_FILES`; empty if all four are
+        there.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (Path(folder) / "train-images-idx3-ubyte.gz").write_bytes(b"")
+    ...     mnist_missing(folder)
+    ['train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz',
+     't10k-labels-idx1-ubyte.gz']
+    """
+    folder = mnist_dir(data_dir)
+    names = [spec.filename for spec in MNIST_FILES.values()]
+    return [name for name in names if not (folder / name).is_file()]
+
+
 def mnist_available(data_dir: str | os.PathLike[str] | None = None) -> bool:
     """Whether :func:`load_mnist` would find the four files; downloads nothing."""
-    folder, _ = _data_dir(data_dir)
-    return all((folder / spec.filename).is_file() for spec in MNIST_FILES.values())
+    return not mnist_missing(data_dir)
 
 
 def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> None:
-    """Download the missing files (keys of MNIST_FILES), or explain why not."""
+    """Download the missing files (names in MNIST_FILES), or explain why not."""
     if not missing:
         return
-    names = [MNIST_FILES[key].filename for key in missing]
     offline = os.environ.get("DLFS_OFFLINE", "").lower() in {"1", "true", "yes"}
     if not download or offline:
         why = "download=False" if not download else "DLFS_OFFLINE is set"
         why = f"downloading is disabled ({why})."
-        raise MnistNotFoundError(_missing(why, folder, names, where))
+        raise MnistNotFoundError(why, folder, missing, where)
     import pooch
 
     http = pooch.HTTPDownloader(timeout=10)
     made = missing_folders(folder)  # pooch makes them; a failure removes them
-    for i, key in enumerate(missing):
-        spec, failures = MNIST_FILES[key], ""
+    for i, name in enumerate(missing):
+        spec = next(s for s in MNIST_FILES.values() if s.filename == name)
+        failures = ""
         for url in (mirror + spec.filename for mirror in MIRRORS):
             try:  # pooch checks the SHA-256 and moves the file in when complete
                 hash_ = f"sha256:{spec.sha256}"
@@ -174,28 +316,13 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
         else:
             remove_folders(made)
             why = f"downloading {spec.filename} failed from every mirror:{failures}"
-            raise MnistNotFoundError(_missing(why, folder, names[i:], where))
-
-
-def _missing(why: str, folder: Path, names: list[str], where: str) -> str:
-    return (
-        f"MNIST files not found: {why}\nMissing from {folder} (chosen by {where}):"
-        + "".join(f"\n  - {name}" for name in names)
-        + "\nPut the four files in a folder and point DLFS_DATA or the "
-        "data_dir argument of load_mnist() at it, or let load_mnist() download "
-        "them (network access, download=True and DLFS_OFFLINE unset)."
-    )
+            raise MnistNotFoundError(why, folder, missing[i:], where)
 
 
 def _verify(path: Path, spec: MnistFile) -> None:
     actual = sha256_of(path)
     if actual != spec.sha256:
-        raise MnistChecksumError(
-            f"{path} is not the canonical {spec.filename}, so it was not used:\n"
-            f"  expected SHA-256 {spec.sha256} ({spec.size} bytes)\n"
-            f"  actual   SHA-256 {actual} ({path.stat().st_size} bytes)\n"
-            "Replace it with the canonical file, or delete it."
-        )
+        raise MnistChecksumError(path.parent, spec, actual, path.stat().st_size)
 
 
 def _arrays(paths: Mapping[str, Path]) -> dict[str, np.ndarray]:
@@ -266,10 +393,11 @@ def load_mnist(
     ------
     MnistNotFoundError
         If files are missing and cannot be downloaded; the message names the
-        folder, the files, ``DLFS_DATA`` and ``data_dir``.
+        folder, the files, ``DLFS_DATA`` and ``data_dir``, and the error
+        carries them as ``folder``, ``missing`` and ``where``.
     MnistChecksumError
         If a file's SHA-256 is not the canonical one; the message names the
-        file and both checksums.
+        file and both checksums, the error carries ``folder`` and ``file``.
     TypeError
         If a flag is not a bool.
 
@@ -288,8 +416,7 @@ def load_mnist(
             raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
     folder, where = _data_dir(data_dir)
     paths = {key: folder / spec.filename for key, spec in MNIST_FILES.items()}
-    missing = [key for key, path in paths.items() if not path.is_file()]
-    _obtain(missing, folder, where, download)
+    _obtain(mnist_missing(folder), folder, where, download)
     for key, spec in MNIST_FILES.items():
         _verify(paths[key], spec)
     arrays = _arrays(paths)

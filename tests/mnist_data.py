@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from dlfs._files import atomic_write
-from dlfs.datasets import MNIST_FILES, _data_dir, mnist_available
+from dlfs.datasets import MNIST_FILES, mnist_available, mnist_dir
 
 IDX_CODES = {"uint8": 0x08, "int8": 0x09, "int16": 0x0B, "int32": 0x0C}
 IDX_CODES |= {"float32": 0x0D, "float64": 0x0E}
@@ -22,7 +22,7 @@ IDX_CODES |= {"float32": 0x0D, "float64": 0x0E}
 
 def mnist_dir_or_none() -> Path | None:
     """The folder ``load_mnist()`` reads if it holds all four files, else None."""
-    return _data_dir(None)[0] if mnist_available() else None
+    return mnist_dir() if mnist_available() else None
 
 
 def needs_mnist(source: Path) -> bool:
