@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import pickle
 import shutil
 import socket
 import struct
@@ -32,12 +33,15 @@ from dlfs.datasets import (
     MnistNotFoundError,
     load_mnist,
     mnist_available,
+    mnist_dir,
+    mnist_missing,
     read_idx,
 )
 
 FILENAMES = [spec.filename for spec in MNIST_FILES.values()]
 TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
 TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
+CACHE_WHERE = "the per-user cache (DLFS_CACHE or the platform's)"
 
 
 # --------------------------------------------------------------------------
@@ -267,7 +271,11 @@ def test_flipped_byte_in_a_real_file_raises_checksum_error_and_writes_no_cache(
     (folder / name).write_bytes(data)
     with pytest.raises(MnistChecksumError) as info:
         load_mnist(data_dir=folder)
-    message = str(info.value)
+    error = info.value
+    assert (error.folder, error.file) == (folder, name)
+    assert error.expected == MNIST_FILES["train_label"].sha256
+    assert error.actual == sha256_of(folder / name)
+    message = str(error)
     assert str(folder / name) in message
     assert f"expected SHA-256 {MNIST_FILES['train_label'].sha256}" in message
     assert f"actual   SHA-256 {sha256_of(folder / name)}" in message
@@ -317,17 +325,61 @@ def test_empty_folder_without_download_fails_fast_and_explains(
             load_mnist()
     assert time.perf_counter() - start < 2
     assert isinstance(info.value, FileNotFoundError)
-    assert_explains_missing(str(info.value), empty, FILENAMES)
+    error = info.value
+    assert (error.folder, error.missing, error.where) == (empty, FILENAMES, "DLFS_DATA")
+    assert error.reason == f"downloading is disabled ({how.replace('=1', ' is set')})."
+    assert_explains_missing(str(error), empty, FILENAMES)
     assert list(empty.iterdir()) == []
 
 
-def test_only_the_missing_files_are_listed(tmp_path: Path) -> None:
-    present = MNIST_FILES["train_img"].filename
-    (tmp_path / present).write_bytes(b"")
+def test_with_two_of_the_four_files_only_the_other_two_are_missing(
+    tmp_path: Path,
+) -> None:
+    for name in (FILENAMES[0], FILENAMES[2]):
+        (tmp_path / name).write_bytes(b"")
+    assert mnist_missing(tmp_path) == [FILENAMES[1], FILENAMES[3]]
     with pytest.raises(MnistNotFoundError) as info:
         load_mnist(data_dir=tmp_path, download=False)
+    assert info.value.missing == [FILENAMES[1], FILENAMES[3]]
     listed = [line[4:] for line in str(info.value).splitlines() if "  - " in line]
-    assert listed == FILENAMES[1:]
+    assert listed == [FILENAMES[1], FILENAMES[3]]
+
+
+def test_mnist_missing_and_mnist_available_only_look(
+    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in FILENAMES[:3]:
+        (folder / name).write_bytes(b"not MNIST")  # present is all they check
+    assert (mnist_missing(folder), mnist_available(folder)) == ([FILENAMES[3]], False)
+    (folder / FILENAMES[3]).mkdir()  # a folder with a file's name is no file
+    assert mnist_missing(folder) == [FILENAMES[3]]
+    (folder / FILENAMES[3]).rmdir()
+    (folder / FILENAMES[3]).write_bytes(b"")
+    monkeypatch.setenv("DLFS_DATA", str(folder))
+    assert (mnist_missing(), mnist_available()) == ([], True)
+    monkeypatch.delenv("DLFS_DATA")
+    assert (mnist_missing(), mnist_available()) == (FILENAMES, False)
+    assert mnist_missing(tmp_path / "nowhere") == FILENAMES
+    assert not user_cache.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_the_errors_pickle_with_their_facts_and_message(tmp_path: Path) -> None:
+    with pytest.raises(MnistNotFoundError) as missing:
+        load_mnist(data_dir=tmp_path, download=False)
+    for name in FILENAMES:
+        (tmp_path / name).write_bytes(b"")
+    with pytest.raises(MnistChecksumError) as damaged:
+        load_mnist(data_dir=tmp_path)
+    facts = ["folder", "missing", "where", "reason", "file", "expected", "actual"]
+    for error in (missing.value, damaged.value):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error)
+        assert str(copy) == str(error)
+        for name in facts:
+            assert getattr(copy, name, None) == getattr(error, name, None)
 
 
 def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
@@ -350,6 +402,7 @@ def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
     assert time.perf_counter() - start < 5
     message = str(info.value)
     assert_explains_missing(message, folder, FILENAMES)
+    assert info.value.missing == FILENAMES
     assert attempts == [mirror + FILENAMES[0] for mirror in MIRRORS]
     for url in attempts:
         assert url in message
@@ -404,23 +457,37 @@ def test_missing_file_is_fetched_from_the_next_mirror_when_the_first_fails(
 # --------------------------------------------------------------------------
 
 
-def test_data_dir_argument_beats_dlfs_data(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_mnist_dir_is_the_argument_else_dlfs_data_else_the_user_cache(
+    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DLFS_DATA", str(tmp_path / "from-env"))
-    with pytest.raises(MnistNotFoundError) as info:
-        load_mnist(data_dir=tmp_path / "from-arg", download=False)
-    chosen = f"Missing from {tmp_path / 'from-arg'} (chosen by the data_dir argument)"
-    assert chosen in str(info.value)
+    assert mnist_dir(tmp_path / "from-arg") == tmp_path / "from-arg"
+    assert mnist_dir(str(tmp_path / "from-arg")) == tmp_path / "from-arg"
+    assert mnist_dir() == tmp_path / "from-env"
+    monkeypatch.setenv("DLFS_DATA", "")  # set but empty counts as unset
+    assert mnist_dir() == user_cache
+    monkeypatch.delenv("DLFS_DATA")
+    assert mnist_dir() == user_cache
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert mnist_dir("~/mnist") == tmp_path / "mnist"
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_without_dlfs_data_the_files_are_looked_for_in_the_user_cache(
-    user_cache: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("chosen_by", ["the data_dir argument", "DLFS_DATA", "cache"])
+def test_the_error_names_the_folder_read_and_how_it_was_chosen(
+    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch, chosen_by: str
 ) -> None:
-    monkeypatch.delenv("DLFS_DATA", raising=False)
-    with pytest.raises(MnistNotFoundError, match="per-user cache") as info:
-        load_mnist(download=False)
-    assert f"Missing from {user_cache} " in str(info.value)
+    monkeypatch.setenv("DLFS_DATA", str(tmp_path / "from-env"))
+    data_dir, folder, where = None, tmp_path / "from-env", chosen_by
+    if chosen_by == "the data_dir argument":  # it wins over DLFS_DATA
+        data_dir = folder = tmp_path / "from-arg"
+    elif chosen_by == "cache":
+        monkeypatch.delenv("DLFS_DATA")
+        folder, where = user_cache, CACHE_WHERE
+    with pytest.raises(MnistNotFoundError) as info:
+        load_mnist(data_dir=data_dir, download=False)
+    assert (info.value.folder, info.value.where) == (folder, where)
+    assert f"Missing from {folder} (chosen by {where}):" in str(info.value)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG applies on Linux")
@@ -430,13 +497,13 @@ def test_the_user_cache_is_pooch_os_cache_following_xdg_cache_home(
     monkeypatch.delenv("DLFS_DATA", raising=False)
     monkeypatch.delenv("DLFS_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    with pytest.raises(MnistNotFoundError) as info:
-        load_mnist(download=False)
-    assert f"Missing from {tmp_path / 'dlfs'} " in str(info.value)
-    assert list(tmp_path.iterdir()) == []
     import pooch
 
-    assert datasets._cache_dir() == pooch.os_cache("dlfs")
+    assert mnist_dir() == tmp_path / "dlfs" == pooch.os_cache("dlfs")
+    with pytest.raises(MnistNotFoundError) as info:
+        load_mnist(download=False)
+    assert info.value.folder == tmp_path / "dlfs"
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG applies on Linux")
@@ -467,21 +534,6 @@ def test_loading_from_a_folder_or_the_cache_imports_no_pooch(
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
     assert list((tmp_path / "dlfs").glob("*.npz")), "the second load read the cache"
-
-
-def test_mnist_available_only_looks(
-    mnist_dir: Path, tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert mnist_available(mnist_dir)
-    partial = mirror_of(mnist_dir, tmp_path / "partial", skip=(FILENAMES[2],))
-    assert not mnist_available(partial)
-    monkeypatch.setenv("DLFS_DATA", str(partial))
-    assert not mnist_available()
-    monkeypatch.setenv("DLFS_DATA", str(mnist_dir))
-    assert mnist_available()
-    monkeypatch.delenv("DLFS_DATA")
-    assert not mnist_available()
-    assert not user_cache.exists()
 
 
 # --------------------------------------------------------------------------
