@@ -4,10 +4,10 @@ A reader downloads a notebook from the built site and runs it after
 ``pip install dlfs``, far from this repository. This test does the same: it
 builds the wheel, installs it in a fresh venv that cannot see the repository,
 and executes each ``.ipynb`` exactly as the built site offers it for
-download, in an empty folder with ``DLFS_DATA`` set. To stay quick and
-offline, the venv borrows the third-party packages (NumPy, matplotlib,
-nbclient, ipykernel, ...) of the running environment through a ``.pth``
-file; ``dlfs`` itself comes only from the wheel.
+download, in an empty folder with ``DLFS_DATA`` set. The venv borrows the
+third-party packages (NumPy, matplotlib, nbclient, ipykernel, ...) of the
+running environment; ``dlfs`` itself comes only from the wheel (the fixture
+``wheel_python``, tests/dist/conftest.py).
 """
 
 from __future__ import annotations
@@ -16,16 +16,13 @@ import json
 import os
 import re
 import subprocess
-import sys
-import sysconfig
-import zipfile
 from pathlib import Path
 
 import pytest
 from mnist_data import needs_mnist
+from pages import ROOT
 
 # The Korean copies (chN.ko.py) have the same code cells (tests/book/test_i18n.py).
-from pages import ROOT
 NOTEBOOKS = sorted(
     p for p in (ROOT / "docs/notebooks").glob("*.py") if not p.stem.endswith(".ko")
 )
@@ -47,42 +44,6 @@ print(dlfs.__file__)
 
 def test_there_is_a_notebook_per_chapter():
     assert [p.stem for p in NOTEBOOKS] == ["ch2", "ch3", "ch4", "ch5"]
-
-
-@pytest.mark.slow
-def test_the_wheel_holds_the_library_and_its_weights_but_not_the_build(wheel):
-    with zipfile.ZipFile(wheel) as archive:
-        names = archive.namelist()
-        [metadata] = [n for n in names if n.endswith("dist-info/METADATA")]
-        requires = archive.read(metadata).decode()
-    tops = {name.split("/")[0] for name in names if "dist-info" not in name}
-    assert tops == {"dlfs"}
-    assert "dlfs/datasets.py" in names
-    assert any(n.startswith("dlfs/pretrained/") and n.endswith(".npz") for n in names)
-    assert re.search(r"^Requires-Dist: pooch", requires, re.M)
-
-
-@pytest.fixture(scope="module")
-def plain_python(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Python of a fresh venv holding the dlfs wheel and no repository."""
-    venv = tmp_path_factory.mktemp("plain-install") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
-    python = venv / "bin" / "python"
-    site = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    # A plain path line: the running environment's packages become importable,
-    # but its .pth files (among them the editable install of dlfs) do not run.
-    borrowed = sysconfig.get_paths()["purelib"]
-    Path(site, "borrowed.pth").write_text(borrowed + "\n")
-    install = [sys.executable, "-m", "pip", "--python", str(python), "install"]
-    install += ["--no-deps", "--no-index", "--no-cache-dir", str(wheel)]
-    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    subprocess.run(install, check=True, capture_output=True, env=env)
-    return python
 
 
 def run_downloaded_notebook(
@@ -166,14 +127,14 @@ def test_downloaded_notebook_runs_from_the_wheel(
     path: Path,
     request: pytest.FixtureRequest,
     built_site: Path,
-    plain_python: Path,
+    wheel_python: Path,
     tmp_path: Path,
 ):
     data = request.getfixturevalue("mnist_dir") if needs_mnist(path) else None
     ipynb = built_site / "notebooks" / path.stem / f"{path.stem}.ipynb"
     assert ipynb.is_file(), f"the site offers no {ipynb.name}"
-    outputs, dlfs_file = run_downloaded_notebook(plain_python, ipynb, tmp_path, data)
-    assert Path(dlfs_file).is_relative_to(plain_python.parent.parent)
+    outputs, dlfs_file = run_downloaded_notebook(wheel_python, ipynb, tmp_path, data)
+    assert Path(dlfs_file).is_relative_to(wheel_python.parents[1])
     errors = [o for o in outputs if o.get("output_type") == "error"]
     assert not errors, errors[0].get("traceback") if errors else ""
     figures = [o for o in outputs if "image/png" in o.get("data", {})]

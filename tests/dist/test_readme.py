@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
+from pages import ROOT
 
 import dlfs.cli
 
-from pages import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -51,11 +50,6 @@ def test_train_options_the_readme_names_exist(option, capsys):
     assert option in capsys.readouterr().out
 
 
-def test_readme_says_where_to_run_the_benchmarks():
-    (row,) = [line for line in README.splitlines() if "python -m benchmarks --" in line]
-    assert "root of the clone" in row
-
-
 HOME = {
     "index.md": r"Python (3\.\d+) or newer",
     "index.ko.md": r"파이썬 (3\.\d+) 이상",
@@ -80,7 +74,7 @@ def test_readme_lists_every_extra_and_only_those():
 
 @pytest.mark.parametrize("page", ["README.md", "docs/index.md", "docs/index.ko.md"])
 def test_pooch_is_a_dependency_and_the_data_extra_only_adds_tqdm(page):
-    # E8: the pages once sent readers to [data] for downloads, which pooch does.
+    # pooch downloads MNIST; [data] is only the progress bar.
     project = PYPROJECT["project"]
     assert "pooch" in dependency_names(project["dependencies"])
     assert dependency_names(project["optional-dependencies"]["data"]) == {"tqdm"}

@@ -2,13 +2,11 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-
-
 from pages import ROOT
+
+
 @pytest.mark.parametrize(
     "command", [["check"], ["format", "--check"]], ids=["lint", "format"]
 )
