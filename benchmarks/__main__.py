@@ -1,9 +1,9 @@
 """``python -m benchmarks [--smoke] [--out FILE | --book] [--iters N] ...``.
 
 Run it from the root of a clone (``benchmarks/`` is not installed), for
-example ``python -m benchmarks --book``.  Exit status: 0 when every target is
-met (a ``--smoke`` run checks none), 1 when one is missed, 2 for a bad option
-or ``--out`` path, 3 when the MNIST files are missing or damaged.
+example ``python -m benchmarks --book``; ``--help`` lists the exit statuses.
+Options are parsed with :mod:`dlfs.cli_kit`, which does not import NumPy, so
+that the BLAS thread count is set before anything imports it.
 """
 
 from __future__ import annotations
@@ -14,51 +14,41 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import NoReturn
 
 from benchmarks import THREAD_VARIABLES
+from dlfs.cli_kit import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_NO_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    data_error,
+    exit_epilog,
+    folder,
+    run,
+    unwritable,
+    whole_number,
+)
 
 PROG = "python -m benchmarks"
-EXIT_MISSED, EXIT_USAGE, EXIT_NO_DATA = 1, 2, 3
-EXIT_STATUSES = f"""\
-exit status:
-  0  every target met (--smoke checks none: its sizes are too small)
-  {EXIT_MISSED}  a target was missed (the tables say which)
-  {EXIT_USAGE}  a bad option or --out path; nothing was measured
-  {EXIT_NO_DATA}  the MNIST files are missing or damaged: use --data-dir or DLFS_DATA
-"""
-
-
-# The parser and its checks run before the BLAS thread count is set, so they
-# cannot import dlfs (that imports NumPy); dlfs.cli has their twins.
-class Parser(argparse.ArgumentParser):
-    """Errors in two lines (the problem, then --help), not the whole usage."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(
-            EXIT_USAGE, f"{self.prog}: error: {message}\n(see {self.prog} --help)\n"
-        )
-
-
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number of at least 1, got {text!r}"
-        )
-    return value
+EPILOG = exit_epilog(
+    {
+        EXIT_OK: "every target met (--smoke checks none: its sizes are too small)",
+        EXIT_FAILED: "a target was missed (the tables say which)",
+        EXIT_USAGE: "a bad option or --out path; nothing was measured",
+        EXIT_NO_DATA: "the MNIST files are missing or damaged: use --data-dir "
+        "or DLFS_DATA",
+        EXIT_INTERRUPTED: "interrupted (Ctrl-C); nothing was written",
+    }
+)
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = Parser(
         prog=PROG,
         description="Measure the book's speed lessons: batching and backpropagation.",
-        epilog=EXIT_STATUSES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EPILOG,
     )
     parser.add_argument(
         "--smoke",
@@ -70,17 +60,17 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     where.add_argument(
         "--book",
         action="store_true",
-        help="write docs/data/benchmarks.json, redraw the Performance page's "
-        "figures and refresh the outputs of its examples",
+        help="write the results the Performance page shows (docs/data/"
+        "benchmarks.json); python -m book then redraws its figures",
     )
     parser.add_argument(
         "--iters",
-        type=positive_int,
+        type=whole_number(1),
         help="training iterations (default 10000, smoke 40)",
     )
     parser.add_argument(
         "--threads",
-        type=positive_int,
+        type=whole_number(1),
         default=2,
         help="BLAS and PyTorch threads (default 2)",
     )
@@ -88,31 +78,17 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--no-torch", action="store_true", help="leave PyTorch out even if installed"
     )
     parser.add_argument(
-        "--data-dir", help="folder with the MNIST files (default: DLFS_DATA or cache)"
+        "--data-dir",
+        type=folder,
+        help="folder with the MNIST files (default: DLFS_DATA or cache)",
     )
     parser.add_argument("--quiet", action="store_true", help="print only the tables")
     args = parser.parse_args(argv)
     if args.book and args.smoke:
         parser.error("--book writes the book's results: run it without --smoke")
-    if args.out is not None:
-        problem = unwritable(args.out)
-        if problem:
-            parser.error(f"--out {args.out}: {problem}")
-    if args.data_dir and Path(args.data_dir).is_file():
-        parser.error(f"--data-dir {args.data_dir} is a file, not a folder")
+    if args.out is not None and (problem := unwritable("--out", args.out)):
+        parser.error(problem)
     return args
-
-
-def unwritable(path: Path) -> str | None:
-    """Why ``path`` cannot be written (before minutes of measuring), or None."""
-    if path.is_dir():
-        return "is a folder: give a file name inside it"
-    existing = next(p for p in (path.parent, *path.parent.parents) if p.exists())
-    if not existing.is_dir():
-        return f"{existing} is a file, not a folder"
-    if not os.access(existing, os.W_OK | os.X_OK):
-        return f"cannot create files in {existing}"
-    return None
 
 
 def set_threads(threads: int) -> bool:
@@ -129,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             "warning: NumPy was imported first; BLAS threads not set", file=sys.stderr
         )
 
+    # Only now, with the thread count set: modules that import NumPy.
     from dataclasses import replace
 
     from benchmarks import suite
@@ -155,9 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results = suite.run(settings, progress=progress)
     except suite.MnistUnavailable as exc:
-        from dlfs.cli import _data_error
-
-        return _data_error(exc.args[0], args.data_dir, PROG)
+        return data_error(PROG, exc.args[0], args.data_dir)
     print(report(results))
     out = suite.default_output() if args.book else args.out
     if out is not None:
@@ -166,18 +141,15 @@ def main(argv: list[str] | None = None) -> int:
         atomic_write(out, lambda f: f.write(text.encode()))
         print(f"wrote {out}")
     if args.book:
-        from benchmarks.book import refresh_book
-
-        for path in refresh_book():
-            print(f"wrote {path}")
+        print("run python -m book to redraw the Performance page's figures")
     if args.smoke:
         print("smoke run: tiny sizes, so no target is measured or checked")
     missed = [name for name, t in results["targets"].items() if t["met"] is False]
     if missed:
         print(f"{PROG}: missed targets: {', '.join(missed)}", file=sys.stderr)
-        return EXIT_MISSED
-    return 0
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

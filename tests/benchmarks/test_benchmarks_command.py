@@ -80,6 +80,8 @@ def test_every_target_met_exits_0(fake_run, capsys):
 
 
 def test_missing_mnist_is_two_lines_and_exit_3(tmp_path):
+    # A fresh process: two lines also means no warning that NumPy was imported
+    # before the BLAS thread count could be set.
     empty = tmp_path / "empty"
     empty.mkdir()
     done = bench(
@@ -95,28 +97,60 @@ def test_missing_mnist_is_two_lines_and_exit_3(tmp_path):
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["--out", "."], "is a folder"),
-        (["--out", "README.md/x.json"], "is a file, not a folder"),
-        (["--iters", "-3"], "--iters"),
-        (["--threads", "0"], "--threads"),
-        (["--data-dir", "README.md"], "is a file, not a folder"),
+        pytest.param(args, words, id=" ".join(args))
+        for args, words in [
+            (["--out", "."], "--out . is a folder"),
+            (["--out", "README.md/x.json"], "README.md is a file, not a folder"),
+            (["--iters", "-3"], "--iters"),
+            (["--threads", "0"], "--threads"),
+            (["--data-dir", "README.md"], "README.md is a file, not a folder"),
+            (["--book", "--smoke"], "run it without --smoke"),
+        ]
     ],
-    ids=" ".join,
 )
-def test_usage_errors_are_two_lines_and_exit_2_before_measuring(args, words):
-    done = bench("--smoke", *args)
-    assert done.returncode == 2
-    lines = done.stderr.splitlines()
-    assert len(lines) == 2, done.stderr
+def test_usage_errors_are_two_lines_and_exit_2_before_measuring(
+    args, words, monkeypatch, capsys
+):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(suite, "run", None)  # measuring would fail the test
+    with pytest.raises(SystemExit) as info:
+        command.main(args)
+    assert info.value.code == 2
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert len(lines) == 2, err
     assert words in lines[0]
-    assert "Traceback" not in done.stderr
-    assert done.stdout == ""  # nothing was measured
+    assert lines[1] == "(see python -m benchmarks --help)"
+    assert out == ""
 
 
-def test_help_lists_the_exit_statuses():
-    done = bench("--help")
-    assert done.returncode == 0
-    epilog = done.stdout[done.stdout.index("exit status:") :]
-    for status, words in [("1", "missed"), ("2", "bad option"), ("3", "MNIST")]:
+def test_book_writes_only_the_results_json_and_says_python_m_book_draws(
+    fake_run, monkeypatch, tmp_path, capsys
+):
+    # The figures and the page are python -m book's job, not the benchmark's.
+    monkeypatch.setitem(sys.modules, "benchmarks.book", None)
+    out = tmp_path / "data" / "benchmarks.json"
+    monkeypatch.setattr(suite, "default_output", lambda: out)
+    fake_run(copy.deepcopy(COMMITTED))
+    assert command.main(["--quiet", "--book"]) == 0
+    assert json.loads(out.read_text()) == COMMITTED
+    assert [p.name for p in tmp_path.rglob("*")] == ["data", "benchmarks.json"]
+    printed = capsys.readouterr().out
+    assert f"wrote {out}" in printed
+    assert "python -m book" in printed
+
+
+def test_help_lists_the_exit_statuses(capsys):
+    with pytest.raises(SystemExit) as info:
+        command.main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    epilog = out[out.index("exit status:") :]
+    for status, words in [
+        ("1", "missed"),
+        ("2", "bad option"),
+        ("3", "MNIST"),
+        ("130", "interrupted"),
+    ]:
         (line,) = [x for x in epilog.splitlines() if x.split()[:1] == [status]]
         assert words in line

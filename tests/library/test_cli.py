@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pages import ROOT as REPO
 
+import dlfs
 import dlfs.cli
 from dlfs.cli import EXIT_NO_DATA, main
 from dlfs.datasets import MNIST_FILES, load_mnist
@@ -204,6 +205,38 @@ def test_module_help_runs_as_a_subprocess(tmp_path):
     assert done.stdout.startswith("usage: python -m dlfs train")
     assert "--batch-size" in done.stdout
     assert done.stderr == ""
+
+
+def test_the_cli_kit_imports_without_numpy(tmp_path):
+    # python -m benchmarks parses with the kit, then sets the BLAS threads:
+    # that only works while NumPy is not imported.
+    code = "import dlfs.cli_kit, sys; assert 'numpy' not in sys.modules"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_package_gives_every_book_name_from_its_module():
+    # dlfs imports them on first use; dlfs.train and dlfs.perceptron stay the
+    # functions although their modules (dlfs.train, dlfs.perceptron) are loaded.
+    namespace: dict[str, object] = {}
+    exec("from dlfs import *", namespace)
+    assert set(namespace) - {"__builtins__"} == set(dlfs.__all__)
+    for name in dlfs.__all__:
+        value = getattr(dlfs, name)
+        assert value is namespace[name]
+        assert value is getattr(sys.modules[value.__module__], name)
+        assert value.__name__ == name
+    assert set(dlfs.__all__) <= set(dir(dlfs))
+    assert dlfs.nets is sys.modules["dlfs.nets"]
+    with pytest.raises(AttributeError, match="no attribute 'softmaxx'"):
+        dlfs.softmaxx  # noqa: B018
 
 
 # --------------------------------------------------------------------------

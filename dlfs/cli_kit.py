@@ -1,0 +1,202 @@
+"""What every dlfs command line is built from.
+
+``python -m dlfs`` (``train``, ``exercises``), ``python -m dlfs.exercises``,
+``python -m book`` and ``python -m benchmarks`` share one parser class, whose
+usage errors are two lines (the problem, then where to look) with exit status
+2; the option types; the one table of exit statuses, and the ``--help`` epilog
+that lists them; the check that a file can be written, made before any work;
+the two-line report of missing or damaged MNIST; and :func:`run`, which turns
+a broken pipe or Ctrl-C into an exit status instead of a traceback.
+
+Only the standard library is imported here, never NumPy: ``python -m
+benchmarks`` parses its options with this kit before it sets the BLAS thread
+count, which must happen before NumPy is imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, NoReturn
+
+#: Exit statuses, the same for every command: each ``--help`` says what they
+#: mean for that command (see :func:`exit_epilog`).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_DATA, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_STATUSES: Mapping[int, str] = MappingProxyType(
+    {
+        EXIT_OK: "done",
+        EXIT_FAILED: "it ran, and the result is a failure (a failed check, a "
+        "missed target, a stale figure) or could not be written",
+        EXIT_USAGE: "a bad option or path: nothing was done",
+        EXIT_NO_DATA: "the MNIST files are missing or damaged",
+        EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+    }
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are two lines, with exit status 2.
+
+    The first line is the problem, the second where to read more; argparse's
+    own errors repeat the whole usage first. Descriptions and epilogs are
+    printed as written (their line breaks kept). Sub-commands made with
+    ``add_subparsers().add_parser`` are parsers of this class too.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_USAGE, f"{self.prog}: error: {message}\n(see {self.prog} --help)\n"
+        )
+
+
+def exit_epilog(meanings: Mapping[int, str], note: str = "") -> str:
+    """The ``--help`` epilog listing a command's exit statuses in its own words.
+
+    Every status must be one of :data:`EXIT_STATUSES`, so that a number means
+    the same for every command.
+
+    >>> print(exit_epilog({EXIT_OK: "trained", EXIT_USAGE: "a bad option"}))
+    exit status:
+      0  trained
+      2  a bad option
+    <BLANKLINE>
+    """
+    unknown = sorted(set(meanings) - set(EXIT_STATUSES))
+    if unknown:
+        raise ValueError(f"exit statuses {unknown} are not in EXIT_STATUSES")
+    width = max(len(str(status)) for status in meanings)
+    lines = [f"  {status:<{width}}  {text}" for status, text in meanings.items()]
+    return "\n".join(["exit status:", *lines, ""]) + (f"\n{note}\n" if note else "")
+
+
+def whole_number(minimum: int = 1, message: str = "") -> Callable[[str], int]:
+    """An option type: a whole number of at least ``minimum``.
+
+    ``message`` replaces "expected a whole number of at least N" in the error.
+
+    >>> whole_number(0)("3")
+    3
+    >>> whole_number(1)("2.5")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: expected a whole number of at least 1, got '2.5'
+    """
+    message = message or f"expected a whole number of at least {minimum}"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"{message}, got {text!r}")
+        return value
+
+    return parse
+
+
+def positive_float(text: str) -> float:
+    """An option type: a finite number above 0.
+
+    >>> positive_float("0.5")
+    0.5
+    >>> positive_float("inf")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: expected a positive finite number, got 'inf'
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(
+            f"expected a positive finite number, got {text!r}"
+        )
+    return value
+
+
+def folder(text: str) -> Path:
+    """An option type: a folder, or a path where none exists yet (not a file)."""
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path} is a file, not a folder")
+    return path
+
+
+def unwritable(option: str, path: Path) -> str | None:
+    """Why ``option``'s file ``path`` cannot be written, or ``None``.
+
+    Asked before any work, so that minutes of training or measuring are not
+    lost at the end. ``path`` must not be a folder. Missing folders above it
+    are fine (they are made when writing), but the nearest existing one must
+    be a folder in which a file can really be created: a probe file is
+    created there and removed, which also catches read-only file systems and
+    access rules that permission bits do not show.
+    """
+    if path.is_dir():
+        return f"{option} {path} is a folder: give a file name inside it"
+    existing = next(p for p in (path.parent, *path.parent.parents) if p.exists())
+    if not existing.is_dir():
+        return f"{option} {path}: {existing} is a file, not a folder"
+    try:
+        fd, probe = tempfile.mkstemp(dir=existing, prefix=".dlfs-probe-")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return f"{option} {path}: cannot create files in {existing} ({reason})"
+    os.close(fd)
+    os.unlink(probe)
+    return None
+
+
+def data_error(
+    prog: str, error: Exception, data_dir: Any = None, *, option: bool = True
+) -> int:
+    """Report missing or damaged MNIST in two lines; return :data:`EXIT_NO_DATA`.
+
+    The first line is the problem, from the loader's exception: the folder and
+    the missing files of a ``MnistNotFoundError``, the damaged file of a
+    ``MnistChecksumError``, or why the folder (``mnist_dir(data_dir)``) could
+    not be read. The second says how to point the command at the files: with
+    its ``--data-dir`` (if ``option``) or ``DLFS_DATA``.
+    """
+    from dlfs.datasets import mnist_dir  # NumPy is loaded by now: MNIST was
+
+    folder = getattr(error, "folder", None) or mnist_dir(data_dir)
+    if getattr(error, "missing", None) is not None:
+        problem = f"MNIST not found in {folder} (missing: {', '.join(error.missing)})"
+    elif getattr(error, "file", None) is not None:
+        problem = f"MNIST files in {folder} are damaged: {error.file} is not canonical"
+    else:
+        reason = (str(error) or type(error).__name__).splitlines()[0]
+        problem = f"cannot read the MNIST files in {folder}: {reason}"
+    how = "pass --data-dir FOLDER, or set DLFS_DATA," if option else "set DLFS_DATA"
+    hint = f"{how} to a folder with the four canonical MNIST .gz files"
+    print(f"{prog}: error: {problem}\n{hint}", file=sys.stderr)
+    return EXIT_NO_DATA
+
+
+def run(main: Callable[[], int]) -> NoReturn:
+    """Exit with ``main()``'s status; Ctrl-C and a closed pipe are not tracebacks.
+
+    Ctrl-C exits with :data:`EXIT_INTERRUPTED`. When the reader of the output
+    has gone (``python -m dlfs exercises show ID | head``), the rest of the
+    output is dropped and the status is :data:`EXIT_FAILED`.
+    """
+    try:
+        status = main()
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        status = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = EXIT_FAILED
+    raise SystemExit(status)
