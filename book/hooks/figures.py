@@ -38,7 +38,11 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
+# The smallest text a page shows, in CSS px: figures get a min-width that keeps
+# their smallest text this size, and so do the notebooks' plots.
 MIN_TEXT_PX = 9.0
+# The notebooks' plots: 10 pt text at 100 dpi is 13.9 CSS px at full size.
+PLOT_TEXT_PX = 10 * 100 / 72
 # Below this width a figure with panels side by side shows them stacked
 # (docs/figures/narrow/NAME.svg, drawn by ``python -m book``).
 NARROW_MEDIA = "(max-width: 759px)"
@@ -65,6 +69,7 @@ class Figure:
     page_url: str  # where it first appears
 
 
+# Filled by on_nav for each build; `mkdocs serve` rebuilds in this process.
 _FIGURES: dict[str, Figure] = {}
 
 

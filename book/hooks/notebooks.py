@@ -6,16 +6,22 @@ page, but Material 9.8 shows no button for it.  This hook writes an
 title, with no template override.
 
 Offline builds: notebooks are executed at build time so their pages show
-today's outputs.  Those that load MNIST can only run where the four files
-are (:func:`dlfs.datasets.mnist_available`: ``DLFS_DATA`` or the per-user
-cache).  Where they are not, the book still builds without downloading
-anything: those notebooks are rendered without running, with a note saying
-so, instead of failing the build.  The notebooks import only ``dlfs``, NumPy
-and matplotlib, so they run the same from a plain ``pip install dlfs``.
+today's outputs.  Those that load MNIST (:func:`book.hooks.mnist.needs_mnist`)
+can only run where the four files are (:func:`dlfs.datasets.mnist_available`:
+``DLFS_DATA`` or the per-user cache).  Where they are not, the book still
+builds without downloading anything: those notebooks are rendered without
+running, with a note saying so, instead of failing the build.  The notebooks
+import only ``dlfs``, NumPy and matplotlib, so they run the same from a plain
+``pip install dlfs``.
 
-Quiet kernels: the kernels that run the notebooks talk to the build over
-CurveZMQ-encrypted sockets, so none of them warns that it "is running over
-TCP without encryption".
+Kernels: they run the notebooks in the book's plot style, and quietly: they
+talk to the build over CurveZMQ-encrypted sockets, so none of them warns that
+it "is running over TCP without encryption".
+
+Light pages: nbconvert's big inline CSS moves to one shared file, plots to PNG
+files beside the page, and scripts that do nothing are dropped.
+
+What the Korean edition needs of notebook pages is in ``book/hooks/i18n.py``.
 """
 
 from __future__ import annotations
@@ -28,29 +34,43 @@ import logging
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
+
+# MkDocs loads a hook by its path, so ``book`` is importable only with the
+# repository root on sys.path: ``python -m mkdocs`` puts it there, the
+# ``mkdocs`` script does not.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from book import STYLE  # noqa: E402
+from book.hooks.figures import MIN_TEXT_PX, PLOT_TEXT_PX  # noqa: E402
+from book.hooks.mnist import needs_mnist  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
-NOT_RUN = (
-    '<p class="admonition note"><strong>Not run in this build:</strong> the '
-    "MNIST files were not available where the book was built, so this notebook "
-    "is shown without its outputs. Download it and run it with MNIST.</p>"
-)
-# The Korean edition's notebook pages (``chN.ko.py``, issue 15) say the same
-# in Korean and offer their own ``chN.ko.ipynb``/``chN.ko.py``.
-NOT_RUN_KO = (
-    '<p class="admonition note"><strong>이 빌드에서는 실행하지 않음:</strong> '
-    "이 판을 빌드한 곳에 MNIST 파일이 없어서 이 노트북을 출력 없이 보여 줍니다. "
-    "내려받아 MNIST와 함께 실행해 보세요.</p>"
-)
-LABELS = {
-    "en": ("Download notebook (.ipynb)", "Download as Python (.py, jupytext)"),
-    "ko": ("노트북 내려받기 (.ipynb)", "파이썬으로 내려받기 (.py, jupytext)"),
+# What the hook writes on a notebook page, in the page's language: the Korean
+# edition's pages (``chN.ko.py``) offer their own ``chN.ko.ipynb``/``.ko.py``.
+TEXT = {
+    "en": {
+        "ipynb": "Download notebook (.ipynb)",
+        "py": "Download as Python (.py, jupytext)",
+        "not run": '<p class="admonition note"><strong>Not run in this build:'
+        "</strong> the MNIST files were not available where the book was built, "
+        "so this notebook is shown without its outputs. Download it and run it "
+        "with MNIST.</p>",
+    },
+    "ko": {
+        "ipynb": "노트북 내려받기 (.ipynb)",
+        "py": "파이썬으로 내려받기 (.py, jupytext)",
+        "not run": '<p class="admonition note"><strong>이 빌드에서는 실행하지 않음:'
+        "</strong> 이 판을 빌드한 곳에 MNIST 파일이 없어서 이 노트북을 출력 없이 "
+        "보여 줍니다. 내려받아 MNIST와 함께 실행해 보세요.</p>",
+    },
 }
 
 
@@ -58,15 +78,11 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     """Skip running the notebooks that need MNIST when it is not available."""
     from dlfs.datasets import mnist_available
 
-    _plot_style(Path(config["config_file_path"]).resolve().parent)
+    _plot_style()
     if mnist_available():
         return config
-    docs = Path(config["docs_dir"])
-    needs = sorted(
-        p.name
-        for p in (docs / "notebooks").glob("*.py")
-        if "load_mnist" in p.read_text()
-    )
+    notebooks = (Path(config["docs_dir"]) / "notebooks").glob("*.py")
+    needs = sorted(p.name for p in notebooks if needs_mnist(p))
     plugin = config.plugins["mkdocs-jupyter"]
     ignore = plugin.config["execute_ignore"]  # on_config runs once per language
     plugin.config["execute_ignore"] = [*ignore, *(n for n in needs if n not in ignore)]
@@ -74,8 +90,8 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
-@functools.cache  # once per build process, not once per language
-def _plot_style(root: Path) -> None:
+@functools.cache  # once per process: per language and `mkdocs serve` rebuild
+def _plot_style() -> None:
     """Notebook plots in the book's figure style, as PNG at twice the resolution.
 
     The kernels inherit this process's environment: ``MATPLOTLIBRC`` gives
@@ -84,16 +100,12 @@ def _plot_style(root: Path) -> None:
     notebooks themselves stay plain, so a reader's own copy runs anywhere.
     The same folder holds the Jupyter setting for :func:`_encrypted_kernels`.
     """
-    import importlib.util
     import tempfile
 
-    spec = importlib.util.spec_from_file_location("book", root / "book/__init__.py")
-    book = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(book)
     folder = Path(tempfile.mkdtemp(prefix="dlfs-notebook-style-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     lines = []
-    for key, value in book.STYLE.items():
+    for key, value in STYLE.items():
         text = str(value)
         if key == "font.family" and _has_font(KOREAN_FONT):
             text += f", {KOREAN_FONT}"  # Hangul in the Korean notebooks' plots
@@ -150,56 +162,6 @@ def _encrypted_kernels(folder: Path) -> None:
     os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, search))
 
 
-def _unicode_heading_ids() -> None:
-    """Give Korean notebook headings ids, the same in the page and its TOC.
-
-    mkdocs-jupyter slugs headings to ASCII, twice: once for the ids in the
-    page (``convert.slugify``) and once, through Python-Markdown, for the
-    table of contents.  A Korean heading loses every letter, so the page's
-    ids come out empty and the TOC's as ``_1``, ``_2``: links to nowhere.
-    Both now keep Unicode letters; ASCII headings get the same ids as before.
-    """
-    import markdown
-    import mkdocs_jupyter.convert
-    import mkdocs_jupyter.plugin
-    from markdown.extensions.toc import TocExtension, slugify_unicode
-
-    def toc_tokens(source: str, toc_depth: int) -> list[dict[str, Any]]:
-        extension = TocExtension(toc_depth=toc_depth, slugify=slugify_unicode)
-        md = markdown.Markdown(extensions=[extension])
-        md.convert(source)
-        return md.toc_tokens
-
-    mkdocs_jupyter.convert.slugify = lambda value: slugify_unicode(value, "-")
-    mkdocs_jupyter.plugin._get_markdown_toc = toc_tokens
-
-
-_unicode_heading_ids()
-
-
-@event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
-def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
-    """Keep the notebooks notebooks in both editions.
-
-    mkdocs-static-i18n rebuilds every file for each language (it decides
-    where ``chN.ko.py`` goes: ``ko/notebooks/chN/``), and so drops the wrapper
-    that makes mkdocs-jupyter render a ``.py`` as a notebook page.  Wrap them
-    again, keeping the i18n plugin's destination.
-    """
-    from mkdocs_jupyter.plugin import NotebookFile
-
-    plugin = config.plugins["mkdocs-jupyter"]
-    for file in list(files):
-        if isinstance(file, NotebookFile) or not plugin.should_include(file):
-            continue
-        notebook = NotebookFile(file, **config)
-        notebook.dest_path, notebook.abs_dest_path = file.dest_path, file.abs_dest_path
-        notebook.url = file.url
-        files.remove(file)
-        files.append(notebook)
-    return files
-
-
 def _is_notebook(page: Any) -> bool:
     src = page.file.src_uri
     return src.startswith("notebooks/") and src.endswith(".py")
@@ -209,18 +171,17 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     if not _is_notebook(page):
         return html
     stem = Path(page.file.src_uri).stem  # "ch2", or "ch2.ko" for the Korean copy
-    korean = stem.endswith(".ko")
-    ipynb, py = LABELS["ko" if korean else "en"]
+    text = TEXT["ko" if stem.endswith(".ko") else "en"]
     buttons = (
         '<p class="dlfs-downloads">'
         f'<a class="md-button md-button--primary" href="{stem}.ipynb" download>'
-        f"{ipynb}</a> "
+        f"{text['ipynb']}</a> "
         f'<a class="md-button" href="{stem}.py" download>'
-        f"{py}</a></p>"
+        f"{text['py']}</a></p>"
     )
     plugin = kwargs["config"].plugins["mkdocs-jupyter"]
     if Path(page.file.src_uri).name in plugin.config["execute_ignore"]:
-        buttons += NOT_RUN_KO if korean else NOT_RUN
+        buttons += text["not run"]
     heading_end = html.find("</h1>")
     if heading_end == -1:
         return buttons + html
@@ -230,7 +191,7 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
 
 # nbconvert's page template inlines ~580 KB of JupyterLab CSS in every page;
 # blocks this large move to one shared, cacheable file.
-_STYLE = re.compile(r'<style type="text/css">(?P<css>.*?)</style>', re.DOTALL)
+_INLINE_CSS = re.compile(r'<style type="text/css">(?P<css>.*?)</style>', re.DOTALL)
 SHARED_CSS_MIN = 4096
 # Scripts that do nothing in the book: MathJax with an empty src (math is
 # MathML), its config, and a mermaid loader that imports from a CDN.
@@ -251,9 +212,6 @@ _DATA_IMAGE = re.compile(
     r'<img (?P<before>[^>]*?)src="data:image/png;base64,(?P<data>[^"]+)"'
     r"(?P<after>[^>]*)>"
 )
-# The book's plots: 10 pt text at 100 dpi, 13.9 CSS px at full size.
-PLOT_TEXT_PX = 10 * 100 / 72
-MIN_TEXT_PX = 9
 
 
 def _image_file(match: re.Match[str], folder: Path) -> str:
@@ -296,7 +254,7 @@ def slim_notebook_page(output: str, page_url: str, site_dir: Path) -> str:
         href = get_relative_url(name, page_url)
         return f'<link rel="stylesheet" href="{href}">'
 
-    output = _STYLE.sub(shared, output)
+    output = _INLINE_CSS.sub(shared, output)
     folder = site_dir / page_url
     output = _DATA_IMAGE.sub(lambda m: _image_file(m, folder), output)
     for dead in _DEAD_SCRIPTS:
@@ -304,31 +262,8 @@ def slim_notebook_page(output: str, page_url: str, site_dir: Path) -> str:
     return output
 
 
-_SWITCHER_LINK = re.compile(r'href="[^"]*" (hreflang="(\w+)" class="md-select__link")')
-
-
-def _switch_to_same_notebook(output: str, page: Any) -> str:
-    """Point the language switcher of a notebook page at the same notebook.
-
-    mkdocs-static-i18n finds a page's twin through the file objects, which for
-    notebooks are mkdocs-jupyter's wrappers, and left the switcher of a Korean
-    notebook page pointing at the home page.
-    """
-    from mkdocs.utils import get_relative_url
-
-    english = page.url.removeprefix("ko/")
-
-    def link(match: re.Match[str]) -> str:
-        lang = match.group(2)
-        target = english if lang == "en" else f"{lang}/{english}"
-        return f'href="{get_relative_url(target, page.url)}" {match.group(1)}'
-
-    return _SWITCHER_LINK.sub(link, output)
-
-
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
     if _is_notebook(page):
-        output = _switch_to_same_notebook(output, page)
         import jupytext
 
         source = Path(page.file.abs_src_path)

@@ -1,24 +1,19 @@
-"""MkDocs hook: the reference pages and the links into them.
+"""MkDocs hook: the glossary page, and links from chapter pages into it.
 
-* Glossary: ``docs/glossary.md`` keeps its terms in one Markdown table (easy to
-  edit and review).  On the built page each row becomes a heading with its
-  own anchor (``glossary/#gradient``) and a paragraph, so a phone shows one
-  readable column and site search finds each term as a result of its own.
-  The Korean twin ``glossary.ko.md`` is Korean-first: its table puts the
-  Korean term first, in 가나다 order, and so do its headings; the anchors are
-  the English ones (``ko/glossary/#gradient``).
+* ``docs/glossary.md`` keeps its terms in one Markdown table (easy to edit and
+  review).  On the built page each row becomes a heading with its own anchor
+  (``glossary/#gradient``) and a paragraph, so a phone shows one readable
+  column and site search finds each term as a result of its own.  The Korean
+  twin ``glossary.ko.md`` is Korean-first: its table puts the Korean term
+  first, in 가나다 order, and so do its headings; the anchors are the English
+  ones (``ko/glossary/#gradient``).
 * Chapter pages link the first use of each glossary term to its entry: on an
   English page ``term (한국어)``, on a Korean page ``한국어(English)`` (or
   ``한국어 (English)``, ``**한국어**(English)``), to the Korean glossary.
-* Docstrings' Sphinx roles (``:func:`load_mnist```, ``:class:`~dlfs.nets.Net```),
-  which Markdown leaves as literal text, become links to the API pages.
-* Inline code may break after ``/`` and ``_`` (``<wbr>``), so long file
-  names wrap at a sensible place on a phone instead of mid-word.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,9 +39,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
 
 
+# Filled by on_files and on_nav for each build; `mkdocs serve` rebuilds in
+# this process.
 _TERMS: list[Term] = []
-_URLS: dict[str, str] = {}  # source path -> page URL (the English layout)
-_BUILT_URLS: dict[str, str] = {}  # the same, as this language's build has them
+_BUILT_URLS: dict[str, str] = {}  # source path -> URL, as this language has it
 
 _ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
 
@@ -66,9 +62,6 @@ def glossary_terms(markdown: str) -> list[Term]:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    _URLS.clear()
-    for file in files:
-        _URLS[file.src_uri] = file.url
     glossary = Path(config["docs_dir"]) / GLOSSARY
     _TERMS[:] = glossary_terms(glossary.read_text(encoding="utf-8"))
     return files
@@ -241,91 +234,13 @@ def link_terms(html: str, glossary_url: str, korean: bool = False) -> str:
     return html
 
 
-# ---- Sphinx roles in docstrings --------------------------------------------
-
-_ROLE = re.compile(
-    r":(?P<role>func|class|meth|mod|attr|data|obj|exc):<code>(?P<tilde>~?)"
-    r"(?P<name>[\w.]+)</code>"
-)
-
-
-def _resolve(name: str, module: str | None) -> tuple[str, str] | None:
-    """(module, qualified name) of a dlfs object named in a docstring."""
-    candidates = [name] if name.startswith("dlfs") else []
-    if module:
-        candidates.append(f"{module}.{name}")
-    candidates += [f"dlfs.{name}"]
-    for candidate in candidates:
-        parts = candidate.split(".")
-        for cut in range(len(parts), 0, -1):
-            try:
-                obj = importlib.import_module(".".join(parts[:cut]))
-            except ImportError:
-                continue
-            try:
-                for attribute in parts[cut:]:
-                    obj = getattr(obj, attribute)
-            except AttributeError:
-                break
-            if cut == len(parts):  # a module
-                return obj.__name__, obj.__name__
-            home = getattr(obj, "__module__", None)
-            qualname = getattr(obj, "__qualname__", parts[-1])
-            if home and home.startswith("dlfs."):
-                return home, f"{home}.{qualname}"
-            break
-    return None
-
-
-def link_roles(html: str, page_url: str, page_module: str | None) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match.group("name")
-        shown = name.rsplit(".", 1)[-1] if match.group("tilde") else name
-        if match.group("role") in ("func", "meth"):
-            shown += "()"
-        code = f"<code>{shown}</code>"
-        found = _resolve(name, page_module)
-        if found is None:
-            return code
-        module, qualified = found
-        source = f"api/{module.split('.')[1]}.md" if "." in module else None
-        if source not in _URLS:
-            return code
-        href = get_relative_url(_URLS[source], page_url)
-        anchor = "" if qualified == module else f"#{qualified}"
-        return f'<a class="autorefs" href="{href}{anchor}">{code}</a>'
-
-    return _ROLE.sub(replace, html)
-
-
-# ---- long names in inline code ---------------------------------------------
-
-_INLINE_CODE = re.compile(r"(?<!<pre>)(?<!</span>)<code>(?P<text>[^<]{12,})</code>")
-
-
-def break_names(html: str) -> str:
-    """Let long inline code break after ``/`` and ``_`` (never mid-word)."""
-
-    def replace(match: re.Match[str]) -> str:
-        text = re.sub(r"(?<=[/_])(?=[^/_])", "<wbr>", match.group("text"))
-        return f"<code>{text}</code>"
-
-    return _INLINE_CODE.sub(replace, html)
-
-
 def on_page_content(html: str, page: Any, config: Any, **kwargs: Any) -> str:
     src = page.file.src_uri
-    if src.startswith("notebooks/"):
-        return html
-    page_module = None
-    if src.startswith("api/") and src != "api/index.md":
-        page_module = "dlfs." + Path(src).stem
-    html = link_roles(html, page.file.url, page_module)
     korean = src.endswith(".ko.md")
     glossary = _BUILT_URLS.get(GLOSSARY_KO if korean else GLOSSARY)
     if src in (GLOSSARY, GLOSSARY_KO):
-        html = glossary_html(html, korean=korean)
-    elif re.match(r"ch\d+/", src) and glossary:
+        return glossary_html(html, korean=korean)
+    if re.match(r"ch\d+/", src) and glossary:
         url = get_relative_url(glossary, page.file.url)
-        html = link_terms(html, url, korean=korean)
-    return break_names(html)
+        return link_terms(html, url, korean=korean)
+    return html
