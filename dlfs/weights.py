@@ -1,8 +1,10 @@
 """Pretrained parameters: ``.npz`` files with a provenance record, never pickle.
 
-The shipped weights of chapter 3's network were made by ``python -m
-dlfs train`` (see ``dlfs/pretrained/README.md``).  Each ``NAME.npz`` has a
-``NAME.json`` beside it that records how it was trained and the SHA-256 of the
+The shipped weights of chapter 3's network live in the package, in
+``dlfs/pretrained/`` (see the ``README.md`` there), so they load the same from
+a clone on ``PYTHONPATH``, an editable install and a wheel; ``python -m dlfs
+train`` made them.  Each ``NAME.npz`` has a ``NAME.json`` beside it that
+records how it was trained (:func:`training_record`) and the SHA-256 of the
 ``.npz``; :func:`load_weights` refuses a file whose checksum does not match.
 :func:`save_weights` writes both to temporary files and renames them into
 place only when both are complete, so a failed save leaves the previous pair
@@ -13,15 +15,21 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import zipfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from dlfs._files import discard, make_folders, remove_folders, sha256_of, stage
+from dlfs.datasets import MNIST_FILES
+
+if TYPE_CHECKING:
+    from dlfs.nets import LayerNet
+    from dlfs.train import TrainingLog
 
 CH3_WEIGHTS = "ch3_sigmoid_784-50-100-10"
 
@@ -35,7 +43,7 @@ class WeightsFormatError(ValueError):
 
 
 def weights_path(name: str = CH3_WEIGHTS) -> Path:
-    """Path of the shipped ``NAME.npz`` (in a clone or an installed wheel).
+    """Path of the shipped ``NAME.npz``, in ``dlfs/pretrained/`` (clone or wheel).
 
     Examples
     --------
@@ -43,6 +51,139 @@ def weights_path(name: str = CH3_WEIGHTS) -> Path:
     'ch3_sigmoid_784-50-100-10.npz'
     """
     return Path(str(resources.files("dlfs.pretrained") / f"{name}.npz"))
+
+
+def training_record(
+    network: LayerNet,
+    log: TrainingLog,
+    *,
+    command: str,
+    weight_init: float | str,
+    seed: int,
+    lr: float,
+    batch_size: int,
+    train_samples: int,
+    test_samples: int,
+    seconds: float,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> dict[str, Any]:
+    """The provenance record of a network trained on MNIST, for :func:`save_weights`.
+
+    What the network and the log know is read from them: the layer sizes,
+    the hidden activation and the dtype from ``network``; the iterations,
+    epochs, per-epoch mean loss (:meth:`~dlfs.train.TrainingLog.epoch_losses`)
+    and accuracies from ``log``.  The settings that neither holds are passed
+    by name.
+
+    Parameters
+    ----------
+    network : LayerNet
+        The trained network, e.g. a :class:`~dlfs.nets.MultiLayerNet`.
+    log : TrainingLog
+        What :func:`dlfs.train.train` returned for it.
+    command : str
+        The command that trained it, e.g. ``"python -m dlfs train --seed 1"``.
+    weight_init : float or str
+        The initialisation as given: ``"auto"``, ``"he"``, ``"xavier"`` or a
+        standard deviation (the command line passes its text, e.g. ``"0.01"``).
+    seed : int
+        The seed of the run (network and mini-batches).
+    lr : float
+        The learning rate of plain SGD.
+    batch_size : int
+        Samples per mini-batch.
+    train_samples, test_samples : int
+        Sizes of the training and test sets.
+    seconds : float
+        Training time, recorded to 0.1 s.
+    data_dir : str or os.PathLike, optional
+        The MNIST folder if one was named; default: recorded as ``"$DLFS_DATA
+        or the per-user cache"``.  The SHA-256 of the four files are recorded
+        either way (:func:`~dlfs.datasets.load_mnist` checked them).
+
+    Returns
+    -------
+    dict
+        A JSON-ready record: ``description``, ``command``, ``architecture``,
+        ``dataset``, ``training``, ``per_epoch``, ``final_test_accuracy`` and
+        ``versions`` (dlfs, NumPy, Python).
+
+    Raises
+    ------
+    ValueError
+        If ``log`` has no evaluation (nothing was trained).
+
+    Examples
+    --------
+    >>> from dlfs.nets import MultiLayerNet
+    >>> from dlfs.train import train
+    >>> rng = np.random.default_rng(0)
+    >>> x, t = rng.random((20, 4)), rng.integers(0, 3, 20)
+    >>> net = MultiLayerNet(4, [5], 3, "xavier", activation="sigmoid", seed=0)
+    >>> log = train(net, x, t, x, t, iters_num=4, batch_size=10)
+    >>> record = training_record(
+    ...     net, log, command="example", weight_init="xavier", seed=0, lr=0.1,
+    ...     batch_size=10, train_samples=20, test_samples=20, seconds=0.01)
+    >>> record["architecture"]["sizes"], record["architecture"]["hidden_activation"]
+    ([4, 5, 3], 'sigmoid')
+    >>> record["training"]["iterations"], record["training"]["epochs"]
+    (4, 2.0)
+    >>> len(record["per_epoch"]["loss"]), record["per_epoch"]["iterations"]
+    (2, [2, 4])
+    """
+    if not log.eval_iterations:
+        raise ValueError("the training log has no evaluation: nothing was trained")
+    from dlfs import __version__  # here: dlfs/__init__.py imports this module
+
+    layers = len(network.affines)
+    widths = [network.params[f"W{i}"].shape[1] for i in range(1, layers + 1)]
+    sizes = [network.params["W1"].shape[0], *widths]
+    activation = type(network.layers["Activation1"]).__name__.lower()
+    iterations = len(log.loss)
+    return {
+        "description": (
+            f"MNIST classifier {'-'.join(map(str, sizes))}, {activation} "
+            "hidden layers, softmax output, trained by dlfs (backprop, "
+            "mini-batch SGD)"
+        ),
+        "command": command,
+        "architecture": {
+            "sizes": sizes,
+            "hidden_activation": activation,
+            "output": "softmax",
+            "weight_init": weight_init,
+        },
+        "dataset": {
+            "name": "MNIST",
+            "train_samples": train_samples,
+            "test_samples": test_samples,
+            "normalize": True,
+            "data_dir": str(data_dir or "$DLFS_DATA or the per-user cache"),
+            "files": {f.filename: f.sha256 for f in MNIST_FILES.values()},
+        },
+        "training": {
+            "seed": seed,
+            "optimizer": "SGD",
+            "lr": lr,
+            "batch_size": batch_size,
+            "iterations": iterations,
+            "epochs": round(iterations / log.iters_per_epoch, 4),
+            "dtype": network.params["W1"].dtype.name,
+            "seconds": round(seconds, 1),
+        },
+        "per_epoch": {
+            "iterations": list(log.eval_iterations),
+            "loss": log.epoch_losses(),
+            "train_acc": list(log.train_acc),
+            "test_acc": list(log.test_acc),
+        },
+        "final_test_accuracy": log.test_acc[-1],
+        "versions": {
+            "dlfs": __version__,
+            "numpy": np.__version__,
+            "python": platform.python_version(),
+        },
+    }
 
 
 def save_weights(

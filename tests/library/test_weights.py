@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
 import shutil
 import stat
 import subprocess
@@ -22,6 +23,8 @@ from pages import ROOT as REPO
 
 import dlfs
 from dlfs.datasets import MNIST_FILES
+from dlfs.nets import MultiLayerNet
+from dlfs.train import TrainingLog
 from dlfs.weights import (
     CH3_WEIGHTS,
     WeightsChecksumError,
@@ -30,6 +33,7 @@ from dlfs.weights import (
     load_weights,
     save_weights,
     sha256_of,
+    training_record,
     weights_path,
 )
 
@@ -468,3 +472,120 @@ def test_wheel_ships_the_weights_and_loads_them_outside_the_clone(wheel, tmp_pat
     assert result["W1"] == [784, 50]
     assert result["b3"] == load_weights()["b3"].tolist()
     assert dlfs.__version__ in wheel.name
+
+
+# --------------------------------------------------------------------------
+# The provenance record of a training run
+# --------------------------------------------------------------------------
+
+
+def tiny_run() -> tuple[MultiLayerNet, TrainingLog]:
+    """A 4-5-3-2 ReLU float32 network and a hand-made log: 2 epochs and a half."""
+    net = MultiLayerNet(4, [5, 3], 2, "he", activation="relu", seed=0, dtype="float32")
+    log = TrainingLog(
+        loss=[4.0, 2.0, 3.0, 1.0, 6.0],
+        eval_iterations=[2, 4, 5],
+        train_acc=[0.5, 0.75, 1.0],
+        test_acc=[0.25, 0.5, 0.625],
+        iters_per_epoch=2,
+    )
+    return net, log
+
+
+SETTINGS = dict(
+    command="python -m dlfs train --hidden 5 3",
+    weight_init="he",
+    seed=7,
+    lr=0.5,
+    batch_size=30,
+    train_samples=60,
+    test_samples=8,
+    seconds=12.345,
+)
+
+
+def test_training_record_holds_the_settings_and_what_network_and_log_say(tmp_path):
+    net, log = tiny_run()
+    record = training_record(net, log, **SETTINGS, data_dir=tmp_path)
+    assert record == {
+        "description": "MNIST classifier 4-5-3-2, relu hidden layers, softmax "
+        "output, trained by dlfs (backprop, mini-batch SGD)",
+        "command": "python -m dlfs train --hidden 5 3",
+        "architecture": {
+            "sizes": [4, 5, 3, 2],
+            "hidden_activation": "relu",
+            "output": "softmax",
+            "weight_init": "he",
+        },
+        "dataset": {
+            "name": "MNIST",
+            "train_samples": 60,
+            "test_samples": 8,
+            "normalize": True,
+            "data_dir": str(tmp_path),
+            "files": {spec.filename: spec.sha256 for spec in MNIST_FILES.values()},
+        },
+        "training": {
+            "seed": 7,
+            "optimizer": "SGD",
+            "lr": 0.5,
+            "batch_size": 30,
+            "iterations": 5,
+            "epochs": 2.5,
+            "dtype": "float32",
+            "seconds": 12.3,
+        },
+        "per_epoch": {
+            "iterations": [2, 4, 5],
+            "loss": [3.0, 2.0, 6.0],
+            "train_acc": [0.5, 0.75, 1.0],
+            "test_acc": [0.25, 0.5, 0.625],
+        },
+        "final_test_accuracy": 0.625,
+        "versions": {
+            "dlfs": dlfs.__version__,
+            "numpy": np.__version__,
+            "python": platform.python_version(),
+        },
+    }
+    saved = save_weights(tmp_path / "w.npz", net.params, record)
+    assert (
+        load_provenance(tmp_path / "w.npz")
+        == saved
+        == {
+            **record,
+            "file": "w.npz",
+            "sha256": sha256_of(tmp_path / "w.npz"),
+        }
+    )
+
+
+def test_training_record_has_the_shipped_record_s_fields_in_its_order():
+    def layout(record: dict) -> list:
+        return [
+            (key, layout(value) if isinstance(value, dict) else None)
+            for key, value in record.items()
+        ]
+
+    shipped = load_provenance()
+    net, log = tiny_run()
+    record = training_record(
+        net,
+        log,
+        command=shipped["command"],
+        weight_init="auto",
+        seed=0,
+        lr=1.0,
+        batch_size=100,
+        train_samples=60000,
+        test_samples=10000,
+        seconds=20.0,
+    )
+    assert layout({**record, "file": "", "sha256": ""}) == layout(shipped)
+    assert record["dataset"] == shipped["dataset"]  # default data_dir and checksums
+
+
+def test_training_record_of_an_empty_log_is_refused():
+    net, _ = tiny_run()
+    with pytest.raises(ValueError, match="no evaluation"):
+        training_record(net, TrainingLog(iters_per_epoch=1), **SETTINGS)
