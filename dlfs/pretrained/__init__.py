@@ -1,4 +1,6 @@
-"""Pretrained parameters (data only), installed as the ``dlfs.pretrained`` package.
+"""Pretrained parameters (data only), the package ``dlfs.pretrained`` in ``dlfs/``.
 
-Load them with :func:`dlfs.weights.load_weights`; see ``README.md`` here.
+Being inside ``dlfs/``, the files are found the same way from a clone on
+``PYTHONPATH``, an editable install and a wheel.  Load them with
+:func:`dlfs.weights.load_weights`; see ``README.md`` here.
 """
