@@ -1,10 +1,23 @@
 """Checks at the boundaries, where configuration and outside data come in.
 
-The teaching code on the pages stays lean: the classes the pages show hold no
-checks.  Instead the decorator :func:`checks`, written above a class and
-outside the section a page includes, makes the network constructors,
-``SGD(lr)`` and ``LayerNet.accuracy`` call the checks here first, so a mistake
-gives a message naming the argument instead of a NumPy error deep inside.
+Every argument check of dlfs lives here: the network constructors,
+``SGD(lr)``, ``LayerNet.accuracy``, :func:`dlfs.train.train` and
+:func:`dlfs.numerical_net.train_numerical` call the checks below first, so a
+mistake gives a message naming the argument instead of a NumPy error deep
+inside.  The teaching code on the pages stays lean: the decorators
+:func:`checks` (for a class) and :func:`checked` (for a function) are written
+above the section a page includes, and the listings hold no checks.
+
+One rule for every error:
+
+- the message is ``<argument> must be <what it must be>, got <value>``;
+- ``TypeError`` if the value is not of the kind the argument takes: a bool,
+  a string or ``None`` where a number belongs, a fraction (``3.5``, ``2.0``,
+  ``inf``, ``nan``) where a whole number belongs, a name where names are not
+  taken, a dtype that is not floating-point;
+- ``ValueError`` if it is of that kind but out of range: ``0`` or ``-1`` for
+  a count, ``0``, a negative number, ``inf`` or ``nan`` for a positive
+  number, an unknown name, arrays whose shapes do not fit the network.
 """
 
 from __future__ import annotations
@@ -13,15 +26,17 @@ import functools
 import inspect
 import math
 import numbers
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
 ACTIVATION_NAMES = ("relu", "sigmoid")
 INIT_NAMES = ("auto", "he", "relu", "xavier", "sigmoid")
+POSITIVE = "a positive finite number"
 C = TypeVar("C", bound=type)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def checks(**checks_by_method: Callable[..., object]) -> Callable[[C], C]:
@@ -55,6 +70,20 @@ def checks(**checks_by_method: Callable[..., object]) -> Callable[[C], C]:
     return decorate
 
 
+def checked(check: Callable[..., object]) -> Callable[[F], F]:
+    """A function decorator: the function first calls ``check``, as in :func:`checks`.
+
+    >>> @checked(lambda n: check_whole("n", n))
+    ... def halve(n):
+    ...     return n // 2
+    >>> halve(3.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: n must be a whole number of 1 or more, got 3.5
+    """
+    return lambda function: _checked(function, check)
+
+
 def _checked(method: Callable[..., Any], check: Callable[..., object]) -> Any:
     """``method`` that first calls ``check`` with its arguments by name."""
     signature = inspect.signature(method)
@@ -69,88 +98,120 @@ def _checked(method: Callable[..., Any], check: Callable[..., object]) -> Any:
     return checked
 
 
+# The rules, one function each.
+
+
 def is_whole(value: object) -> bool:
     """Whether ``value`` is an integer (Python's or NumPy's), and not a bool."""
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
-def _positive_number(name: str, value: object) -> float:
-    """``value`` as a float if it is a finite real number > 0, else raise."""
-    is_real = isinstance(value, numbers.Real) and not isinstance(value, bool)
-    if not is_real or not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
-    return float(value)
+def _is_number(value: object) -> bool:
+    """Whether ``value`` is a real number (Python's or NumPy's), and not a bool."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
-def check_lr(lr: object) -> float:
-    """The learning rate as a float, or ``ValueError`` naming ``lr``."""
-    return _positive_number("lr", lr)
+def _refuse(error: type[Exception], name: str, what: str, got: str) -> NoReturn:
+    """Raise ``error`` with the one message style; ``got`` shows the value."""
+    raise error(f"{name} must be {what}, got {got}")
 
 
-def check_network_args(
-    sizes: Sequence[object],
-    weight_init_std: object,
-    activation: object,
-    dtype: DTypeLike,
-) -> None:
-    """Raise a clear error unless the arguments of a network constructor fit.
+def check_whole(name: str, value: object, minimum: int = 1) -> None:
+    """A count: a whole number of at least ``minimum``."""
+    what = f"a whole number of {minimum} or more"
+    if not is_whole(value):
+        _refuse(TypeError, name, what, repr(value))
+    if value < minimum:
+        _refuse(ValueError, name, what, repr(value))
 
-    Layer sizes must be positive integers, ``activation`` one of
-    ``ACTIVATION_NAMES``, ``weight_init_std`` a positive number or one of
-    ``INIT_NAMES`` and ``dtype`` a floating-point dtype.
-    """
-    if not all(is_whole(s) and s >= 1 for s in sizes):
-        raise ValueError(f"layer sizes must be positive integers, got {list(sizes)}")
-    if activation not in ACTIVATION_NAMES:
-        raise ValueError(
-            f"activation must be one of {list(ACTIVATION_NAMES)}, got {activation!r}"
-        )
-    if isinstance(weight_init_std, str):
-        if weight_init_std.lower() not in INIT_NAMES:
-            raise ValueError(
-                f"weight_init_std must be a positive number or one of "
-                f"{list(INIT_NAMES)}, got {weight_init_std!r}"
-            )
-    else:
-        _positive_number("weight_init_std", weight_init_std)
+
+def check_positive(name: str, value: object, what: str = POSITIVE) -> None:
+    """A real number > 0 that is not infinite or nan."""
+    if not _is_number(value):
+        _refuse(TypeError, name, what, repr(value))
+    if not (math.isfinite(value) and value > 0):
+        _refuse(ValueError, name, what, repr(value))
+
+
+def check_seed(name: str, value: object, *, generator: bool = False) -> None:
+    """``None``, a whole number of 0 or more, or (if allowed) a Generator."""
+    what = "a whole number of 0 or more, or None"
+    if generator:
+        what = "a whole number of 0 or more, a numpy.random.Generator or None"
+        if isinstance(value, np.random.Generator):
+            return
+    if value is None:
+        return
+    if not is_whole(value):
+        _refuse(TypeError, name, what, repr(value))
+    if value < 0:
+        _refuse(ValueError, name, what, repr(value))
+
+
+def check_name(name: str, value: object, names: tuple[str, ...]) -> None:
+    """One of ``names`` (as written)."""
+    what = f"one of {list(names)}"
+    if not isinstance(value, str):
+        _refuse(TypeError, name, what, repr(value))
+    if value not in names:
+        _refuse(ValueError, name, what, repr(value))
+
+
+def check_float_dtype(name: str, value: DTypeLike) -> None:
+    """A floating-point dtype such as ``np.float32``."""
     try:
-        kind = np.dtype(dtype).kind
+        kind = np.dtype(value).kind
     except TypeError:
         kind = None
-    if kind != "f" or dtype is None:
-        raise TypeError(
-            "dtype must be a floating-point dtype such as np.float32 or "
-            f"np.float64, got {dtype!r}"
-        )
+    if kind != "f" or value is None:
+        what = "a floating-point dtype such as np.float32 or np.float64"
+        _refuse(TypeError, name, what, repr(value))
 
 
-def target_labels(x: ArrayLike, t: ArrayLike, classes: int) -> np.ndarray:
-    """Targets ``t`` (labels or one-hot rows) as labels for the batch ``x``.
+def check_init_scale(value: object) -> None:
+    """``weight_init_std`` of ``MultiLayerNet``: a positive number or a name."""
+    what = f"{POSITIVE} or one of {list(INIT_NAMES)}"
+    if isinstance(value, str):
+        if value.lower() not in INIT_NAMES:
+            _refuse(ValueError, "weight_init_std", what, repr(value))
+    else:
+        check_positive("weight_init_std", value, what)
 
-    Raises ``ValueError`` for an empty batch, one-hot rows that do not have
-    ``classes`` columns and targets whose number differs from that of ``x``.
+
+def check_data(network: Any, x: ArrayLike, t: ArrayLike, names: str = "x t") -> None:
+    """A batch that fits ``network``: inputs and as many targets, at least one.
+
+    ``x`` must hold rows as wide as the network's input; ``t`` labels or one-hot
+    rows as wide as its output.  ``names`` are the arguments' names, for the
+    message.
     """
-    t = np.asarray(t)
-    batch_size = len(x)
-    if batch_size == 0:
-        raise ValueError("accuracy needs at least one sample, got an empty batch")
-    if t.ndim == 2:
-        if t.shape[1] != classes:
-            raise ValueError(
-                f"one-hot targets t need one column per class ({classes}), "
-                f"got t of shape {t.shape}"
-            )
-        t = t.argmax(axis=1)
-    if t.shape != (batch_size,):
-        raise ValueError(
-            f"t must hold one target per sample ({batch_size} samples), "
-            f"got t of shape {t.shape}"
-        )
-    return t
+    x_name, t_name = names.split()
+    x, t = np.asarray(x), np.asarray(t)
+    weights = len(network.params) // 2  # W1, b1, ..., Wn, bn
+    inputs = network.params["W1"].shape[0]
+    outputs = network.params[f"W{weights}"].shape[1]
+    if x.ndim != 2 or x.shape[1] != inputs:
+        what = f"an array of shape (samples, {inputs}) for this network"
+        _refuse(ValueError, x_name, what, f"shape {x.shape}")
+    if len(x) == 0:
+        what = "a batch of at least one sample"
+        _refuse(ValueError, x_name, what, f"shape {x.shape}")
+    if t.ndim not in (1, 2) or (t.ndim == 2 and t.shape[1] != outputs):
+        what = f"labels (samples,) or one-hot rows (samples, {outputs})"
+        _refuse(ValueError, t_name, what, f"shape {t.shape}")
+    if len(t) != len(x):
+        what = f"one target for each of the {len(x)} samples of {x_name}"
+        _refuse(ValueError, t_name, what, f"shape {t.shape}")
 
 
-# The checks that :func:`checks` runs before the methods of dlfs's classes.
-# Each takes the method's arguments by name and ignores those it does not need.
+# The checks of dlfs's classes and functions.  Each takes the arguments by
+# name, as :func:`checks` and :func:`checked` pass them, and ignores the rest.
+
+
+def _check_sizes(**sizes: object) -> None:
+    """Layer widths: whole numbers of 1 or more."""
+    for name, size in sizes.items():
+        check_whole(name, size)
 
 
 def check_two_layer_net(
@@ -159,39 +220,115 @@ def check_two_layer_net(
     output_size: object,
     weight_init_std: object,
     activation: object,
+    seed: object,
     dtype: DTypeLike,
     **_: object,
 ) -> None:
-    """The arguments of ``TwoLayerNet``: sizes, a numeric scale, activation, dtype."""
+    """The arguments of ``TwoLayerNet``; its scale is a number, as in the book."""
+    _check_sizes(
+        input_size=input_size, hidden_size=hidden_size, output_size=output_size
+    )
     if isinstance(weight_init_std, str):
-        raise ValueError(
-            f"weight_init_std must be a positive number: TwoLayerNet, like the "
-            f"book's, takes no names such as 'he' (MultiLayerNet does), got "
-            f"{weight_init_std!r}"
+        what = (
+            f"{POSITIVE}: TwoLayerNet, like the book's, takes no names such as "
+            "'he' (MultiLayerNet does)"
         )
-    sizes = [input_size, hidden_size, output_size]
-    check_network_args(sizes, weight_init_std, activation, dtype)
+        _refuse(TypeError, "weight_init_std", what, repr(weight_init_std))
+    check_positive("weight_init_std", weight_init_std)
+    check_name("activation", activation, ACTIVATION_NAMES)
+    check_seed("seed", seed, generator=True)
+    check_float_dtype("dtype", dtype)
 
 
 def check_multi_layer_net(
     input_size: object,
-    hidden_size_list: Sequence[object],
+    hidden_size_list: object,
     output_size: object,
     weight_init_std: object,
     activation: object,
+    seed: object,
     dtype: DTypeLike,
     **_: object,
 ) -> None:
     """The arguments of ``MultiLayerNet``; its scale may also be a name."""
-    sizes = [input_size, *hidden_size_list, output_size]
-    check_network_args(sizes, weight_init_std, activation, dtype)
+    if isinstance(hidden_size_list, str) or not np.iterable(hidden_size_list):
+        what = "a list of whole numbers of 1 or more"
+        _refuse(TypeError, "hidden_size_list", what, repr(hidden_size_list))
+    hidden = {f"hidden_size_list[{i}]": s for i, s in enumerate(hidden_size_list)}
+    _check_sizes(input_size=input_size, **hidden, output_size=output_size)
+    check_init_scale(weight_init_std)
+    check_name("activation", activation, ACTIVATION_NAMES)
+    check_seed("seed", seed, generator=True)
+    check_float_dtype("dtype", dtype)
 
 
-def check_accuracy_args(self: Any, x: ArrayLike, t: ArrayLike, **_: object) -> None:
-    """The batch of ``LayerNet.accuracy``: targets that fit ``x`` and the outputs."""
-    target_labels(x, t, classes=len(self.affines[-1].b))
+def check_numerical_two_layer_net(
+    input_size: object,
+    hidden_size: object,
+    output_size: object,
+    weight_init_std: object,
+    seed: object,
+    **_: object,
+) -> None:
+    """The arguments of ``NumericalTwoLayerNet``: sizes, scale and seed."""
+    _check_sizes(
+        input_size=input_size, hidden_size=hidden_size, output_size=output_size
+    )
+    check_positive("weight_init_std", weight_init_std)
+    check_seed("seed", seed, generator=True)
 
 
 def check_sgd(lr: object, **_: object) -> None:
     """The learning rate of ``SGD``."""
-    check_lr(lr)
+    check_positive("lr", lr)
+
+
+def check_accuracy(self: Any, x: ArrayLike, t: ArrayLike, **_: object) -> None:
+    """The batch of ``LayerNet.accuracy``: inputs and targets that fit the network."""
+    check_data(self, x, t)
+
+
+def check_train(
+    network: Any,
+    x_train: ArrayLike,
+    t_train: ArrayLike,
+    x_test: ArrayLike,
+    t_test: ArrayLike,
+    iters_num: object,
+    batch_size: object,
+    seed: object,
+    **_: object,
+) -> None:
+    """The arguments of :func:`dlfs.train.train`: counts, seed, then the data."""
+    check_whole("iters_num", iters_num, minimum=0)
+    check_whole("batch_size", batch_size)
+    check_seed("seed", seed)
+    check_data(network, x_train, t_train, "x_train t_train")
+    check_data(network, x_test, t_test, "x_test t_test")
+
+
+def check_train_numerical(
+    network: Any,
+    data: Any,
+    iters_num: object,
+    batch_size: object,
+    learning_rate: object,
+    eval_every: object,
+    eval_size: object,
+    seed: object,
+    **_: object,
+) -> None:
+    """The arguments of :func:`dlfs.numerical_net.train_numerical`."""
+    check_whole("iters_num", iters_num, minimum=0)
+    check_whole("batch_size", batch_size)
+    check_positive("learning_rate", learning_rate)
+    check_whole("eval_every", eval_every)
+    check_whole("eval_size", eval_size)
+    check_seed("seed", seed)
+    try:
+        (x_train, t_train), (x_test, t_test) = data
+    except (TypeError, ValueError):
+        what = "((x_train, t_train), (x_test, t_test)), as load_mnist returns it"
+        _refuse(TypeError, "data", what, f"{type(data).__name__}")
+    check_data(network, x_train, t_train, "x_train t_train")
+    check_data(network, x_test, t_test, "x_test t_test")

@@ -23,8 +23,9 @@ Both constructors take the same arguments after the layer sizes:
 - ``dtype`` (keyword, default float64): a floating-point dtype for the
   parameters; float32 trains about twice as fast.
 
-Unusable arguments raise ``ValueError`` (``TypeError`` for ``dtype``) naming
-the argument.  The checks run before each constructor, through the decorator
+Unusable arguments raise ``TypeError`` (not a number, a bool, a fraction
+where a whole number belongs) or ``ValueError`` (out of range) naming the
+argument.  The checks run before each constructor, through the decorator
 :func:`dlfs._validate.checks`, so the classes themselves hold none.
 
 Examples
@@ -48,7 +49,7 @@ import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
 from dlfs._validate import (
-    check_accuracy_args,
+    check_accuracy,
     check_multi_layer_net,
     check_two_layer_net,
     checks,
@@ -69,7 +70,7 @@ def init_std(weight_init_std: float | str, fan_in: int, activation: str) -> floa
     # --8<-- [end:init_std]
 
 
-@checks(accuracy=check_accuracy_args)
+@checks(accuracy=check_accuracy)
 # --8<-- [start:LayerNet]
 class LayerNet:
     """A stack of layers ending in SoftmaxWithLoss; subclasses build the layers."""

@@ -26,28 +26,21 @@ iteration 50: train acc 1.000, test acc 1.000
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 from numpy.typing import ArrayLike
 
-from dlfs._validate import is_whole
+from dlfs._validate import (
+    check_numerical_two_layer_net,
+    check_train_numerical,
+    checked,
+    checks,
+)
 from dlfs.activations import sigmoid, softmax
 from dlfs.gradient import numerical_gradient
 from dlfs.losses import cross_entropy_error
 
 
-def _check_init(sizes: dict[str, object], weight_init_std: object) -> None:
-    """Raise ``ValueError`` naming the first argument that cannot build a network."""
-    for name, size in sizes.items():
-        if not (is_whole(size) and size >= 1):
-            raise ValueError(f"{name} must be a positive integer, got {size!r}")
-    if not (isinstance(weight_init_std, numbers.Real) and weight_init_std > 0):
-        raise ValueError(
-            f"weight_init_std must be a positive number, got {weight_init_std!r}"
-        )
-
-
+@checks(__init__=check_numerical_two_layer_net)  # sizes, scale, seed; a clear error
 class NumericalTwoLayerNet:
     """The book's chapter 4 ``TwoLayerNet``: sigmoid, softmax, numerical gradients.
 
@@ -62,9 +55,12 @@ class NumericalTwoLayerNet:
 
     Raises
     ------
+    TypeError
+        If a size or ``seed`` is not a whole number, or ``weight_init_std``
+        is not a number.
     ValueError
-        If a size is not a positive integer or ``weight_init_std`` is not
-        a positive number.
+        If a size is below 1, ``seed`` negative, or ``weight_init_std`` not
+        positive and finite.
 
     Examples
     --------
@@ -85,8 +81,6 @@ class NumericalTwoLayerNet:
         *,
         seed: int | np.random.Generator | None = None,
     ) -> None:
-        sizes = {"input_size": input_size, "hidden_size": hidden_size}
-        _check_init({**sizes, "output_size": output_size}, weight_init_std)
         # --8<-- [start:init]
         rng = np.random.default_rng(seed)
         self.params = {
@@ -141,6 +135,7 @@ class NumericalTwoLayerNet:
     # --8<-- [end:numerical_gradient]
 
 
+@checked(check_train_numerical)  # counts, rate, seed and data; a clear error
 # --8<-- [start:train_numerical]
 def train_numerical(
     network: NumericalTwoLayerNet,

@@ -1,4 +1,4 @@
-"""Chapter 5: mini-batch training, and the command that trains our weights.
+"""Chapter 5: mini-batch training, and the log of what it did.
 
 :func:`train_neuralnet` is the book's training loop (``ch05/train_neuralnet.py``)
 as one function: pick a random mini-batch, get the gradient by
@@ -16,9 +16,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike
 
-from dlfs._validate import is_whole
+from dlfs._validate import check_train
 from dlfs.nets import LayerNet, TwoLayerNet
 from dlfs.optim import SGD
 
@@ -86,59 +85,6 @@ def iters_per_epoch(train_size: int, batch_size: int) -> int:
     (600, 7, 1)
     """
     return -(-train_size // batch_size)
-
-
-def _check_counts(iters_num: Any, batch_size: Any, seed: Any) -> None:
-    """Checks at :func:`train`'s boundary: counts and seed, named in each error."""
-    for name, value in [("iters_num", iters_num), ("batch_size", batch_size)]:
-        if not is_whole(value):
-            raise TypeError(f"{name} must be a whole number, got {value!r}")
-    if seed is not None and not is_whole(seed):
-        raise TypeError(f"seed must be a whole number or None, got {seed!r}")
-    if seed is not None and seed < 0:
-        raise ValueError(f"seed must be 0 or more (or None), got {seed}")
-    if iters_num < 0 or batch_size < 1:
-        raise ValueError(
-            f"need iters_num >= 0 and batch_size >= 1, got iters_num={iters_num}, "
-            f"batch_size={batch_size}"
-        )
-
-
-def _check_data(
-    network: LayerNet,
-    x_train: np.ndarray,
-    t_train: np.ndarray,
-    x_test: ArrayLike,
-    t_test: ArrayLike,
-) -> None:
-    """Checks at :func:`train`'s boundary: data lengths and widths fit the network."""
-    x_test, t_test = np.asarray(x_test), np.asarray(t_test)
-    if len(x_train) != len(t_train) or len(x_test) != len(t_test):
-        raise ValueError(
-            f"inputs and targets differ in length: x_train {len(x_train)}, "
-            f"t_train {len(t_train)}, x_test {len(x_test)}, t_test {len(t_test)}"
-        )
-    if len(x_train) == 0:
-        raise ValueError("no training data: x_train has 0 samples")
-    inputs = network.params["W1"].shape[0]
-    outputs = network.params[f"W{len(network.affines)}"].shape[1]
-    for name, x in [("x_train", x_train), ("x_test", x_test)]:
-        if x.ndim != 2 or x.shape[1] != inputs:
-            raise ValueError(
-                f"{name} must have shape (samples, {inputs}) for this network, "
-                f"got {x.shape}"
-            )
-    for name, t in [("t_train", t_train), ("t_test", t_test)]:
-        if t.ndim == 2 and t.shape[1] != outputs:
-            raise ValueError(
-                f"{name} is one-hot with {t.shape[1]} columns, but the network "
-                f"has {outputs} outputs"
-            )
-        if t.ndim not in (1, 2):
-            raise ValueError(
-                f"{name} must be labels (samples,) or one-hot (samples, "
-                f"{outputs}), got shape {t.shape}"
-            )
 
 
 # --8<-- [start:train_neuralnet]
@@ -218,12 +164,13 @@ def train(
 
     Raises
     ------
-    ValueError
-        If inputs and targets differ in length, their widths do not fit the
-        network, there is no training data, a count is out of range or the
-        seed is negative.
     TypeError
         If ``iters_num``, ``batch_size`` or ``seed`` is not a whole number.
+    ValueError
+        If a count is out of range, the seed is negative, or the inputs and
+        targets do not fit the network or each other (rows as wide as its
+        input, labels or one-hot rows as wide as its output, one target per
+        row, at least one row).
 
     Examples
     --------
@@ -247,9 +194,8 @@ def train(
     epoch   3  iter     15  loss 0.3385  train acc 0.9200  test acc 0.9200
     epoch   4  iter     20  loss 0.3409  train acc 0.9300  test acc 0.9300
     """
+    check_train(network, x_train, t_train, x_test, t_test, iters_num, batch_size, seed)
     x_train, t_train = np.asarray(x_train), np.asarray(t_train)
-    _check_counts(iters_num, batch_size, seed)
-    _check_data(network, x_train, t_train, x_test, t_test)
     optimizer = optimizer or SGD(lr=0.1)
     return train_neuralnet(
         network,

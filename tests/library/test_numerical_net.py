@@ -137,24 +137,6 @@ def test_gradient_descent_steps_lower_the_loss():
     assert losses[-1] < 0.9 * losses[0]
 
 
-@pytest.mark.parametrize(
-    ("args", "name"),
-    [
-        ((0, 3, 2), "input_size"),
-        ((4, 2.5, 2), "hidden_size"),
-        ((4, 3, True), "output_size"),
-    ],
-)
-def test_constructor_names_the_bad_size(args, name):
-    with pytest.raises(ValueError, match=f"{name} must be a positive integer"):
-        NumericalTwoLayerNet(*args)
-
-
-def test_constructor_refuses_a_non_positive_weight_scale():
-    with pytest.raises(ValueError, match="weight_init_std must be a positive number"):
-        NumericalTwoLayerNet(4, 3, 2, weight_init_std=0)
-
-
 # train_numerical: the chapter 4 training loop as a function
 
 
@@ -224,3 +206,27 @@ def test_train_numerical_learns_the_toy_problem(capsys):
     )
     assert np.mean(losses[-10:]) < 0.5 * np.mean(losses[:10])
     assert test_acc[-1] > 0.9 > test_acc[0]
+
+
+@pytest.mark.parametrize(
+    ("which", "message"),
+    [
+        ("x_test", r"^x_test must be an array of shape \(samples, 2\)"),
+        ("t_train", r"^t_train must be one target for each of the 60 samples"),
+    ],
+)
+def test_train_numerical_refuses_data_that_does_not_fit_before_training(
+    which, message, capsys
+):
+    (x_train, t_train), (x_test, t_test) = toy_data()
+    if which == "x_test":
+        x_test = np.hstack([x_test, x_test])
+    else:
+        t_train = t_train[:-1]
+    net = NumericalTwoLayerNet(2, 3, 2, seed=0)
+    before = {key: value.copy() for key, value in net.params.items()}
+    with pytest.raises(ValueError, match=message):
+        train_numerical(net, ((x_train, t_train), (x_test, t_test)), iters_num=1)
+    assert capsys.readouterr().out == ""  # not even iteration 0 was measured
+    for key in net.params:
+        np.testing.assert_array_equal(net.params[key], before[key])

@@ -215,71 +215,33 @@ def test_zero_iterations_leave_the_network_unchanged(data):
 
 
 @pytest.mark.parametrize(
-    "which", ["t_train", "x_test"], ids=["train-lengths", "test-lengths"]
+    ("which", "message"),
+    [
+        (
+            "t_train",
+            r"^t_train must be one target for each of the 200 samples of x_train",
+        ),
+        ("x_test", r"^t_test must be one target for each of the 99 samples of x_test"),
+        (
+            "empty",
+            r"^x_train must be a batch of at least one sample, got shape \(0, 2\)$",
+        ),
+    ],
 )
-def test_mismatched_lengths_raise_value_error(data, which):
+def test_data_that_does_not_fit_is_refused_before_training(data, which, message):
     x_train, t_train, x_test, t_test = data
     if which == "t_train":
         t_train = t_train[:-1]
-    else:
+    elif which == "x_test":
         x_test = x_test[:-1]
-    with pytest.raises(ValueError, match="differ in length"):
-        train(make_net(), x_train, t_train, x_test, t_test, iters_num=1)
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"batch_size": 0}, "batch_size=0"),
-        ({"batch_size": -5}, "batch_size=-5"),
-        ({"iters_num": -1}, "iters_num=-1"),
-    ],
-)
-def test_bad_counts_raise_value_error(data, kwargs, message):
+    else:
+        x_train, t_train = x_train[:0], t_train[:0]
     net = make_net()
-    before = net.params["W1"].copy()
+    before = {key: value.copy() for key, value in net.params.items()}
     with pytest.raises(ValueError, match=message):
-        train(net, *data, **{"iters_num": 1, **kwargs})
-    np.testing.assert_array_equal(net.params["W1"], before)
-
-
-def test_empty_training_set_raises_value_error():
-    x, t = np.zeros((0, 2)), np.zeros(0, dtype=int)
-    with pytest.raises(ValueError, match="0 samples"):
-        train(make_net(), x, t, x, t, iters_num=1)
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "error", "message"),
-    [
-        ({"seed": -1}, ValueError, "seed must be 0 or more"),
-        ({"seed": 1.5}, TypeError, "seed must be a whole number"),
-        ({"seed": "0"}, TypeError, "seed must be a whole number"),
-        ({"iters_num": 2.5}, TypeError, "iters_num must be a whole number"),
-        ({"batch_size": 10.0}, TypeError, "batch_size must be a whole number"),
-        ({"batch_size": True}, TypeError, "batch_size must be a whole number"),
-    ],
-    ids=lambda v: repr(v) if isinstance(v, dict) else "",
-)
-def test_seed_and_counts_that_are_not_whole_numbers_are_named(
-    data, kwargs, error, message
-):
-    net = make_net()
-    before = {k: v.copy() for k, v in net.params.items()}
-    with pytest.raises(error, match=message):
-        train(net, *data, **{"iters_num": 1, **kwargs})
-    assert all(np.array_equal(net.params[k], before[k]) for k in before)
-
-
-def test_numpy_integer_counts_and_seed_are_accepted(data):
-    log = train(
-        make_net(),
-        *data,
-        iters_num=np.int64(3),
-        batch_size=np.int32(50),
-        seed=np.uint8(2),
-    )
-    assert len(log.loss) == 3
+        train(net, x_train, t_train, x_test, t_test, iters_num=1)
+    for key in net.params:
+        np.testing.assert_array_equal(net.params[key], before[key])
 
 
 @pytest.mark.parametrize("which", ["x_train", "x_test"])
@@ -289,8 +251,10 @@ def test_inputs_of_the_wrong_width_name_the_array_and_the_network_size(data, whi
     wide[which] = np.hstack([wide[which], wide[which]])  # 4 features, net takes 2
     with pytest.raises(ValueError) as info:
         train(make_net(), wide["x_train"], t_train, wide["x_test"], t_test)
-    assert f"{which} must have shape (samples, 2)" in str(info.value)
-    assert f"got {wide[which].shape}" in str(info.value)
+    assert str(info.value) == (
+        f"{which} must be an array of shape (samples, 2) for this network, "
+        f"got shape {wide[which].shape}"
+    )
 
 
 @pytest.mark.parametrize("which", ["t_train", "t_test"])
@@ -298,12 +262,15 @@ def test_one_hot_targets_of_the_wrong_width_name_the_array(data, which):
     x_train, t_train, x_test, t_test = data
     targets = {"t_train": np.eye(3)[t_train], "t_test": np.eye(3)[t_test]}
     targets[which] = np.eye(4)[targets[which].argmax(axis=1)]  # 4 columns, 3 outputs
-    with pytest.raises(ValueError, match=f"{which} is one-hot with 4 columns") as info:
+    with pytest.raises(ValueError) as info:
         train(make_net(), x_train, targets["t_train"], x_test, targets["t_test"])
-    assert "3 outputs" in str(info.value)
+    assert str(info.value) == (
+        f"{which} must be labels (samples,) or one-hot rows (samples, 3), "
+        f"got shape {targets[which].shape}"
+    )
 
 
 def test_targets_of_three_dimensions_are_refused(data):
     x_train, t_train, x_test, t_test = data
-    with pytest.raises(ValueError, match="t_train must be labels"):
+    with pytest.raises(ValueError, match=r"^t_train must be labels .* \(200, 1, 1\)$"):
         train(make_net(), x_train, t_train[:, None, None], x_test, t_test)
