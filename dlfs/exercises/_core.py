@@ -4,12 +4,14 @@ A check is a function of the learner's module that returns quietly when the
 learner's code does the right thing and raises :class:`Fail` with a hint
 otherwise.  The checks compare with reference maths written out here, in a
 line or two of NumPy each, so they never depend on the rest of ``dlfs``.
+The exercises register nowhere: ``dlfs.exercises.catalog`` lists them.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +21,6 @@ from typing import Any
 import numpy as np
 
 STUBS = Path(__file__).resolve().parent / "stubs"
-EXERCISES: dict[str, Exercise] = {}
-# Old exercise ids that still work: the old id -> the exercise's id now.
-OLD_IDS: dict[str, str] = {}
-
 Check = Callable[[ModuleType], None]
 
 
@@ -46,11 +44,8 @@ class Exercise:
     checks: list[tuple[str, Check]] = field(default_factory=list)
     # Other names the learner's file may use: expected name -> accepted name.
     aliases: dict[str, str] = field(default_factory=dict)
+    # Ids this exercise had before, which still work.
     old_ids: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        EXERCISES[self.id] = self
-        OLD_IDS.update(dict.fromkeys(self.old_ids, self.id))
 
     def use_aliases(self, module: ModuleType) -> None:
         """Give ``module`` each expected name that it defines only under an alias."""
@@ -198,3 +193,40 @@ def _kind(shape: tuple[int, ...] | None) -> str:
     if shape is None:
         return "not an array"
     return "a single number" if shape == () else f"shape {shape}"
+
+
+# -- the learner's lines in a traceback -------------------------------------------
+
+
+def learner_frames(error: BaseException, path: str | Path) -> traceback.StackSummary:
+    """The frames of ``error``'s traceback that are in the learner's file."""
+    path = Path(path).resolve()
+    return traceback.StackSummary.from_list(
+        [
+            frame
+            for frame in traceback.extract_tb(error.__traceback__)
+            if Path(frame.filename).resolve() == path
+        ]
+    )
+
+
+# -- reference maths ---------------------------------------------------------------
+
+DELTA = 1e-7  # the book's guard inside the log of the cross-entropy
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-x))
+
+
+def softmax(a: np.ndarray) -> np.ndarray:
+    """The softmax of a 1-D ``a``, or of each row of a 2-D one."""
+    e = np.exp(a - np.max(a, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def cross_entropy(y: np.ndarray, labels: np.ndarray) -> float:
+    """The book's loss, the mean of -log(y + DELTA) at the correct classes;
+    ``y`` is one output or a batch of them, one row per sample."""
+    y = np.atleast_2d(y)
+    return float(-np.mean(np.log(y[np.arange(len(y)), labels] + DELTA)))

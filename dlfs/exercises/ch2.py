@@ -105,3 +105,5 @@ XOR_GATE = _gate_exercise(
     "One perceptron cannot do it: combine AND, NAND and OR (write them in the "
     "same file) in two layers.",
 )
+
+EXERCISES = (AND_GATE, NAND_GATE, OR_GATE, XOR_GATE)
