@@ -2,7 +2,9 @@
 
 The learners' files live in ``tests/exercises/ID/``: every ``right*.py`` must
 pass its exercise, and every ``wrong_*.py`` must fail with the hint that its
-docstring quotes.
+docstring quotes.  They are checked in this process (``check_in_process``);
+what needs the child process (the time limit, ``exit()``, an import that
+fails, what the learner prints, the command line) is checked through it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 from pages import DOCS
 
 from dlfs.exercises import EXERCISES, check, check_source
-from dlfs.exercises.__main__ import main
+from dlfs.exercises.checker import check_in_process
 
 SOLUTIONS = Path(__file__).resolve().parent
 ROOT = SOLUTIONS.parent.parent
@@ -63,7 +65,7 @@ def test_every_exercise_has_a_right_solution_and_two_wrong_ones():
 @pytest.mark.parametrize("path", files("right*.py"), ids=file_id)
 def test_a_right_solution_passes_every_check(path):
     start = time.monotonic()
-    report = check(path.parent.name, path)
+    report = check_in_process(path.parent.name, path)
     assert report.status == 0, report.text
     last = report.text.splitlines()[-1]
     assert re.fullmatch(r"The check passed\.|All \d checks passed\.", last), last
@@ -74,7 +76,7 @@ def test_a_right_solution_passes_every_check(path):
 def test_a_typical_mistake_fails_with_the_hint_that_names_it(path):
     expected = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
     assert expected, f"{path.name} must quote its hint in its docstring"
-    report = check(path.parent.name, path)
+    report = check_in_process(path.parent.name, path)
     assert report.status == 1, report.text
     assert "FAIL" in report.text
     assert words(expected) in words(report.text)
@@ -91,7 +93,8 @@ def test_the_starter_stub_names_what_the_checks_expect_and_fails_as_a_stub(
     exercise_id, language
 ):
     stub = EXERCISES[exercise_id].stub_path
-    report = check(exercise_id, stub if language == "en" else korean_stub(exercise_id))
+    path = stub if language == "en" else korean_stub(exercise_id)
+    report = check_in_process(exercise_id, path)
     assert report.status == 1, report.text
     assert "No check was run" not in report.text
     assert "This is still the starter stub" in report.text
@@ -112,6 +115,8 @@ def test_list_prints_every_id_with_its_title():
 
 
 def test_show_prints_the_task_the_stub_and_the_check_command(capsys):
+    from dlfs.exercises.__main__ import main
+
     assert main(["show", "ch3.softmax"]) == 0
     out = capsys.readouterr().out
     exercise = EXERCISES["ch3.softmax"]
@@ -151,6 +156,7 @@ def test_check_exits_0_when_every_check_passes():
     result = run_cli("check", "ch3.softmax", str(SOLUTIONS / "ch3.softmax/right.py"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "All 2 checks passed."
+    assert result.stderr == ""
 
 
 def test_check_exits_1_and_prints_the_hint_when_a_check_fails():
@@ -160,6 +166,8 @@ def test_check_exits_1_and_prints_the_hint_when_a_check_fails():
     assert "  ok    softmax(np.array([0.3, 2.9, 4.0]))" in result.stdout
     assert "Subtract the maximum first" in words(result.stdout)
     assert result.stdout.splitlines()[-1] == "1 of 2 checks failed."
+    # the fixtures are checked in this process: it must say what the child says
+    assert result.stdout == check_in_process("ch3.softmax", wrong).text + "\n"
 
 
 def test_an_import_error_exits_2_with_only_the_learners_traceback(tmp_path):
@@ -206,7 +214,7 @@ def test_an_exception_in_the_learners_function_shows_the_learners_frames(tmp_pat
         "def softmax(a):\n    return helper(a)\n"
     )
     path = learner_file(tmp_path, source)
-    report = check("ch3.softmax", path)
+    report = check_in_process("ch3.softmax", path)
     assert report.status == 1
     text = report.text
     assert "Your code raised IndexError" in text
@@ -218,7 +226,7 @@ def test_an_exception_in_the_learners_function_shows_the_learners_frames(tmp_pat
 
 def test_a_wrong_function_name_gets_the_expected_name(tmp_path):
     path = learner_file(tmp_path, "def soft_max(a):\n    return a\n")
-    report = check("ch3.softmax", path)
+    report = check_in_process("ch3.softmax", path)
     assert report.status == 1
     assert "Expected a function `softmax` in your file." in report.text
     assert "Your file defines: soft_max." in words(report.text)
@@ -226,7 +234,7 @@ def test_a_wrong_function_name_gets_the_expected_name(tmp_path):
 
 def test_a_wrong_signature_gets_the_expected_one(tmp_path):
     path = learner_file(tmp_path, "def gradient_descent(f, x):\n    return x\n")
-    report = check("ch4.gradient_descent", path)
+    report = check_in_process("ch4.gradient_descent", path)
     assert report.status == 1
     assert (
         "`gradient_descent` must be callable as "
@@ -242,7 +250,7 @@ def test_a_method_with_the_wrong_signature_gets_the_expected_one(tmp_path):
         "    def forward(self, x, y):\n        return x * y\n\n"
         "    def backward(self):\n        return 0, 0\n"
     )
-    report = check("ch5.mul_layer", learner_file(tmp_path, source))
+    report = check_in_process("ch5.mul_layer", learner_file(tmp_path, source))
     assert report.status == 1
     assert (
         "`MulLayer.backward` must be callable as `backward(dout)` (yours is "
@@ -251,7 +259,9 @@ def test_a_method_with_the_wrong_signature_gets_the_expected_one(tmp_path):
 
 
 def test_a_missing_class_gets_the_expected_class(tmp_path):
-    report = check("ch5.add_layer", learner_file(tmp_path, "class Add:\n    pass\n"))
+    report = check_in_process(
+        "ch5.add_layer", learner_file(tmp_path, "class Add:\n    pass\n")
+    )
     assert report.status == 1
     assert "Expected a class `AddLayer` in your file." in report.text
     assert "Your file defines: Add." in words(report.text)
@@ -380,10 +390,11 @@ def test_a_file_that_ends_the_process_while_imported_is_not_a_pass(tmp_path):
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "inf"])
-def test_a_timeout_that_is_not_a_positive_number_exits_2(value):
+def test_a_timeout_that_is_not_a_positive_number_exits_2_naming_it(value):
     result = run_cli("check", "ch3.relu", "x.py", "--timeout", value)
     assert result.returncode == 2
-    assert "--timeout must be a positive number of seconds." in result.stderr
+    assert "--timeout" in result.stderr and repr(value) in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_file_that_is_not_python_exits_2(tmp_path):
@@ -422,12 +433,12 @@ def test_a_gate_hint_names_exactly_the_inputs_it_gets_wrong(gate, w1, w2, b):
     assert named == ", ".join(map(str, wrong))
 
 
-def test_a_value_of_the_wrong_shape_is_reported_with_both_shapes():
+def test_a_value_of_the_wrong_shape_is_reported_with_both_shapes(tmp_path):
     source = (
         "import numpy as np\n\n\ndef sum_squared_error(y, t):\n"
         "    return np.array([0.5 * np.sum((y - t) ** 2)])\n"
     )
-    report = check_source("ch4.sum_squared_error", source)
+    report = check_in_process("ch4.sum_squared_error", learner_file(tmp_path, source))
     assert report.status == 1
     assert (
         "sum_squared_error(y, t) gave [0.0975] (shape (1,)), expected 0.0975 "
@@ -449,6 +460,8 @@ def test_the_old_id_of_the_sum_of_squares_exercise_still_checks_and_shows():
 
 
 def test_a_file_with_neither_name_is_told_the_new_one(tmp_path):
-    report = check("ch4.sum_squared_error", learner_file(tmp_path, "sse = 1\n"))
+    report = check_in_process(
+        "ch4.sum_squared_error", learner_file(tmp_path, "sse = 1\n")
+    )
     assert report.status == 1
     assert "Expected a function `sum_squared_error` in your file." in report.text
