@@ -16,6 +16,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 MARKER = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
+# A whole fenced block of a page, from its opening fence to the matching close.
+FENCED_BLOCK = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
+HANGUL = re.compile(r"[\uac00-\ud7a3]")  # a Hangul syllable
 
 
 def pages() -> list[Path]:

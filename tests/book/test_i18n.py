@@ -1,4 +1,4 @@
-"""The Korean edition (issue 15): the same book as the English one, in Korean.
+"""The Korean edition: the same book as the English one, in Korean.
 
 mkdocs-static-i18n serves ``docs/X.ko.md`` as the Korean twin of
 ``docs/X.md`` (and ``docs/notebooks/chN.ko.py`` of ``chN.py``) under
@@ -15,8 +15,7 @@ site, so these tests are what keeps the two editions in step:
   block titles (their file names kept), string literals translated into
   Korean and the output lines they print, ``\\text{...}`` in math, and a
   Korean twin ``X.ko.py`` of an included ``X.py``;
-* language: a Korean page's prose is at least 60 % Hangul (the rule below,
-  kept identical to the translators' ``hangul_ratio.py``);
+* language: a Korean page's prose is at least 60 % Hangul (``hangul_share``);
 * doctests: a Korean page whose ``>>>`` examples differ from the English
   twin's in more than comments runs as doctests of its own (the whole page,
   one session); one with the same examples is not collected, as the English
@@ -25,17 +24,24 @@ site, so these tests are what keeps the two editions in step:
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from doc_examples import mask_code, runs_as_doctests
-from pages import DOCS, ROOT, english_pages, korean_pages, original, twin
+from pages import (
+    DOCS,
+    FENCED_BLOCK,
+    HANGUL,
+    ROOT,
+    english_pages,
+    korean_pages,
+    original,
+    twin,
+)
 
 MIN_HANGUL = 0.60
 
@@ -45,15 +51,13 @@ def rel(page: Path) -> str:
 
 
 # --------------------------------------------------------------------------
-# The Hangul share: the same rule as /work/prompts/hangul_ratio.py
+# The Hangul share of a page's prose
 # --------------------------------------------------------------------------
-
-FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 
 
 def prose(text: str) -> str:
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-    text = FENCE.sub(" ", text)
+    text = FENCED_BLOCK.sub(" ", text)
     text = re.sub(r"^.*--8<--.*$", " ", text, flags=re.M)
     text = re.sub(r"`[^`\n]*`", " ", text)
     text = re.sub(
@@ -68,12 +72,12 @@ def prose(text: str) -> str:
 
 def hangul_share(text: str) -> float:
     body = prose(text)
-    hangul = len(re.findall(r"[\uac00-\ud7a3]", body))
+    hangul = len(HANGUL.findall(body))
     latin = len(re.findall(r"[A-Za-z]", body))
     return hangul / max(1, hangul + latin)
 
 
-def test_hangul_share_rule():
+def test_the_hangul_share_counts_hangul_against_latin_letters_outside_code():
     assert hangul_share("한국어 문장입니다 `code` $x$") == 1.0
     assert hangul_share("English only") == 0.0
     assert hangul_share("기울기(gradient)") == pytest.approx(3 / 11)
@@ -90,7 +94,7 @@ ATTRS = re.compile(r"[ \t]*\{[ \t]*([^}]*)\}[ \t]*$")
 
 def without_fences(text: str) -> str:
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-    return FENCE.sub("", text)
+    return FENCED_BLOCK.sub("", text)
 
 
 def front_matter_keys(text: str) -> list[str]:
@@ -135,7 +139,7 @@ def heading_ids(text: str) -> list[str]:
 def numbered_blocks(text: str) -> list[tuple[int, str]]:
     """(line number, text) of each fenced block after the front matter."""
     front = re.match(r"\A---\n.*?\n---\n", text, flags=re.S)
-    found = FENCE.finditer(text, front.end() if front else 0)
+    found = FENCED_BLOCK.finditer(text, front.end() if front else 0)
     return [(text.count("\n", 0, m.start()) + 1, m.group(0)) for m in found]
 
 
@@ -190,7 +194,6 @@ def snippet_lines(text: str) -> list[str]:
 # Names, numbers, operators, whitespace and the other output stay the same.
 # --------------------------------------------------------------------------
 
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
 FILE_NAME = re.compile(r"[\w./-]*\w\.(?:py|md|svg|json|npz|pkl|toml|ya?ml|txt|gz)\b")
 
@@ -342,69 +345,87 @@ def link_targets(text: str) -> Counter[str]:
 # --------------------------------------------------------------------------
 
 ENGLISH = english_pages()
-PAGE_IDS = [rel(p) for p in ENGLISH]
-
-
-@pytest.mark.parametrize("page", ENGLISH, ids=PAGE_IDS)
-def test_every_english_page_has_a_korean_twin(page):
-    assert twin(page).is_file(), f"translate {rel(page)} to {rel(twin(page))}"
-
-
-@pytest.mark.parametrize("page", korean_pages(), ids=lambda p: rel(p))
-def test_every_korean_page_has_an_english_original(page):
-    assert original(page).is_file(), f"{rel(page)} translates no English page"
-
-
-def pair(page: Path) -> tuple[str, str]:
-    if not twin(page).is_file():
-        pytest.skip(f"no {rel(twin(page))} yet (the twin test fails for it)")
-    return page.read_text(encoding="utf-8"), twin(page).read_text(encoding="utf-8")
-
-
 MARKDOWN = [p for p in ENGLISH if p.suffix == ".md"]
-MD_IDS = [rel(p) for p in MARKDOWN]
+NOTEBOOKS = [p for p in ENGLISH if p.suffix == ".py"]
 
 
-@pytest.mark.parametrize("page", MARKDOWN, ids=MD_IDS)
-def test_same_sections_at_each_heading_level(page):
-    en, ko = pair(page)
-    count = lambda text: Counter(level for level, _, _ in headings(text))  # noqa: E731
-    assert count(ko) == count(en)
-    assert [h[0] for h in headings(ko)] == [h[0] for h in headings(en)], "order"
+def test_every_english_page_has_a_korean_twin():
+    missing = {twin(p) for p in ENGLISH} - set(korean_pages())
+    assert not missing, "translate: " + ", ".join(sorted(map(rel, missing)))
 
 
-@pytest.mark.parametrize("page", MARKDOWN, ids=MD_IDS)
-def test_korean_headings_carry_the_english_ids(page):
-    en, ko = pair(page)
-    unmarked = [title for _, title, explicit in headings(ko) if explicit is None]
-    assert unmarked == [], "give each Korean heading { #english-id }"
-    assert heading_ids(ko) == heading_ids(en)
+def test_every_korean_page_has_an_english_original():
+    orphans = {original(p) for p in korean_pages()} - set(ENGLISH)
+    assert not orphans, "no English original: " + ", ".join(sorted(map(rel, orphans)))
 
 
-@pytest.mark.parametrize("page", MARKDOWN, ids=MD_IDS)
-def test_same_code_blocks_in_the_same_order(page):
-    en, ko = pair(page)
-    assert snippet_lines(ko) == snippet_lines(en)
-    problems = code_differences(en, ko)
-    assert not problems, f"{rel(twin(page))}:\n" + "\n".join(problems)
+def offenders(pages: list[Path], rule: Callable[[str, str], list[str]]) -> list[str]:
+    """'page: problem' for every problem ``rule(english, korean)`` finds in a
+    page with a twin (a page without one fails the twin test)."""
+    found = []
+    for page in pages:
+        if twin(page).is_file():
+            en, ko = page.read_text("utf-8"), twin(page).read_text("utf-8")
+            found += [f"{rel(twin(page))}: {problem}" for problem in rule(en, ko)]
+    return found
 
 
-@pytest.mark.parametrize("page", MARKDOWN, ids=MD_IDS)
-def test_same_figures_math_and_macros(page):
-    en, ko = pair(page)
-    assert images(ko) == images(en)
-    # Korean word order may move inline math within a sentence: same set.
-    assert sorted(math(ko)) == sorted(math(en))
-    assert sorted(macros(ko)) == sorted(macros(en))
+def differ(what: str, en: object, ko: object) -> list[str]:
+    return [] if ko == en else [f"{what}: {ko!r} != English {en!r}"]
 
 
-@pytest.mark.parametrize("page", MARKDOWN, ids=MD_IDS)
-def test_same_admonitions_tables_links_and_front_matter(page):
-    en, ko = pair(page)
-    assert admonitions(ko) == admonitions(en)
-    assert tables(ko) == tables(en)
-    assert link_targets(ko) == link_targets(en)
-    assert front_matter_keys(ko) == front_matter_keys(en)
+def test_same_sections_at_each_heading_level_in_the_same_order():
+    def levels(text: str) -> list[int]:
+        return [level for level, _, _ in headings(text)]
+
+    found = offenders(MARKDOWN, lambda en, ko: differ("levels", levels(en), levels(ko)))
+    assert not found, "\n".join(found)
+
+
+def test_korean_headings_carry_the_english_ids():
+    def rule(en: str, ko: str) -> list[str]:
+        unmarked = [title for _, title, explicit in headings(ko) if explicit is None]
+        if unmarked:
+            return [f"give each Korean heading {{ #english-id }}: {unmarked}"]
+        return differ("heading ids", heading_ids(en), heading_ids(ko))
+
+    found = offenders(MARKDOWN, rule)
+    assert not found, "\n".join(found)
+
+
+def test_same_code_blocks_in_the_same_order():
+    def rule(en: str, ko: str) -> list[str]:
+        includes = differ("includes", snippet_lines(en), snippet_lines(ko))
+        return includes + code_differences(en, ko)
+
+    found = offenders(MARKDOWN, rule)
+    assert not found, "\n".join(found)
+
+
+def test_same_figures_math_and_macros():
+    def rule(en: str, ko: str) -> list[str]:
+        # Korean word order may move inline math within a sentence: same set.
+        return [
+            *differ("figures", images(en), images(ko)),
+            *differ("math", sorted(math(en)), sorted(math(ko))),
+            *differ("macros", sorted(macros(en)), sorted(macros(ko))),
+        ]
+
+    found = offenders(MARKDOWN, rule)
+    assert not found, "\n".join(found)
+
+
+def test_same_admonitions_tables_links_and_front_matter():
+    def rule(en: str, ko: str) -> list[str]:
+        return [
+            *differ("admonitions", admonitions(en), admonitions(ko)),
+            *differ("tables", tables(en), tables(ko)),
+            *differ("link targets", link_targets(en), link_targets(ko)),
+            *differ("front matter", front_matter_keys(en), front_matter_keys(ko)),
+        ]
+
+    found = offenders(MARKDOWN, rule)
+    assert not found, "\n".join(found)
 
 
 def test_korean_figure_variants_have_english_originals():
@@ -419,9 +440,6 @@ def test_a_figure_path_on_a_korean_page_is_the_english_one():
         assert not re.search(r"\.ko\.svg", body), rel(page)
 
 
-NOTEBOOKS = [p for p in ENGLISH if p.suffix == ".py"]
-
-
 def cells(path: Path, kind: str) -> list[str]:
     import jupytext
 
@@ -429,16 +447,23 @@ def cells(path: Path, kind: str) -> list[str]:
     return [c.source for c in notebook.cells if c.cell_type == kind]
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[rel(p) for p in NOTEBOOKS])
-def test_korean_notebook_has_the_same_code_cells(notebook):
-    pair(notebook)
-    en, ko = cells(notebook, "code"), cells(twin(notebook), "code")
-    assert len(ko) == len(en)
-    page = PageCode()
-    for n, (e, k) in enumerate(zip(en, ko, strict=True), 1):
-        page.code(f"code cell {n}", e, k, python=True)
-    assert not page.problems, "\n".join(page.problems)
-    assert len(cells(twin(notebook), "markdown")) == len(cells(notebook, "markdown"))
+def test_a_korean_notebook_has_the_same_code_cells_and_as_many_text_cells():
+    found = []
+    for notebook in NOTEBOOKS:
+        if not twin(notebook).is_file():
+            continue  # the twin test fails for it
+        where = rel(twin(notebook))
+        en, ko = cells(notebook, "code"), cells(twin(notebook), "code")
+        if len(ko) != len(en):
+            found.append(f"{where}: {len(ko)} code cells, English {len(en)}")
+            continue
+        page = PageCode()
+        for n, (e, k) in enumerate(zip(en, ko, strict=True), 1):
+            page.code(f"code cell {n}", e, k, python=True)
+        found += [f"{where}: {problem}" for problem in page.problems]
+        text = len(cells(notebook, "markdown")), len(cells(twin(notebook), "markdown"))
+        found += [] if text[0] == text[1] else [f"{where}: text cells {text}"]
+    assert not found, "\n".join(found)
 
 
 def korean_twin_files() -> list[Path]:
@@ -568,10 +593,14 @@ def korean_text(page: Path) -> str:
     return page.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("page", korean_pages(), ids=lambda p: rel(p))
-def test_korean_prose_is_mostly_hangul(page):
-    share = hangul_share(korean_text(page))
-    assert share >= MIN_HANGUL, f"{rel(page)}: {share:.2f} Hangul; translate the prose"
+def test_korean_prose_is_mostly_hangul():
+    shares = {rel(page): hangul_share(korean_text(page)) for page in korean_pages()}
+    low = [
+        f"{page}: {share:.2f}" for page, share in shares.items() if share < MIN_HANGUL
+    ]
+    assert not low, (
+        f"under {MIN_HANGUL:.0%} Hangul; translate the prose:\n" + "\n".join(low)
+    )
 
 
 # --------------------------------------------------------------------------
@@ -594,37 +623,21 @@ def test_a_korean_page_runs_only_when_its_examples_differ(tmp_path):
     assert runs_as_doctests(tmp_path / "page.md")
 
 
-def test_korean_examples_are_collected_only_when_they_differ():
+def test_the_pages_collect_a_korean_twins_examples_only_when_they_differ(request):
+    """The root conftest's collection hook, called as pytest calls it."""
+
+    def collected(page: Path) -> int:
+        hook = request.config.hook
+        files = hook.pytest_collect_file(file_path=page, parent=request.session)
+        return sum(len(list(file.collect())) for file in files)
+
     twins = [p for p in MARKDOWN if twin(p).is_file()]
-    if not twins:
-        pytest.skip("no Korean pages yet")
-    args = [rel_path for p in twins for rel_path in (str(p), str(twin(p)))]
-    env = {**os.environ, "CI": "true"}  # collect (not skip) pages needing MNIST
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "--collect-only",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            *args,
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-    per_file = Counter(line.split("::")[0] for line in out.splitlines() if "::" in line)
+    kinds = {runs_as_doctests(twin(p)) for p in twins}
+    assert kinds == {True, False}, "pages of both kinds exist to be checked"
+    wrong = []
     for page in twins:
-        en, ko = per_file[rel_to_root(page)], per_file[rel_to_root(twin(page))]
-        expected = en if runs_as_doctests(twin(page)) else 0
-        assert ko == expected, (
-            f"{rel(twin(page))}: {ko} examples collected, not {expected}"
-        )
-
-
-def rel_to_root(page: Path) -> str:
-    return page.relative_to(ROOT).as_posix()
+        korean = collected(twin(page))
+        expected = collected(page) if runs_as_doctests(twin(page)) else 0
+        if korean != expected:
+            wrong.append(f"{rel(twin(page))}: {korean} examples, not {expected}")
+    assert not wrong, "\n".join(wrong)
