@@ -179,14 +179,6 @@ def test_each_call_returns_fresh_arrays(real_dir: Path, raw_mnist) -> None:
     assert t2[0] == 5
 
 
-def test_dlfs_data_environment_variable_names_the_folder(
-    real_dir: Path, raw_mnist, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("DLFS_DATA", str(real_dir))
-    (_, t_train), _ = load_mnist(normalize=False)
-    assert t_train[0] == 5
-
-
 # --------------------------------------------------------------------------
 # Real MNIST: the .npz cache
 # --------------------------------------------------------------------------

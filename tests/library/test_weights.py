@@ -1,4 +1,4 @@
-"""The shipped pretrained weights and the pickle-free .npz + .json format."""
+"""The shipped pretrained weights, the pickle-free .npz + .json pair, its record."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import os
 import platform
 import shutil
 import stat
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -19,14 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
-from pages import ROOT as REPO
 
 import dlfs
 from dlfs.datasets import MNIST_FILES
 from dlfs.nets import MultiLayerNet
 from dlfs.train import TrainingLog
 from dlfs.weights import (
-    CH3_WEIGHTS,
     WeightsChecksumError,
     WeightsFormatError,
     load_provenance,
@@ -95,13 +91,6 @@ def test_shipped_weights_are_w1_to_b3_float32_with_the_784_50_100_10_shapes():
     assert float(np.abs(params["W1"]).max()) > 0  # trained, not all zeros
 
 
-def test_default_path_is_the_ch3_file_of_the_dlfs_pretrained_package():
-    assert weights_path().name == f"{CH3_WEIGHTS}.npz"
-    assert weights_path().parent.name == "pretrained"
-    assert weights_path().is_file()
-    assert weights_path().with_suffix(".json").is_file()
-
-
 def test_provenance_records_architecture_data_and_hyperparameters():
     record = load_provenance()
     assert record["architecture"]["sizes"] == [784, 50, 100, 10]
@@ -132,13 +121,6 @@ def test_provenance_per_epoch_lists_match_and_end_at_the_final_accuracy():
     assert record["final_test_accuracy"] == per_epoch["test_acc"][-1]
     assert all(0 <= acc <= 1 for acc in per_epoch["train_acc"] + per_epoch["test_acc"])
     assert per_epoch["loss"][-1] < per_epoch["loss"][0]
-
-
-def test_provenance_sha256_is_the_sha256_of_the_shipped_npz():
-    record = load_provenance()
-    assert record["sha256"] == file_sha256(weights_path())
-    assert record["sha256"] == sha256_of(weights_path())
-    assert record["file"] == weights_path().name
 
 
 def test_shipped_npz_loads_without_pickle_and_holds_no_object_arrays():
@@ -420,58 +402,6 @@ def test_object_arrays_are_refused_on_save_and_nothing_is_written(tmp_path):
     with pytest.raises(ValueError, match="allow_pickle"):
         save_weights(tmp_path / "w.npz", {"W1": np.array([None, 1])}, {})
     assert list(tmp_path.iterdir()) == []
-
-
-# --------------------------------------------------------------------------
-# From an installed wheel
-# --------------------------------------------------------------------------
-
-
-def test_wheel_ships_the_weights_and_loads_them_outside_the_clone(wheel, tmp_path):
-    """Import dlfs from the unzipped wheel in a fresh interpreter."""
-    npz_name = f"dlfs/pretrained/{CH3_WEIGHTS}.npz"
-    json_name = f"dlfs/pretrained/{CH3_WEIGHTS}.json"
-    unpacked = tmp_path / "unpacked"
-    with zipfile.ZipFile(wheel) as archive:
-        names = archive.namelist()
-        assert npz_name in names
-        assert json_name in names
-        assert hashlib.sha256(archive.read(npz_name)).hexdigest() == file_sha256(
-            weights_path()
-        )
-        archive.extractall(unpacked)
-
-    script = (
-        "import json, dlfs, dlfs.weights\n"
-        "p = dlfs.load_weights()\n"
-        "print(json.dumps({'file': dlfs.__file__,"
-        " 'weights': str(dlfs.weights.weights_path()),"
-        " 'b3': p['b3'].tolist(), 'W1': list(p['W1'].shape)}))\n"
-    )
-    # -S: no site-packages, so no editable install of the clone; NumPy's own
-    # folder goes after the unpacked wheel on the path.
-    numpy_home = Path(np.__file__).resolve().parents[1]
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(unpacked), str(numpy_home)]),
-    }
-    env.pop("PYTHONHOME", None)
-    ran = subprocess.run(
-        [sys.executable, "-S", "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
-    assert ran.returncode == 0, ran.stderr
-    result = json.loads(ran.stdout)
-    assert Path(result["file"]).resolve().is_relative_to(unpacked.resolve())
-    assert Path(result["weights"]).resolve() == (unpacked / npz_name).resolve()
-    assert not Path(result["file"]).resolve().is_relative_to(REPO)
-    assert result["W1"] == [784, 50]
-    assert result["b3"] == load_weights()["b3"].tolist()
-    assert dlfs.__version__ in wheel.name
 
 
 # --------------------------------------------------------------------------
