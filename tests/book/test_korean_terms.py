@@ -5,7 +5,9 @@ CONTRIBUTING.md, which this test reads.  It looks at the Korean text a reader
 sees: the prose of ``docs/**/*.ko.md`` (inline code and math left out) with
 the Korean lines of its code blocks (comments, strings, titles, output),
 and the Korean comments and strings of ``docs/notebooks/*.ko.py`` (their
-Markdown cells are comments) and ``book/ko.py`` (the figures' labels).
+Markdown cells are comments) and of every Python file of ``book/`` and
+``dlfs/`` that has any: the figures' labels, the starter files ``*.ko.py``
+that the exercise pages include, the hooks' Korean words.
 """
 
 from __future__ import annotations
@@ -16,11 +18,9 @@ import tokenize
 from pathlib import Path
 
 import pytest
-from pages import DOCS, ROOT
+from pages import FENCED_BLOCK, HANGUL, ROOT, korean_pages
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 
 
 # --------------------------------------------------------------------------
@@ -69,7 +69,7 @@ def markdown_text(text: str) -> str:
         lines = match.group(0).split("\n")
         return "\n".join(line if HANGUL.search(line) else "" for line in lines)
 
-    text = FENCE.sub(fenced, text)
+    text = FENCED_BLOCK.sub(fenced, text)
     text = re.sub(r"`[^`\n]+`", lambda m: blank(m, "CODE"), text)
     return re.sub(
         r"\$\$.*?\$\$|\$(?=\S)[^$\n]*?(?<=\S)\$|\\\(.*?\\\)|\\\[.*?\\\]",
@@ -98,13 +98,14 @@ def korean_text(path: Path) -> str:
 
 
 def korean_files() -> list[Path]:
-    return sorted(
-        [
-            *DOCS.rglob("*.ko.md"),
-            *(DOCS / "notebooks").glob("*.ko.py"),
-            ROOT / "book" / "ko.py",
-        ]
-    )
+    """The Korean pages and notebooks, and the Python files with Hangul."""
+    python = [
+        path
+        for folder in ("book", "dlfs")
+        for path in (ROOT / folder).rglob("*.py")
+        if HANGUL.search(path.read_text(encoding="utf-8"))
+    ]
+    return sorted({*korean_pages(), *python})
 
 
 def hits(text: str) -> list[str]:
@@ -129,12 +130,15 @@ def test_the_style_sheet_table_is_read():
     assert len(BANNED) >= 25
 
 
-@pytest.mark.parametrize("path", korean_files(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_no_banned_korean_form(path):
-    found = hits(korean_text(path))
-    assert not found, f"{path.relative_to(ROOT)} (see CONTRIBUTING.md):\n" + "\n".join(
-        found
-    )
+def test_no_banned_korean_form_in_what_a_korean_reader_sees():
+    files = korean_files()
+    assert set(korean_pages()) < set(files), "the pages, and Python files too"
+    found = [
+        f"{path.relative_to(ROOT)}: {hit}"
+        for path in files
+        for hit in hits(korean_text(path))
+    ]
+    assert not found, "banned forms (see CONTRIBUTING.md):\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize(
