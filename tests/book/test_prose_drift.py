@@ -45,7 +45,6 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 # -- reading a page ---------------------------------------------------------------
 from pages import DOCS, ROOT, section_text
@@ -454,14 +453,16 @@ def test_pages_with_listings_are_found():
     assert sum(len(read_page(p.read_text("utf-8")).code) for p in PAGES) > 200
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
-def test_the_prose_around_a_listing_names_only_what_the_code_has(page):
-    findings = drift(page.read_text(encoding="utf-8"), here=page)
-    where = page.relative_to(ROOT).as_posix()
-    assert findings == [], "\n".join(f"{where}:{f}" for f in findings)
+def test_the_prose_around_a_listing_names_only_what_the_code_has():
+    findings = [
+        f"{page.relative_to(ROOT).as_posix()}:{finding}"
+        for page in PAGES
+        for finding in drift(page.read_text(encoding="utf-8"), here=page)
+    ]
+    assert findings == [], "\n".join(findings)
 
 
-# -- the detector on the drift that the review found (E1-E3, at commit 3ad32c5) --
+# -- the detector on three paragraphs that once drifted from their listings ------
 
 # The listings as they were then, so these tests do not follow today's code.
 OLD_LISTINGS = {
@@ -500,7 +501,7 @@ def listing(path: str, section: str) -> str:
     return f'```python title="{path}"\n--8<-- "{path}:{section}"\n```\n'
 
 
-E1_PERCEPTRON = f"""\
+DRIFT_PERCEPTRON = f"""\
 ### One perceptron for every gate {{#implementation}}
 
 The printed book writes the weighted sum out again inside each gate. This
@@ -521,7 +522,7 @@ back as a plain Python `int`.
 ```
 """
 
-E1_PERCEPTRON_KO = f"""\
+DRIFT_PERCEPTRON_KO = f"""\
 ### 모든 게이트를 위한 퍼셉트론 하나 {{ #implementation }}
 
 {listing("dlfs/perceptron.py", "perceptron")}
@@ -531,7 +532,7 @@ E1_PERCEPTRON_KO = f"""\
 행으로 쌓은 입력 벡터의 배치(형상 `(m, n)`, 행마다 답 하나)도 처리합니다.
 """
 
-E2_ACTIVATIONS = f"""\
+DRIFT_ACTIVATIONS = f"""\
 ## The step function {{#step-function}}
 
 In NumPy we compare the whole array with 0, which gives an array of
@@ -548,7 +549,7 @@ array([0, 1, 1])
 ```
 """
 
-E3_NETWORK = f"""\
+DRIFT_NETWORK = f"""\
 ## The matrix product {{#matrix-product}}
 
 NumPy computes it with `np.dot(A, B)`, which the book uses, or with the
@@ -584,51 +585,54 @@ def flagged(text: str) -> list[tuple[str, str]]:
     return [(f.span, f.why.split()[0]) for f in drift(text, old)]
 
 
-def test_e1_the_matrix_product_beside_a_listing_that_uses_np_dot_is_flagged():
-    assert flagged(E1_PERCEPTRON) == [("x @ w + b > 0", "uses"), ("@", "uses")]
-    assert flagged(E1_PERCEPTRON_KO) == [("x @ w + b > 0", "uses"), ("@", "uses")]
+def test_the_matrix_product_beside_a_listing_that_uses_np_dot_is_flagged():
+    assert flagged(DRIFT_PERCEPTRON) == [("x @ w + b > 0", "uses"), ("@", "uses")]
+    assert flagged(DRIFT_PERCEPTRON_KO) == [("x @ w + b > 0", "uses"), ("@", "uses")]
 
 
-def test_e2_a_helper_that_no_longer_exists_is_flagged():
-    assert flagged(E2_ACTIVATIONS) == [("float_array", "names")]
+def test_a_helper_that_no_longer_exists_is_flagged():
+    assert flagged(DRIFT_ACTIVATIONS) == [("float_array", "names")]
 
 
-def test_e3_at_as_this_editions_form_and_every_at_of_forward_are_flagged():
-    assert flagged(E3_NETWORK) == [
+def test_at_said_to_be_this_editions_form_and_every_at_beside_forward_are_flagged():
+    assert flagged(DRIFT_NETWORK) == [
         ("A @ B", "is"),
         ("(3, 2) @ (2, 3)", "uses"),
         ("@", "uses"),
     ]
-    claim = drift(E3_NETWORK, old)[0]
+    claim = drift(DRIFT_NETWORK, old)[0]
     assert (claim.line, claim.why) == (
         4,
         "is said to be this edition's form, but no listing on this page uses @",
     )
 
 
-def test_the_reviews_fixes_pass():
-    """The wording the review proposed for E1-E3 is not flagged."""
-    e1 = E1_PERCEPTRON.replace(
+def test_the_same_paragraphs_reworded_to_match_the_code_pass():
+    perceptron = DRIFT_PERCEPTRON.replace(
         "The heart is one line: `x @ w + b > 0` computes",
         "The heart is one line: `np.dot(x, w) + b > 0` computes",
     ).replace(
         "Because `@` is a matrix product,",
         "`np.dot` accepts lists and, for a 2-D `x`, is a matrix product, so",
     )
-    e2 = E2_ACTIVATIONS.replace(
+    activations = DRIFT_ACTIVATIONS.replace(
         "`float_array` turns the input (a number, a list or an array) into a float\n"
         "array and rejects what cannot be one, so every function on this page accepts\n"
         "the same inputs.",
         "`np.asarray` turns a number or a list into an array, so `x > 0` compares\n"
         "element by element.",
     )
-    e3 = E3_NETWORK.replace(
+    network = DRIFT_NETWORK.replace(
         "NumPy computes it with `np.dot(A, B)`, which the book uses, or with the\n"
         "operator `A @ B`, which we use.",
         "The examples use `@`; the listings keep the book's `np.dot`.",
     ).replace("and every `@` processes all rows at once: `(3, 2) @ (2, 3)`", "and")
-    assert e1 != E1_PERCEPTRON and e2 != E2_ACTIVATIONS and e3 != E3_NETWORK
-    for text in (e1, e2, e3):
+    assert (
+        perceptron != DRIFT_PERCEPTRON
+        and activations != DRIFT_ACTIVATIONS
+        and network != DRIFT_NETWORK
+    )
+    for text in (perceptron, activations, network):
         assert drift(text, old) == []
 
 
