@@ -136,7 +136,6 @@ def run(
 ) -> dict[str, Any]:
     """Run every part with ``settings`` and return the JSON-ready results."""
     from dlfs.datasets import load_mnist
-    from dlfs.weights import load_weights
 
     say = progress or (lambda message: None)
     started = time.perf_counter()
@@ -147,13 +146,26 @@ def run(
 
     say("loading MNIST")
     try:
-        (x_train, t_train), (x_test, t_test) = load_mnist(
-            normalize=True, data_dir=settings.data_dir
-        )
+        train, test = load_mnist(normalize=True, data_dir=settings.data_dir)
     except (OSError, ValueError) as exc:  # missing, unreadable or damaged files
         raise MnistUnavailable(exc) from exc
-    test_x, test_t = x_test[: settings.test_images], t_test[: settings.test_images]
+    results.update(_measure(settings, train, test, say))
+    # Smoke sizes are too small for any target to mean something: none is
+    # measured, so a smoke run never reports a target as met or missed.
+    results["targets"] = check_targets({} if settings.mode == "smoke" else results)
+    results["machine"]["loadavg_at_end"] = environment.loadavg()
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    return results
 
+
+def _measure(
+    settings: Settings, train: Any, test: Any, say: Callable[[str], None]
+) -> dict[str, Any]:
+    """The four parts' results: products, inference, gradients, training."""
+    from dlfs.weights import load_weights
+
+    (x_train, t_train), (x_test, t_test) = train, test
+    results: dict[str, Any] = {}
     say("matrix products (GEMM) of a training iteration, float32 and float64")
     results["gemm"] = gemm.measure(
         settings.sizes,
@@ -162,11 +174,12 @@ def run(
         number=settings.gemm_number,
     )
 
-    say(f"inference on {settings.inference_images} test images, 3 ways")
+    images = settings.inference_images
+    say(f"inference on {images} test images, 3 ways")
     results["inference"] = inference.run(
         load_weights(),
-        x_test[: settings.inference_images],
-        t_test[: settings.inference_images],
+        x_test[:images],
+        t_test[:images],
         batch_size=settings.batch_size,
         repeats=settings.inference_repeats,
     )
@@ -186,8 +199,8 @@ def run(
     results["training"] = training.run(
         x_train,
         t_train,
-        test_x,
-        test_t,
+        x_test[: settings.test_images],
+        t_test[: settings.test_images],
         sizes=settings.sizes,
         batch_size=settings.batch_size,
         lr=settings.lr,
@@ -198,11 +211,6 @@ def run(
         pause=settings.train_pause,
         use_torch=settings.use_torch,
     )
-    # Smoke sizes are too small for any target to mean something: none is
-    # measured, so a smoke run never reports a target as met or missed.
-    results["targets"] = check_targets({} if settings.mode == "smoke" else results)
-    results["machine"]["loadavg_at_end"] = environment.loadavg()
-    results["seconds"] = round(time.perf_counter() - started, 1)
     return results
 
 

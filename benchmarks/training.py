@@ -72,6 +72,33 @@ def _task(trainer: Trainer, batches: Any, losses: list[float]) -> Callable[[int]
     return task
 
 
+def _trainers(
+    sizes: Sequence[int],
+    x_train: np.ndarray,
+    t_train: np.ndarray,
+    *,
+    lr: float,
+    seed: int,
+    threads: int,
+    use_torch: bool,
+) -> tuple[dict[str, Trainer], str | None]:
+    """The implementations, from the same initial weights, and why PyTorch is
+    not among them (None when it is)."""
+    initial = TwoLayerNet(*sizes, seed=seed).params  # the same numbers, in float64
+    trainers: dict[str, Trainer] = {
+        "ours": DlfsTrainer(sizes, x_train, t_train, lr=lr, seed=seed),
+        "book": BookTrainer(initial, x_train, t_train, lr=lr),
+    }
+    if not use_torch:
+        return trainers, "PyTorch left out (--no-torch)"
+    if torch_baseline.available() is None:
+        return trainers, 'PyTorch is not installed (pip install -e ".[bench]")'
+    trainers["torch"] = torch_baseline.TorchTrainer(
+        initial, x_train, t_train, lr=lr, threads=threads
+    )
+    return trainers, None
+
+
 def run(
     x_train: np.ndarray,
     t_train: np.ndarray,
@@ -93,23 +120,9 @@ def run(
     iterations = rounds * block
     rng = np.random.default_rng(seed)
     indices = rng.integers(0, len(x_train), (iterations, batch_size))
-    initial = TwoLayerNet(*sizes, seed=seed).params  # the same numbers, in float64
-
-    trainers: dict[str, Trainer] = {
-        "ours": DlfsTrainer(sizes, x_train, t_train, lr=lr, seed=seed),
-        "book": BookTrainer(initial, x_train, t_train, lr=lr),
-    }
-    torch_version = torch_baseline.available()
-    skipped = None
-    if not use_torch:
-        skipped = "PyTorch left out (--no-torch)"
-    elif torch_version is None:
-        skipped = 'PyTorch is not installed (pip install -e ".[bench]")'
-    else:
-        trainers["torch"] = torch_baseline.TorchTrainer(
-            initial, x_train, t_train, lr=lr, threads=threads
-        )
-
+    trainers, skipped = _trainers(
+        sizes, x_train, t_train, lr=lr, seed=seed, threads=threads, use_torch=use_torch
+    )
     losses: dict[str, list[float]] = {name: [] for name in trainers}
     tasks: dict[str, Callable[[int], Any]] = {}
     for name, trainer in trainers.items():
