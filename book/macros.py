@@ -6,14 +6,17 @@ example, ``{{ logs.ch5_two_layer_net.test_acc[-1] }}`` or
 ``{{ bench.environment.python }}`` in their prose.  Values that a reader
 could not recompute in a few seconds (long training runs, benchmarks) reach
 the page this way instead of through ``>>>`` examples, which must also run
-when pasted into a plain Python session outside the repository.  The home
-page also says where to get the code, ``{{ get_the_code() }}``: the
-repository's URL when the build has one (``DLFS_REPO_URL``).
+when pasted into a plain Python session outside the repository.  The
+Performance page takes its tables whole, in the page's language, from
+:mod:`book.performance`: ``{{ performance("training") }}``.  The home page
+also says where to get the code, ``{{ get_the_code() }}``: the repository's
+URL when the build has one (``DLFS_REPO_URL``).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,22 +53,38 @@ def get_the_code(repo_url: str | None, lang: str = "en") -> str:
 
 
 def define_env(env: Any) -> None:
-    """Expose ``logs`` (``benchmarks`` among them), a few number filters and
-    ``get_the_code()``.
+    """Expose ``logs`` (``benchmarks`` among them), a few number filters,
+    ``get_the_code()`` and ``performance(name)``.
 
     mkdocs-macros loads this file by path, not as part of the ``book``
-    package, so it finds the logs through the MkDocs configuration.
+    package, so it finds the logs through the MkDocs configuration, and
+    imports ``book`` once the repository root is on sys.path (``python -m
+    mkdocs`` puts it there, the ``mkdocs`` script does not).
     """
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from book import performance
+
     env.variables["logs"] = logs(Path(env.conf["docs_dir"]) / "data")
     env.variables["bench"] = env.variables["logs"]["benchmarks"]
+
+    def lang() -> str:
+        """The language of the page being rendered."""
+        return "ko" if env.page.file.src_uri.endswith(".ko.md") else "en"
 
     def get_the_code_here() -> str:
         """For the page being rendered; mkdocs.yml reads ``repo_url`` from
         ``DLFS_REPO_URL``."""
-        korean = env.page.file.src_uri.endswith(".ko.md")
-        return get_the_code(env.conf.get("repo_url"), "ko" if korean else "en")
+        return get_the_code(env.conf.get("repo_url"), lang())
+
+    def performance_here(name: str) -> str:
+        """A part of the Performance page (a table, or where it was measured),
+        in the page's language, from the committed benchmark results."""
+        return performance.PARTS[name](env.variables["bench"], lang())
 
     env.macro(get_the_code_here, "get_the_code")
+    env.macro(performance_here, "performance")
 
     @env.filter
     def thousands(value: float) -> str:

@@ -2,19 +2,21 @@
 
 ``python -m benchmarks --book`` measures and writes ``docs/data/benchmarks.json``;
 everything here only reads that file, so the page's numbers are the ones the
-last run measured, never typed by hand.
+last run measured, never typed by hand.  ``python -m book`` draws the figures,
+and the page gets its tables at build time (``book/macros.py``).
 
-Every table comes in the two languages of the book: ``language="English"``
-(the default, as ``python -m benchmarks`` prints them) or ``language="한국어"``
-for the Korean page, with the phrases of :mod:`book.ko`.
+Every table is a Markdown table, which reads in a terminal as it is (``python
+-m benchmarks`` prints them) and renders on the page, in the book's two
+languages: ``lang="en"`` (the default) or ``lang="ko"`` for the Korean page,
+with the phrases of :mod:`book.ko`; the numbers are the same.
 
 Examples
 --------
 >>> results = load_results()
 >>> sorted(results["training"]["implementations"])[:2]
 ['book', 'ours']
->>> print(gradient_table(results, language="한국어").splitlines()[0])
-기울기 한 번                           결과
+>>> print(gradient_table(results, lang="ko").splitlines()[0])
+| 기울기 한 번                     |      결과 |
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ RESULTS = LOG_DIR / "benchmarks.json"
 TRAINING_ORDER = ("book", "torch", "ours")
 FLOOR_LABEL = "matrix products alone (float32)"
 COLORS = {"book": "#9e9e9e", "torch": "#ee4c2c", "ours": "#3f51b5", "floor": "#8bc34a"}
+LANGUAGES = ("en", "ko")
 
 
 def load_results(path: str | Path | None = None) -> dict[str, Any]:
@@ -40,14 +43,11 @@ def load_results(path: str | Path | None = None) -> dict[str, Any]:
     return json.loads(Path(path or RESULTS).read_text(encoding="utf-8"))
 
 
-LANGUAGES = ("English", "한국어")
-
-
-def _say(text: str, language: str) -> str:
-    """``text`` in ``language``: as it is, or in Korean from :mod:`book.ko`."""
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
-    if language == "English":
+def _say(text: str, lang: str) -> str:
+    """``text`` in ``lang``: as it is, or in Korean from :mod:`book.ko`."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+    if lang == "en":
         return text
     from book import ko
 
@@ -63,9 +63,10 @@ def _width(text: str) -> int:
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns padded to their widest cell: the first left-aligned, the rest right."""
+    """A Markdown table, padded so that it lines up in a terminal too: the
+    first column left-aligned, the others right-aligned."""
     columns = range(len(header))
-    widths = [max(_width(row[i]) for row in [header, *rows]) for i in columns]
+    widths = [max(3, *(_width(row[i]) for row in [header, *rows])) for i in columns]
 
     def pad(cell: str, width: int, left: bool) -> str:
         space = " " * (width - _width(cell))
@@ -73,11 +74,10 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
     def line(row: Sequence[str]) -> str:
         pairs = enumerate(zip(row, widths, strict=True))
-        cells = [pad(cell, width, left=i == 0) for i, (cell, width) in pairs]
-        return "  ".join(cells).rstrip()
+        return "| " + " | ".join(pad(c, w, left=i == 0) for i, (c, w) in pairs) + " |"
 
-    rule = "  ".join("-" * width for width in widths)
-    return "\n".join([line(header), rule, *(line(row) for row in rows)])
+    rule = ["-" * (w - 1) + ("-" if i == 0 else ":") for i, w in enumerate(widths)]
+    return "\n".join([line(header), "| " + " | ".join(rule) + " |", *map(line, rows)])
 
 
 def _times(value: float) -> str:
@@ -92,54 +92,55 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def environment(results: dict[str, Any], language: str = "English") -> str:
-    """Where and when the results were measured, in two lines."""
+def environment(results: dict[str, Any], lang: str = "en") -> str:
+    """Where and when the results were measured, as a list of two items."""
     machine, numpy, torch = results["machine"], results["numpy"], results["torch"]
     blas = numpy["blas"]
-    no_torch = _say(", no PyTorch", language)
-    torch_text = f", PyTorch {torch['version']}" if torch else no_torch
+    torch_text = (
+        f", PyTorch {torch['version']}" if torch else _say(", no PyTorch", lang)
+    )
     load = machine.get("loadavg_at_start")
     load_text = f", load average {load[0]:g} at the start" if load else ""
     cpus = _count(machine["cpu_count"], "CPU")
     threads = _count(results["settings"]["threads"], "thread")
-    where = _say(f"{cpus}, {threads}{load_text}", language)
+    where = _say(f"{cpus}, {threads}{load_text}", lang)
     return (
-        f"{results['date']}: {machine['processor']}, {where}\n"
-        f"Python {results['python']}, NumPy {numpy['version']} "
+        f"- {results['date']}: {machine['processor']}, {where}\n"
+        f"- Python {results['python']}, NumPy {numpy['version']} "
         f"({blas['name']} {blas['version']}){torch_text}"
     )
 
 
-def training_table(results: dict[str, Any], language: str = "English") -> str:
+def training_table(results: dict[str, Any], lang: str = "en") -> str:
     """Time per training iteration of each implementation, and its accuracy."""
     training = results["training"]
     found = training["implementations"]
-    rows = []
-    for name in TRAINING_ORDER:
-        if name in found:
-            impl = found[name]
-            rows.append(
-                [
-                    _say(impl["label"], language),
-                    _number(impl["us_per_iteration"]),
-                    _number(impl["iterations_per_s"]),
-                    _times(impl["speedup_of_ours"]),
-                    _times(impl["over_floor"]),
-                    f"{impl['test_acc']:.4f}",
-                ]
-            )
+    rows = [
+        [
+            _say(found[name]["label"], lang),
+            _number(found[name]["us_per_iteration"]),
+            _number(found[name]["iterations_per_s"]),
+            _times(found[name]["speedup_of_ours"]),
+            _times(found[name]["over_floor"]),
+            f"{found[name]['test_acc']:.4f}",
+        ]
+        for name in TRAINING_ORDER
+        if name in found
+    ]
     floor = training["floor_us_per_iteration"]
     ours = found["ours"]["us_per_iteration"]
-    floor_row = [_say(FLOOR_LABEL, language), _number(floor), _number(1e6 / floor)]
+    floor_row = [_say(FLOOR_LABEL, lang), _number(floor), _number(1e6 / floor)]
     rows.append([*floor_row, _times(floor / ours), "1x", ""])
     header = ["implementation", "µs/iter", "iter/s", "× ours", "× floor", "test acc"]
-    text = _table([_say(h, language) for h in header], rows)
-    if training.get("torch_skipped"):
-        text += _say("\n(no PyTorch row: ", language) + f"{training['torch_skipped']})"
+    text = _table([_say(h, lang) for h in header], rows)
+    if training.get("torch_skipped"):  # a paragraph after the table
+        text += (
+            "\n" + _say("\n(no PyTorch row: ", lang) + f"{training['torch_skipped']})"
+        )
     return text
 
 
-def inference_table(results: dict[str, Any], language: str = "English") -> str:
+def inference_table(results: dict[str, Any], lang: str = "en") -> str:
     """Time to classify the test images one by one, in batches, in one batch."""
     inf = results["inference"]
     batch = inf["batch_size"]
@@ -153,7 +154,7 @@ def inference_table(results: dict[str, Any], language: str = "English") -> str:
     ]
     table_rows = [
         [
-            _say(label, language),
+            _say(label, lang),
             _number(time),
             _times(inf["loop_ms"] / time),
             _times(time / inf[floor]) if floor else "",
@@ -161,10 +162,10 @@ def inference_table(results: dict[str, Any], language: str = "English") -> str:
         for label, time, floor in rows
     ]
     header = ["way", "ms", "speedup over loop", "× floor"]
-    return _table([_say(h, language) for h in header], table_rows)
+    return _table([_say(h, lang) for h in header], table_rows)
 
 
-def gradient_table(results: dict[str, Any], language: str = "English") -> str:
+def gradient_table(results: dict[str, Any], lang: str = "en") -> str:
     """One gradient by numerical differentiation and by backpropagation."""
     grad = results["gradients"]
     rows = [
@@ -181,12 +182,11 @@ def gradient_table(results: dict[str, Any], language: str = "English") -> str:
             f"{grad['max_abs_diff_away_from_kinks']:.2g}",
         ],
     ]
-    rows = [[_say(label, language), value] for label, value in rows]
-    header = ["one gradient", "result"]
-    return _table([_say(h, language) for h in header], rows)
+    rows = [[_say(label, lang), value] for label, value in rows]
+    return _table([_say(h, lang) for h in ("one gradient", "result")], rows)
 
 
-def gemm_table(results: dict[str, Any], language: str = "English") -> str:
+def gemm_table(results: dict[str, Any], lang: str = "en") -> str:
     """The matrix products of one training iteration, float32 against float64."""
     gemm = results["gemm"]
     rows = [
@@ -201,27 +201,20 @@ def gemm_table(results: dict[str, Any], language: str = "English") -> str:
     ]
     rows.append(
         [
-            _say("one iteration", language),
+            _say("one iteration", lang),
             "",
             f"{gemm['flop_per_iteration'] / 1e6:.2f}",
             _number(gemm["float32_us_per_iteration"]),
             _number(gemm["float64_us_per_iteration"]),
         ]
     )
-    rows.append(
-        [
-            _say("rate (GFLOP/s)", language),
-            "",
-            "",
-            _number(gemm["float32_gflops"]),
-            _number(gemm["float64_gflops"]),
-        ]
-    )
+    rates = [_number(gemm["float32_gflops"]), _number(gemm["float64_gflops"])]
+    rows.append([_say("rate (GFLOP/s)", lang), "", "", *rates])
     header = ["product", "shapes", "MFLOP", "float32 µs", "float64 µs"]
-    return _table([_say(h, language) for h in header], rows)
+    return _table([_say(h, lang) for h in header], rows)
 
 
-def targets_table(results: dict[str, Any], language: str = "English") -> str:
+def targets_table(results: dict[str, Any], lang: str = "en") -> str:
     """Each target of the benchmark, its measured value and whether it is met."""
     rows = []
     for target in results["targets"].values():
@@ -229,27 +222,30 @@ def targets_table(results: dict[str, Any], language: str = "English") -> str:
         met = {True: "yes", False: "NO", None: "not measured"}[target["met"]]
         rows.append(
             [
-                _say(target["meaning"], language),
+                _say(target["meaning"], lang),
                 "" if value is None else f"{value:.4g}",
                 f"{target['op']} {target['target']:g}",
-                _say(met, language),
+                _say(met, lang),
             ]
         )
     header = ["target", "measured", "goal", "met"]
-    return _table([_say(h, language) for h in header], rows)
+    return _table([_say(h, lang) for h in header], rows)
+
+
+# The page's parts, by the name book/macros.py's ``performance(name)`` takes.
+PARTS: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "environment": environment,
+    "training": training_table,
+    "inference": inference_table,
+    "gradients": gradient_table,
+    "gemm": gemm_table,
+    "targets": targets_table,
+}
 
 
 def report(results: dict[str, Any]) -> str:
     """Every table, as ``python -m benchmarks`` prints it."""
-    parts = [
-        environment(results),
-        training_table(results),
-        inference_table(results),
-        gradient_table(results),
-        gemm_table(results),
-        targets_table(results),
-    ]
-    return "\n\n".join(parts)
+    return "\n\n".join(part(results) for part in PARTS.values())
 
 
 def _bars(

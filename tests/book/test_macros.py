@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -122,3 +123,51 @@ def test_nets_page_shows_the_gradient_check_and_the_full_run_from_their_logs():
     run = log("ch5_two_layer_net")
     assert f"| final test accuracy | {run['test_acc'][-1]} |" in page
     assert f"| `{run['settings']['network']}` |" in page
+
+
+def markdown_tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
+    """(header, body rows) of each Markdown table in ``text``, cells stripped."""
+    tables: list[list[list[str]]] = []
+    previous = ""
+    for line in text.splitlines():
+        if line.startswith("| "):
+            if not previous.startswith("| "):
+                tables.append([])
+            tables[-1].append([c.strip() for c in line.strip().strip("|").split("|")])
+        previous = line
+    return [(rows[0], rows[2:]) for rows in tables]
+
+
+def test_performance_pages_show_the_committed_benchmark_results():
+    """Both editions show the numbers of docs/data/benchmarks.json, in the
+    same tables with the same columns; only the words are translated."""
+    bench = log("benchmarks")
+    english = render_page("performance.md")
+    korean = render_page("performance.ko.md")
+    en, ko = markdown_tables(english), markdown_tables(korean)
+    assert len(en) == len(ko) == 5
+    number = re.compile(r"\d[\d.,]*(?:e-?\d+)?")
+    for (en_head, en_rows), (ko_head, ko_rows) in zip(en, ko, strict=True):
+        assert len(ko_head) == len(en_head)
+        assert len(ko_rows) == len(en_rows)
+        for en_row, ko_row in zip(en_rows, ko_rows, strict=True):
+            for en_cell, ko_cell in zip(en_row[1:], ko_row[1:], strict=True):
+                assert number.findall(ko_cell) == number.findall(en_cell)
+    rows = {row[0]: row[1:] for _, body in en for row in body}
+    for impl in bench["training"]["implementations"].values():
+        shown = rows[impl["label"]]
+        assert shown[0] == f"{impl['us_per_iteration']:,.4g}"
+        assert shown[-1] == f"{impl['test_acc']:.4f}"
+    assert rows["one image at a time"][0] == f"{bench['inference']['loop_ms']:,.4g}"
+    numerical = bench["gradients"]["numerical_s"]
+    assert rows["numerical differentiation"] == [f"{numerical:,.4g} s"]
+    for product in bench["gemm"]["products"]:
+        assert rows[product["product"]][:2] == [
+            product["shape"],
+            f"{product['flop'] / 1e6:.2f}",
+        ]
+    for target in bench["targets"].values():
+        assert rows[target["meaning"]][0] == f"{target['value']:.4g}"
+    for page in (english, korean):
+        assert f"- {bench['date']}: {bench['machine']['processor']}" in page
+        assert f"NumPy {bench['numpy']['version']}" in page
