@@ -2,9 +2,10 @@
 
 The learners' files live in ``tests/exercises/ID/``: every ``right*.py`` must
 pass its exercise, and every ``wrong_*.py`` must fail with the hint that its
-docstring quotes.  They are checked in this process (``check_in_process``);
-what needs the child process (the time limit, ``exit()``, an import that
-fails, what the learner prints, the command line) is checked through it.
+docstring quotes.  They are checked in this process (``check_in_process``),
+as is the command line up to the point where it starts the child process;
+what needs that process (the time limit, ``exit()``, an import that fails,
+what the learner prints, exit codes end to end) is checked through it.
 """
 
 from __future__ import annotations
@@ -19,13 +20,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pages import DOCS
+from pages import DOCS, ROOT
 
 from dlfs.exercises import EXERCISES, check, check_source
 from dlfs.exercises.checker import check_in_process
 
 SOLUTIONS = Path(__file__).resolve().parent
-ROOT = SOLUTIONS.parent.parent
 
 
 def words(text: str) -> str:
@@ -41,7 +41,17 @@ def file_id(path: Path) -> str:
     return f"{path.parent.name}/{path.stem}"
 
 
+def command(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str, str]:
+    """``python -m dlfs.exercises ARGS`` in this process: (status, out, err)."""
+    from dlfs.exercises.__main__ import main
+
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """``python -m dlfs.exercises ARGS`` in a Python of its own."""
     return subprocess.run(
         [sys.executable, "-m", "dlfs.exercises", *args],
         capture_output=True,
@@ -51,7 +61,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-# -- every exercise: a right solution passes, typical mistakes get their hint --
+# -- every exercise: a right solution passes, a typical mistake gets its hint ---
 
 
 def test_every_exercise_has_a_right_solution_and_two_wrong_ones():
@@ -100,111 +110,13 @@ def test_the_starter_stub_names_what_the_checks_expect_and_fails_as_a_stub(
     assert "This is still the starter stub" in report.text
 
 
-# -- list and show --------------------------------------------------------------
-
-
-def test_list_prints_every_id_with_its_title():
-    result = run_cli("list")
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert len(lines) == len(EXERCISES)
-    for line, exercise in zip(lines, EXERCISES.values(), strict=True):
-        exercise_id, title = line.split(maxsplit=1)
-        assert (exercise_id, title) == (exercise.id, exercise.title)
-    assert {line.split(".")[0] for line in lines} == {"ch2", "ch3", "ch4", "ch5"}
-
-
-def test_show_prints_the_task_the_stub_and_the_check_command(capsys):
-    from dlfs.exercises.__main__ import main
-
-    assert main(["show", "ch3.softmax"]) == 0
-    out = capsys.readouterr().out
-    exercise = EXERCISES["ch3.softmax"]
-    assert out.startswith(f"ch3.softmax: {exercise.title}\n")
-    assert words(exercise.task) in words(out)
-    assert exercise.stub() in out
-    assert "python -m dlfs.exercises check ch3.softmax FILE.py" in out
-
-
-@pytest.mark.parametrize(
-    "command", [["show", "ch3.sofmax"], ["check", "ch9.x", "f.py"]]
-)
-def test_an_unknown_id_exits_2_and_says_how_to_list_the_known_ones(command):
-    result = run_cli(*command)
-    assert result.returncode == 2
-    assert f"Unknown exercise id '{command[1]}'" in result.stderr
-    assert "python -m dlfs.exercises list" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_a_missing_file_exits_2_naming_it(tmp_path):
-    result = run_cli("check", "ch3.relu", str(tmp_path / "nope.py"))
-    assert result.returncode == 2
-    assert "No such file" in result.stderr and "nope.py" in result.stderr
-
-
-# -- check, through the command line, on files that misbehave ------------------
+# -- what the report says about a learner's file (in-process) ------------------
 
 
 def learner_file(tmp_path: Path, source: str, name: str = "mine.py") -> Path:
     path = tmp_path / name
     path.write_text(source, encoding="utf-8")
     return path
-
-
-def test_check_exits_0_when_every_check_passes():
-    result = run_cli("check", "ch3.softmax", str(SOLUTIONS / "ch3.softmax/right.py"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "All 2 checks passed."
-    assert result.stderr == ""
-
-
-def test_check_exits_1_and_prints_the_hint_when_a_check_fails():
-    wrong = SOLUTIONS / "ch3.softmax/wrong_naive.py"
-    result = run_cli("check", "ch3.softmax", str(wrong))
-    assert result.returncode == 1
-    assert "  ok    softmax(np.array([0.3, 2.9, 4.0]))" in result.stdout
-    assert "Subtract the maximum first" in words(result.stdout)
-    assert result.stdout.splitlines()[-1] == "1 of 2 checks failed."
-    # the fixtures are checked in this process: it must say what the child says
-    assert result.stdout == check_in_process("ch3.softmax", wrong).text + "\n"
-
-
-def test_an_import_error_exits_2_with_only_the_learners_traceback(tmp_path):
-    path = learner_file(tmp_path, "import numpy as np\n\nimport nump\n")
-    result = run_cli("check", "ch3.relu", str(path))
-    assert result.returncode == 2
-    assert "Your file could not be imported" in result.stderr
-    assert f'File "{path}", line 3, in <module>' in result.stderr
-    assert "ModuleNotFoundError: No module named 'nump'" in result.stderr
-    assert "dlfs" not in result.stderr.replace("dlfs.exercises", "")
-    assert "importlib" not in result.stderr
-
-
-def test_a_syntax_error_exits_2_showing_the_line(tmp_path):
-    path = learner_file(tmp_path, "def relu(x)\n    return x\n")
-    result = run_cli("check", "ch3.relu", str(path))
-    assert result.returncode == 2
-    assert "SyntaxError" in result.stderr and "def relu(x)" in result.stderr
-
-
-def test_an_endless_loop_is_stopped_after_the_time_limit(tmp_path):
-    source = "def relu(x):\n    i = 0\n    while i < 10:\n        x = x + 0\n"
-    path = learner_file(tmp_path, source)
-    start = time.monotonic()
-    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1.5")
-    assert time.monotonic() - start < 10
-    assert result.returncode == 1
-    assert "FAIL  relu(np.array([-2.0, 0.0, 3.0]))" in result.stdout
-    assert "stopped after 1.5 s without an answer" in words(result.stdout)
-    assert "loop that never ends" in words(result.stdout)
-
-
-def test_an_endless_loop_at_import_time_is_stopped_too(tmp_path):
-    path = learner_file(tmp_path, "while True:\n    pass\n")
-    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1")
-    assert result.returncode == 1
-    assert "Importing your file took longer than 1 s: stopped." in result.stdout
 
 
 def test_an_exception_in_the_learners_function_shows_the_learners_frames(tmp_path):
@@ -267,6 +179,148 @@ def test_a_missing_class_gets_the_expected_class(tmp_path):
     assert "Your file defines: Add." in words(report.text)
 
 
+def test_a_value_of_the_wrong_shape_is_reported_with_both_shapes(tmp_path):
+    source = (
+        "import numpy as np\n\n\ndef sum_squared_error(y, t):\n"
+        "    return np.array([0.5 * np.sum((y - t) ** 2)])\n"
+    )
+    report = check_in_process("ch4.sum_squared_error", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert (
+        "sum_squared_error(y, t) gave [0.0975] (shape (1,)), expected 0.0975 "
+        "(a single number)."
+    ) in words(report.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    gate=st.sampled_from(["AND", "NAND", "OR", "XOR"]),
+    w1=st.floats(-2, 2),
+    w2=st.floats(-2, 2),
+    b=st.floats(-2, 2),
+)
+def test_a_gate_hint_names_exactly_the_inputs_it_gets_wrong(gate, w1, w2, b):
+    from types import ModuleType
+
+    from dlfs.exercises._core import Fail
+    from dlfs.exercises.ch2 import INPUTS, TABLES, check_gate
+
+    module = ModuleType("learner")
+    setattr(module, gate, lambda x1, x2: int(w1 * x1 + w2 * x2 + b > 0))
+    got = [int(w1 * x1 + w2 * x2 + b > 0) for x1, x2 in INPUTS]
+    wrong = [x for x, g, t in zip(INPUTS, got, TABLES[gate], strict=True) if g != t]
+    if not wrong:
+        check_gate(module, gate)
+        return
+    with pytest.raises(Fail) as failure:
+        check_gate(module, gate)
+    named = failure.value.hint.split(" but wrong for ")[1].split(":")[0]
+    assert named == ", ".join(map(str, wrong))
+
+
+# -- the command line: list, show, and what it refuses before checking ---------
+
+
+def test_list_prints_every_id_with_its_title(capsys):
+    status, out, err = command(capsys, "list")
+    assert status == 0, err
+    lines = out.splitlines()
+    assert len(lines) == len(EXERCISES)
+    for line, exercise in zip(lines, EXERCISES.values(), strict=True):
+        exercise_id, title = line.split(maxsplit=1)
+        assert (exercise_id, title) == (exercise.id, exercise.title)
+    assert {line.split(".")[0] for line in lines} == {"ch2", "ch3", "ch4", "ch5"}
+
+
+def test_show_prints_the_task_the_stub_and_the_check_command(capsys):
+    status, out, _ = command(capsys, "show", "ch3.softmax")
+    assert status == 0
+    exercise = EXERCISES["ch3.softmax"]
+    assert out.startswith(f"ch3.softmax: {exercise.title}\n")
+    assert words(exercise.task) in words(out)
+    assert exercise.stub() in out
+    assert "python -m dlfs.exercises check ch3.softmax FILE.py" in out
+
+
+@pytest.mark.parametrize("args", [["show", "ch3.sofmax"], ["check", "ch9.x", "f.py"]])
+def test_an_unknown_id_exits_2_and_says_how_to_list_the_known_ones(args, capsys):
+    status, out, err = command(capsys, *args)
+    assert (status, out) == (2, "")
+    assert f"Unknown exercise id '{args[1]}'" in err
+    assert "python -m dlfs.exercises list" in err
+
+
+def test_a_missing_file_exits_2_naming_it(tmp_path, capsys):
+    status, _, err = command(capsys, "check", "ch3.relu", str(tmp_path / "nope.py"))
+    assert status == 2
+    assert "No such file" in err and "nope.py" in err
+
+
+def test_a_file_that_is_not_python_exits_2(tmp_path, capsys):
+    notebook = learner_file(tmp_path, "{}", name="relu.ipynb")
+    status, _, err = command(capsys, "check", "ch3.relu", str(notebook))
+    assert status == 2
+    assert "is not a Python file" in err
+
+
+# -- check, through the child process: exit codes, and files that misbehave ----
+
+
+def test_check_exits_0_when_every_check_passes():
+    result = run_cli("check", "ch3.softmax", str(SOLUTIONS / "ch3.softmax/right.py"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "All 2 checks passed."
+    assert result.stderr == ""
+
+
+def test_check_exits_1_and_prints_the_hint_when_a_check_fails():
+    wrong = SOLUTIONS / "ch3.softmax/wrong_naive.py"
+    result = run_cli("check", "ch3.softmax", str(wrong))
+    assert result.returncode == 1
+    assert "  ok    softmax(np.array([0.3, 2.9, 4.0]))" in result.stdout
+    assert "Subtract the maximum first" in words(result.stdout)
+    assert result.stdout.splitlines()[-1] == "1 of 2 checks failed."
+    # the fixtures are checked in this process: it must say what the child says
+    assert result.stdout == check_in_process("ch3.softmax", wrong).text + "\n"
+
+
+def test_an_import_error_exits_2_with_only_the_learners_traceback(tmp_path):
+    path = learner_file(tmp_path, "import numpy as np\n\nimport nump\n")
+    result = run_cli("check", "ch3.relu", str(path))
+    assert result.returncode == 2
+    assert "Your file could not be imported" in result.stderr
+    assert f'File "{path}", line 3, in <module>' in result.stderr
+    assert "ModuleNotFoundError: No module named 'nump'" in result.stderr
+    assert "dlfs" not in result.stderr.replace("dlfs.exercises", "")
+    assert "importlib" not in result.stderr
+
+
+def test_a_syntax_error_exits_2_showing_the_line(tmp_path):
+    path = learner_file(tmp_path, "def relu(x)\n    return x\n")
+    result = run_cli("check", "ch3.relu", str(path))
+    assert result.returncode == 2
+    assert "SyntaxError" in result.stderr and "def relu(x)" in result.stderr
+
+
+def test_an_endless_loop_is_stopped_after_the_time_limit(tmp_path):
+    source = "def relu(x):\n    i = 0\n    while i < 10:\n        x = x + 0\n"
+    path = learner_file(tmp_path, source)
+    start = time.monotonic()
+    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1.5")
+    assert time.monotonic() - start < 10
+    assert result.returncode == 1
+    assert "FAIL  relu(np.array([-2.0, 0.0, 3.0]))" in result.stdout
+    assert "stopped after 1.5 s without an answer" in words(result.stdout)
+    assert "loop that never ends" in words(result.stdout)
+
+
+def test_an_endless_loop_at_import_time_is_stopped_too(tmp_path):
+    path = learner_file(tmp_path, "while True:\n    pass\n")
+    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1")
+    assert result.returncode == 1
+    assert "Importing your file took longer than 1 s: stopped." in result.stdout
+
+
 def test_what_the_learner_prints_does_not_break_the_report(tmp_path):
     source = (
         'import numpy as np\nprint(\'{"event": "pass"}\')\n\n\n'
@@ -284,6 +338,13 @@ def test_a_learner_that_exits_the_process_is_reported(tmp_path):
     assert "ended the Python process" in report.text
 
 
+def test_a_file_that_ends_the_process_while_imported_is_not_a_pass(tmp_path):
+    source = "import os\n\nos._exit(0)\n"
+    report = check("ch3.relu", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert "your file ended the Python process" in report.text
+
+
 def test_check_source_checks_text_as_a_file():
     report = check_source("ch3.relu", "import numpy as np\nrelu = np.abs\n")
     assert report.status == 1
@@ -292,7 +353,29 @@ def test_check_source_checks_text_as_a_file():
     )
 
 
-# -- the exercise pages -----------------------------------------------------------
+# -- old names that still work -------------------------------------------------
+
+
+def test_the_old_id_of_the_sum_of_squares_exercise_still_checks_and_shows(capsys):
+    right = SOLUTIONS / "ch4.sum_squared_error/right.py"
+    result = run_cli("check", "ch4.mean_squared_error", str(right))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ch4.sum_squared_error: ")
+    status, shown, err = command(capsys, "show", "ch4.mean_squared_error")
+    assert status == 0, err
+    assert "def sum_squared_error(y, t):" in shown
+
+
+def test_a_file_with_neither_name_is_told_the_new_one(tmp_path):
+    report = check_in_process(
+        "ch4.sum_squared_error", learner_file(tmp_path, "sse = 1\n")
+    )
+    assert report.status == 1
+    assert "Expected a function `sum_squared_error` in your file." in report.text
+
+
+# -- the exercise pages, the built site and the wheel --------------------------
+
 
 CHAPTERS = ["ch2", "ch3", "ch4", "ch5"]
 
@@ -380,88 +463,3 @@ def test_an_installed_wheel_ships_the_checker_and_its_stubs(wheel, tmp_path):
     assert "class Affine:" in shown.stdout
     checked = run("check", "ch3.relu", str(SOLUTIONS / "ch3.relu/right.py"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
-
-
-def test_a_file_that_ends_the_process_while_imported_is_not_a_pass(tmp_path):
-    source = "import os\n\nos._exit(0)\n"
-    report = check("ch3.relu", learner_file(tmp_path, source))
-    assert report.status == 1
-    assert "your file ended the Python process" in report.text
-
-
-@pytest.mark.parametrize("value", ["0", "-1", "inf"])
-def test_a_timeout_that_is_not_a_positive_number_exits_2_naming_it(value):
-    result = run_cli("check", "ch3.relu", "x.py", "--timeout", value)
-    assert result.returncode == 2
-    assert "--timeout" in result.stderr and repr(value) in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_a_file_that_is_not_python_exits_2(tmp_path):
-    notebook = learner_file(tmp_path, "{}", name="relu.ipynb")
-    result = run_cli("check", "ch3.relu", str(notebook))
-    assert result.returncode == 2
-    assert "is not a Python file" in result.stderr
-
-
-# -- a law for every gate: the hint names exactly the inputs that are wrong -----
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    gate=st.sampled_from(["AND", "NAND", "OR", "XOR"]),
-    w1=st.floats(-2, 2),
-    w2=st.floats(-2, 2),
-    b=st.floats(-2, 2),
-)
-def test_a_gate_hint_names_exactly_the_inputs_it_gets_wrong(gate, w1, w2, b):
-    from types import ModuleType
-
-    from dlfs.exercises._core import Fail
-    from dlfs.exercises.ch2 import INPUTS, TABLES, check_gate
-
-    module = ModuleType("learner")
-    setattr(module, gate, lambda x1, x2: int(w1 * x1 + w2 * x2 + b > 0))
-    got = [int(w1 * x1 + w2 * x2 + b > 0) for x1, x2 in INPUTS]
-    wrong = [x for x, g, t in zip(INPUTS, got, TABLES[gate], strict=True) if g != t]
-    if not wrong:
-        check_gate(module, gate)
-        return
-    with pytest.raises(Fail) as failure:
-        check_gate(module, gate)
-    named = failure.value.hint.split(" but wrong for ")[1].split(":")[0]
-    assert named == ", ".join(map(str, wrong))
-
-
-def test_a_value_of_the_wrong_shape_is_reported_with_both_shapes(tmp_path):
-    source = (
-        "import numpy as np\n\n\ndef sum_squared_error(y, t):\n"
-        "    return np.array([0.5 * np.sum((y - t) ** 2)])\n"
-    )
-    report = check_in_process("ch4.sum_squared_error", learner_file(tmp_path, source))
-    assert report.status == 1
-    assert (
-        "sum_squared_error(y, t) gave [0.0975] (shape (1,)), expected 0.0975 "
-        "(a single number)."
-    ) in words(report.text)
-
-
-# -- old names that still work ------------------------------------------------
-
-
-def test_the_old_id_of_the_sum_of_squares_exercise_still_checks_and_shows():
-    right = SOLUTIONS / "ch4.sum_squared_error/right.py"
-    result = run_cli("check", "ch4.mean_squared_error", str(right))
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("ch4.sum_squared_error: ")
-    shown = run_cli("show", "ch4.mean_squared_error")
-    assert shown.returncode == 0, shown.stderr
-    assert "def sum_squared_error(y, t):" in shown.stdout
-
-
-def test_a_file_with_neither_name_is_told_the_new_one(tmp_path):
-    report = check_in_process(
-        "ch4.sum_squared_error", learner_file(tmp_path, "sse = 1\n")
-    )
-    assert report.status == 1
-    assert "Expected a function `sum_squared_error` in your file." in report.text
