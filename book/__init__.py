@@ -1,32 +1,42 @@
 """Building the book (not part of the installed package): ``python -m book``.
 
-This folder holds what only the book's build needs: the figures, the
-training logs behind them, the MkDocs hooks (``book/hooks``) and the
-benchmark report (``book.performance``).  ``dlfs`` never imports it.
+This folder holds what only the book's build needs; ``dlfs`` never imports it.
 
-Each chapter module (``ch2`` ... ``ch5``, and ``performance``) has a
-``FIGURES`` dict that maps a figure name to a function returning a
-:class:`matplotlib.figure.Figure`; those whose figures draw a training run
-(``ch4``, ``ch5``) also have a ``LOGS`` dict of the functions that make it.
-:func:`render_svg` writes deterministic SVG (fixed hash salt, text as paths,
-no date or creator metadata), so the same code and data always give the same
-bytes and a test can tell when a committed figure is stale.
+- this file: the repository's layout, the figures' look (:data:`STYLE`) and
+  the lists of figures and training logs;
+- ``figure``: :class:`~book.figure.BookFigure` (also drawn for phones) and
+  deterministic SVG;
+- ``diagrams``: the one kit for drawings of circles, boxes and arrows
+  (networks, computational graphs);
+- ``ch2`` ... ``ch5`` (and ``ch5_nets``) and ``performance``: the figures,
+  each module a ``FIGURES`` dict that maps a figure name (``chN_what``) to a
+  function returning a :class:`matplotlib.figure.Figure`;
+- ``runs``: the slow training runs whose committed logs
+  (``docs/data/NAME.json``) the figures draw;
+- ``ko``: the Korean labels; ``korean``: the Korean figures (``NAME.ko``);
+- ``hooks`` and ``macros``: the MkDocs build.
 
-Matplotlib is needed only here (``pip install -e ".[figures]"``).
+:func:`build` draws figures as deterministic SVG (fixed hash salt, text as
+paths, no date or creator metadata), so the same code and data always give
+the same bytes and a test can tell when a committed figure is stale.
+
+Matplotlib is needed only to draw (``pip install -e ".[figures]"``), and this
+file imports neither it nor the rest of the package when it loads: the
+notebooks hook runs this file alone to read :data:`STYLE`.
 """
 
 from __future__ import annotations
 
 import importlib
-import io
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-# "ko": the Korean versions of the figures with words (NAME.ko, issue 15).
-CHAPTERS = ("ch2", "ch3", "ch4", "ch5", "performance", "ko")
+# The modules whose FIGURES make the book's (English) figures: one a chapter,
+# or one a page where a chapter's figures would not fit in one module.
+FIGURE_MODULES = ("ch2", "ch3", "ch4", "ch5", "ch5_nets", "performance")
 # The one place that knows the repository's layout.
 ROOT = Path(__file__).resolve().parents[1]
 DOCS_DIR = ROOT / "docs"
@@ -81,78 +91,21 @@ def style() -> Iterator[None]:
         yield
 
 
-# Multi-panel figures are drawn a second time for phones, their panels stacked
-# in one column of this width (inches), into docs/figures/narrow/.
-NARROW_WIDTH = 4.2
-NARROW_PANEL_HEIGHT = 3.6
-_narrow: ContextVar[bool] = ContextVar("narrow", default=False)
-
-
-def _book_figure_class() -> Any:
-    from matplotlib.figure import Figure
-
-    class BookFigure(Figure):
-        """A Figure that, while drawing for phones, stacks a row of panels."""
-
-        stacked = False
-
-        def subplots(self, nrows: int = 1, ncols: int = 1, **kwargs: Any) -> Any:
-            if not _narrow.get() or nrows != 1 or ncols < 2:
-                return super().subplots(nrows, ncols, **kwargs)
-            self.stacked = True
-            grid = dict(kwargs.pop("gridspec_kw", None) or {})
-            if "width_ratios" in grid:
-                grid["height_ratios"] = grid.pop("width_ratios")
-            width, height = self.get_size_inches()
-            panel = min(height * NARROW_WIDTH * ncols / width, NARROW_PANEL_HEIGHT)
-            self.set_size_inches(NARROW_WIDTH, panel * ncols)
-            self.set_layout_engine("constrained")
-            return super().subplots(ncols, 1, gridspec_kw=grid or None, **kwargs)
-
-        def subplots_adjust(self, *args: Any, **kwargs: Any) -> None:
-            if not self.stacked:
-                super().subplots_adjust(*args, **kwargs)
-
-        def suptitle(self, t: str, **kwargs: Any) -> Any:
-            if self.stacked:  # a long title wraps to the narrow column
-                import textwrap
-
-                t = "\n".join(textwrap.wrap(t, 40))
-            return super().suptitle(t, **kwargs)
-
-        def tight_layout(self, *args: Any, **kwargs: Any) -> None:
-            if not self.stacked:  # stacked panels keep the constrained layout
-                super().tight_layout(*args, **kwargs)
-
-        def legend(self, *args: Any, **kwargs: Any) -> Any:
-            if self.stacked and kwargs.get("loc") == "lower center":
-                kwargs["loc"] = "outside lower center"
-                kwargs["ncol"] = 1
-            return super().legend(*args, **kwargs)
-
-    return BookFigure
-
-
 def new_figure(**kwargs: Any) -> Any:
-    """A fresh :class:`~matplotlib.figure.Figure` (no pyplot, no global state)."""
-    return _book_figure_class()(**kwargs)
+    """A fresh :class:`~book.figure.BookFigure` (no pyplot, no global state)."""
+    from book.figure import BookFigure  # matplotlib loads with the first figure
 
-
-def render_svg(fig: Any) -> bytes:
-    """The figure as deterministic SVG bytes."""
-    buffer = io.BytesIO()
-    with style():
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return buffer.getvalue()
+    return BookFigure(**kwargs)
 
 
 def figures() -> dict[str, Callable[[], Any]]:
-    """All figures of the book, by name (``chN_what``)."""
-    found: dict[str, Callable[[], Any]] = {}
-    for chapter in CHAPTERS:
-        module = importlib.import_module(f"book.{chapter}")
-        found.update(module.FIGURES)
-    return found
+    """All figures of the book by name: ``chN_what``, and ``chN_what.ko`` in Korean."""
+    from book.korean import variants
+
+    english: dict[str, Callable[[], Any]] = {}
+    for module in FIGURE_MODULES:
+        english.update(importlib.import_module(f"book.{module}").FIGURES)
+    return english | variants(english)
 
 
 def logs() -> dict[str, Callable[[], dict[str, Any]]]:
@@ -162,17 +115,13 @@ def logs() -> dict[str, Callable[[], dict[str, Any]]]:
     request (``python -m book --make-logs``); their output is
     committed in ``docs/data/NAME.json`` so figures never train.
     """
-    found: dict[str, Callable[[], dict[str, Any]]] = {}
-    for chapter in CHAPTERS:
-        module = importlib.import_module(f"book.{chapter}")
-        found.update(getattr(module, "LOGS", {}))
-    return found
+    from book.runs import LOGS
+
+    return dict(LOGS)
 
 
 def load_log(name: str) -> dict[str, Any]:
     """A committed training log from ``docs/data/NAME.json``."""
-    import json
-
     return json.loads((LOG_DIR / f"{name}.json").read_text())
 
 
@@ -182,21 +131,16 @@ def build(names: list[str] | None = None) -> dict[str, bytes]:
     A figure with a row of panels also comes as ``narrow/NAME``: the same
     drawing with its panels stacked, which pages show on phones.
     """
+    from book.figure import draw, render_svg
+
     available = figures()
     unknown = sorted(set(names or []) - set(available))
     if unknown:
         raise ValueError(f"unknown figures {unknown}; known: {sorted(available)}")
     result = {}
     for name in names or sorted(available):
-        with style():
-            fig = available[name]()
-        result[name] = render_svg(fig)
-        token = _narrow.set(True)
-        try:
-            with style():
-                narrow = available[name]()
-        finally:
-            _narrow.reset(token)
+        result[name] = render_svg(draw(available[name]))
+        narrow = draw(available[name], narrow=True)
         if narrow.stacked:
             result[f"narrow/{name}"] = render_svg(narrow)
     return result

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from book import INK, new_figure
+from book.diagrams import canvas, link, node, tint
 from dlfs.perceptron import (
     AND,
     AND_PARAMS,
@@ -32,12 +33,6 @@ FIRE = "#ee6a10"  # output 1: orange triangles, orange shading
 SILENT = "#4a82cf"  # output 0: blue circles
 LINE = INK
 WRONG = "#e0303a"
-
-
-def _rgb(colour: str) -> tuple[float, ...]:
-    from matplotlib.colors import to_rgb
-
-    return to_rgb(colour)
 
 
 def _minus(value: float) -> str:
@@ -211,63 +206,22 @@ def xor() -> Any:
     return fig
 
 
-def _diagram(figsize: tuple[float, float], width: float, height: float) -> Any:
-    """A figure with one blank axes in data units, for drawing networks."""
-    fig = new_figure(figsize=figsize)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, width)
-    ax.set_ylim(0, height)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    return fig, ax
+RADIUS = 0.55  # of the circles of a network diagram
 
 
-RADIUS = 0.55
+def _node(ax: Any, xy: tuple[float, float], label: str, **look: Any) -> None:
+    """A neuron: a circle of :data:`RADIUS` with a large label."""
+    node(ax, xy, RADIUS, label, fontsize=15, zorder=2, **look)
 
 
-def _node(ax: Any, xy: tuple[float, float], label: str, **kwargs: Any) -> None:
-    from matplotlib.patches import Circle
-
-    style = {"facecolor": "none", "edgecolor": INK, "linewidth": 1.5}
-    style.update(kwargs)
-    ax.add_patch(Circle(xy, RADIUS, zorder=2, **style))
-    ax.text(*xy, label, ha="center", va="center", fontsize=15, zorder=3)
-
-
-def _arrow(
-    ax: Any,
-    start: tuple[float, float],
-    end: tuple[float, float],
-    label: str,
-    at: float = 0.3,
-    **kwargs: Any,
-) -> None:
-    """An arrow from circle edge to circle edge, labelled at fraction ``at``."""
-    from matplotlib.patches import FancyArrowPatch
-
-    a, b = np.array(start, dtype=float), np.array(end, dtype=float)
-    unit = (b - a) / np.linalg.norm(b - a)
-    tail, head = a + unit * RADIUS, b - unit * (RADIUS + 0.05)
-    style = {"color": INK, "linewidth": 1.3, "mutation_scale": 16}
-    style.update(kwargs)
-    ax.add_patch(FancyArrowPatch(tuple(tail), tuple(head), arrowstyle="-|>", **style))
-    # Beside the arrow, not on it: no opaque box, so it reads in both schemes.
-    x, y = tail + at * (head - tail) + 0.28 * np.array([-unit[1], unit[0]])
-    ax.text(
-        x,
-        y,
-        label,
-        ha="center",
-        va="center",
-        fontsize=11,
-        color=style["color"],
-        zorder=4,
-    )
+def _arrow(ax: Any, start: Any, end: Any, label: str, **kwargs: Any) -> None:
+    """A weighted connection between two neurons, its weight beside it."""
+    link(ax, start, end, label, radius=RADIUS, **kwargs)
 
 
 def perceptron_diagram() -> Any:
     """One perceptron: two inputs, two weights, a bias and one output."""
-    fig, ax = _diagram((5.6, 3.8), 7.0, 4.8)
+    fig, ax = canvas((5.6, 3.8), (0, 7.0), (0, 4.8))
     one, x1, x2, y = (1.0, 4.15), (1.0, 2.5), (1.0, 0.85), (5.6, 2.5)
     _node(ax, x1, "$x_1$")
     _node(ax, x2, "$x_2$")
@@ -289,15 +243,15 @@ def perceptron_diagram() -> Any:
 
 def xor_network() -> Any:
     """XOR's two-layer perceptron: NAND and OR feed an AND."""
-    fig, ax = _diagram((8.4, 4.6), 11.0, 6.0)
+    fig, ax = canvas((8.4, 4.6), (0, 11.0), (0, 6.0))
     x1, x2 = (1.0, 4.4), (1.0, 1.6)
     s1, s2 = (5.5, 4.4), (5.5, 1.6)
     y = (10.0, 3.0)
     _node(ax, x1, "$x_1$")
     _node(ax, x2, "$x_2$")
-    _node(ax, s1, "$s_1$", facecolor=(*_rgb(SILENT), 0.25))
-    _node(ax, s2, "$s_2$", facecolor=(*_rgb(FIRE), 0.25))
-    _node(ax, y, "$y$", facecolor=(*_rgb(INK), 0.25))
+    _node(ax, s1, "$s_1$", facecolor=tint(SILENT, 0.25))
+    _node(ax, s2, "$s_2$", facecolor=tint(FIRE, 0.25))
+    _node(ax, y, "$y$", facecolor=tint(INK, 0.25))
     for target, (w, b), name in ((s1, NAND_PARAMS, "NAND"), (s2, OR_PARAMS, "OR")):
         _arrow(ax, x1, target, _minus(w[0]), at=0.22)
         _arrow(ax, x2, target, _minus(w[1]), at=0.22)

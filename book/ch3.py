@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from book import INK, new_figure
+from book.diagrams import canvas, node
 from dlfs.activations import leaky_relu, relu, sigmoid, softmax, step_function
 from dlfs.datasets import load_mnist
 from dlfs.network import init_network, predict
@@ -80,95 +81,11 @@ def network_diagram() -> Any:
     z2 = sigmoid(z1 @ network["W2"] + network["b2"])
     y = z2 @ network["W3"] + network["b3"]
     values = [x, z1, z2, y]
-    names = ["x", "z^{(1)}", "z^{(2)}", "y"]
 
-    fig = new_figure(figsize=(9, 5.2))
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.set_xlim(-0.9, 8.9)
-    ax.set_ylim(-2.55, 3.1)
-    ax.set_aspect("equal")
-
-    dx, dy, bias_y, r = 2.6, 1.25, 2.5, 0.32
-    sizes = [len(v) for v in values]
-
-    def position(layer: int, i: int) -> tuple[float, float]:
-        return layer * dx, ((sizes[layer] - 1) / 2 - i) * dy
-
-    def edge(start, end, *, strong: bool) -> None:
-        ax.annotate(
-            "",
-            xy=end,
-            xytext=start,
-            arrowprops={
-                "arrowstyle": "-|>",
-                "color": "C0" if strong else INK,
-                "lw": 2 if strong else 1,
-                "shrinkA": r * 72 * 0.9,
-                "shrinkB": r * 72 * 0.9,
-                "mutation_scale": 12,
-            },
-            zorder=3 if strong else 1,
-        )
-
-    def node(center, text: str, *, bias: bool = False) -> None:
-        ax.add_patch(
-            _circle(center, r, face=BIAS_FILL if bias else "none", edge=INK, z=4)
-        )
-        ax.text(*center, text, ha="center", va="center", fontsize=14, zorder=5)
-
-    titles = ["layer 0 (input)", "layer 1", "layer 2", "layer 3 (output)"]
-    activation = ["", "sigmoid", "sigmoid", "identity"]
-    for layer in range(4):
-        targets = [position(layer, i) for i in range(sizes[layer])]
-        if layer > 0:
-            sources = [position(layer - 1, j) for j in range(sizes[layer - 1])]
-            bias = ((layer - 1) * dx, bias_y)
-            for i, end in enumerate(targets):
-                strong = layer == 1 and i == 0
-                for start in sources:
-                    edge(start, end, strong=strong)
-                edge(bias, end, strong=strong)
-        if layer < 3:
-            node(((layer) * dx, bias_y), "1", bias=True)
-        for i, center in enumerate(targets):
-            node(center, f"${names[layer]}_{i + 1}$")
-            ax.text(
-                center[0],
-                center[1] - r - 0.08,
-                f"{values[layer][i]:.4f}",
-                ha="center",
-                va="top",
-                fontsize=11,
-                color="C3",
-                zorder=5,
-            )
-        label = titles[layer] + (f"\n{activation[layer]}" if activation[layer] else "")
-        ax.text(layer * dx, -2.05, label, ha="center", va="top", fontsize=12)
-
-    # The weights into the first neuron of layer 1, in the book's notation.
-    w1, b1 = network["W1"], network["b1"]
-    target = np.array(position(1, 0))
-    labels = [  # edge start, how far along the edge, label
-        (position(0, 0), 0.5, f"$w^{{(1)}}_{{11}} = {w1[0, 0]:g}$"),
-        (position(0, 1), 0.33, f"$w^{{(1)}}_{{12}} = {w1[1, 0]:g}$"),
-        ((0.0, bias_y), 0.45, f"$b^{{(1)}}_{{1}} = {b1[0]:g}$"),
-    ]
-    for start, along, text in labels:
-        # Just above the edge, turned to run along it.
-        dx_, dy_ = target - start
-        normal = np.array([-dy_, dx_]) / np.hypot(dx_, dy_)
-        ax.text(
-            *((1 - along) * np.array(start) + along * target + 0.2 * normal),
-            text,
-            ha="center",
-            va="center",
-            rotation=np.degrees(np.arctan2(dy_, dx_)),
-            rotation_mode="anchor",
-            fontsize=12,
-            color="C0",
-            zorder=6,
-        )
+    fig, ax = canvas((9, 5.2), (-0.9, 8.9), (-2.55, 3.1))
+    for layer in range(len(values)):
+        _draw_layer(ax, layer, values)
+    _weight_labels(ax, network, [len(v) for v in values])
     ax.text(
         8.8,
         3.05,
@@ -181,10 +98,95 @@ def network_diagram() -> Any:
     return fig
 
 
-def _circle(center, radius, *, face: str, edge: str, z: int) -> Any:
-    from matplotlib.patches import Circle
+# The network diagram's layout: layers DX apart, neurons DY apart, each
+# layer's bias neuron at height BIAS_Y, circles of radius R.
+DX, DY, BIAS_Y, R = 2.6, 1.25, 2.5, 0.32
+NEURON_NAMES = ["x", "z^{(1)}", "z^{(2)}", "y"]
+LAYER_TITLES = ["layer 0 (input)", "layer 1", "layer 2", "layer 3 (output)"]
+LAYER_ACTIVATIONS = ["", "sigmoid", "sigmoid", "identity"]
 
-    return Circle(center, radius, facecolor=face, edgecolor=edge, lw=1.5, zorder=z)
+
+def _position(sizes: list[int], layer: int, i: int) -> tuple[float, float]:
+    """Where neuron ``i`` of ``layer`` is: the layers are centred vertically."""
+    return layer * DX, ((sizes[layer] - 1) / 2 - i) * DY
+
+
+def _edge(ax: Any, start: Any, end: Any, *, strong: bool) -> None:
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": "C0" if strong else INK,
+            "lw": 2 if strong else 1,
+            "shrinkA": R * 72 * 0.9,
+            "shrinkB": R * 72 * 0.9,
+            "mutation_scale": 12,
+        },
+        zorder=3 if strong else 1,
+    )
+
+
+def _draw_layer(ax: Any, layer: int, values: list[np.ndarray]) -> None:
+    """A layer's neurons, their signals, the arrows into them and its bias."""
+    sizes = [len(v) for v in values]
+    targets = [_position(sizes, layer, i) for i in range(sizes[layer])]
+    if layer > 0:
+        sources = [_position(sizes, layer - 1, j) for j in range(sizes[layer - 1])]
+        bias = ((layer - 1) * DX, BIAS_Y)
+        for i, end in enumerate(targets):
+            strong = layer == 1 and i == 0
+            for start in sources:
+                _edge(ax, start, end, strong=strong)
+            _edge(ax, bias, end, strong=strong)
+    if layer < 3:
+        _neuron(ax, (layer * DX, BIAS_Y), "1", facecolor=BIAS_FILL)
+    for i, center in enumerate(targets):
+        _neuron(ax, center, f"${NEURON_NAMES[layer]}_{i + 1}$")
+        ax.text(
+            center[0],
+            center[1] - R - 0.08,
+            f"{values[layer][i]:.4f}",
+            ha="center",
+            va="top",
+            fontsize=11,
+            color="C3",
+            zorder=5,
+        )
+    activation = LAYER_ACTIVATIONS[layer]
+    label = LAYER_TITLES[layer] + (f"\n{activation}" if activation else "")
+    ax.text(layer * DX, -2.05, label, ha="center", va="top", fontsize=12)
+
+
+def _neuron(ax: Any, center: tuple[float, float], label: str, **look: Any) -> None:
+    node(ax, center, R, label, fontsize=14, zorder=4, label_zorder=5, **look)
+
+
+def _weight_labels(ax: Any, network: dict[str, np.ndarray], sizes: list[int]) -> None:
+    """The weights into the first neuron of layer 1, in the book's notation."""
+    w1, b1 = network["W1"], network["b1"]
+    target = np.array(_position(sizes, 1, 0))
+    labels = [  # edge start, how far along the edge, label
+        (_position(sizes, 0, 0), 0.5, f"$w^{{(1)}}_{{11}} = {w1[0, 0]:g}$"),
+        (_position(sizes, 0, 1), 0.33, f"$w^{{(1)}}_{{12}} = {w1[1, 0]:g}$"),
+        ((0.0, BIAS_Y), 0.45, f"$b^{{(1)}}_{{1}} = {b1[0]:g}$"),
+    ]
+    for start, along, text in labels:
+        # Just above the edge, turned to run along it.
+        dx, dy = target - start
+        normal = np.array([-dy, dx]) / np.hypot(dx, dy)
+        ax.text(
+            *((1 - along) * np.array(start) + along * target + 0.2 * normal),
+            text,
+            ha="center",
+            va="center",
+            rotation=np.degrees(np.arctan2(dy, dx)),
+            rotation_mode="anchor",
+            fontsize=12,
+            color="C0",
+            zorder=6,
+        )
 
 
 def _ink_map() -> Any:

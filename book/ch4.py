@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Callable
 from decimal import Context, Decimal
 from typing import Any
@@ -11,13 +10,14 @@ from typing import Any
 import numpy as np
 
 from book import INK, load_log, new_figure
+from book.diagrams import FORWARD, arrow, canvas, tinted_box
 from dlfs.gradient import (
     forward_diff,
     gradient_descent,
     numerical_diff,
     numerical_gradient,
 )
-from dlfs.numerical_net import NumericalTwoLayerNet, train_numerical
+from dlfs.numerical_net import NumericalTwoLayerNet
 
 
 def function_1(x: float) -> float:
@@ -31,81 +31,38 @@ def function_2(x: np.ndarray) -> float:
 
 
 # The two kinds of step in the three approaches: designed by a person, or
-# learned from data (the same blue as the forward values of chapter 5).
+# learned from data (the blue of the forward values of chapter 5).
 HUMAN = "#e08a2e"
-LEARNED = "#3a7bd5"
-
-
-def _rgb(color: str) -> tuple[float, float, float]:
-    from matplotlib.colors import to_rgb
-
-    return to_rgb(color)
+LEARNED = FORWARD
 
 
 def three_approaches() -> Any:
     """From image to answer three ways: what a person designs, what is learned."""
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-
     width, height = 5.05, 3.9  # inches, and the data units: 1 unit = 1 inch
-    fig = new_figure(figsize=(width, height))
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, width)
-    ax.set_ylim(0, height)
-    ax.axis("off")
-
-    def box(xy: tuple[float, float], w: float, h: float, color: str) -> None:
-        ax.add_patch(
-            FancyBboxPatch(
-                xy,
-                w,
-                h,
-                boxstyle="round,pad=0,rounding_size=0.06",
-                facecolor=(*_rgb(color), 0.2),
-                edgecolor=color,
-                lw=1.5,
-            )
-        )
-
-    def arrow(start: float, end: float, y: float) -> None:
-        ax.add_patch(
-            FancyArrowPatch(
-                (start, y),
-                (end, y),
-                arrowstyle="-|>",
-                mutation_scale=10,
-                color=INK,
-                lw=1.3,
-                shrinkA=0,
-                shrinkB=0,
-            )
-        )
-
+    fig, ax = canvas((width, height), (0, width), (0, height))
     # columns: the image comes in, one or two steps, the answer goes out
     image, step_a, step_b, answer = (0.3, 0.7), (0.7, 2.7), (2.95, 4.55), (4.55, 4.95)
     whole = (step_a[0], step_b[1])
-    rows = (
-        (3.2, [(*whole, "rules a person writes\n(the whole algorithm)", HUMAN)]),
-        (
-            2.25,
-            [
-                (*step_a, "features a person\ndesigns (SIFT, HOG)", HUMAN),
-                (*step_b, "machine learning\n(SVM, KNN)", LEARNED),
-            ],
-        ),
-        (1.3, [(*whole, "neural network\n(deep learning)", LEARNED)]),
-    )
+    rows = {  # the height of each row: its steps (left, right, label, colour)
+        3.2: [(*whole, "rules a person writes\n(the whole algorithm)", HUMAN)],
+        2.25: [
+            (*step_a, "features a person\ndesigns (SIFT, HOG)", HUMAN),
+            (*step_b, "machine learning\n(SVM, KNN)", LEARNED),
+        ],
+        1.3: [(*whole, "neural network\n(deep learning)", LEARNED)],
+    }
     ax.text(sum(image) / 2, 3.75, "image", ha="center", va="center")
     ax.text(sum(answer) / 2, 3.75, "answer", ha="center", va="center")
-    for number, (y, steps) in enumerate(rows, start=1):
+    for number, (y, steps) in enumerate(rows.items(), start=1):
         ax.text(0.1, y, str(number), ha="center", va="center", fontsize=12)
-        arrow(*image, y)
+        arrow(ax, (image[0], y), (image[1], y), size=10)
         for left, right, label, color in steps:
-            box((left, y - 0.3), right - left, 0.6, color)
+            tinted_box(ax, (left, y - 0.3), right - left, 0.6, color)
             middle = (left + right) / 2
             ax.text(middle, y, label, ha="center", va="center", linespacing=1.4)
         for (_, right, _, _), (left, _, _, _) in itertools.pairwise(steps):
-            arrow(right, left, y)
-        arrow(*answer, y)
+            arrow(ax, (right, y), (left, y), size=10)
+        arrow(ax, (answer[0], y), (answer[1], y), size=10)
     ax.text(
         sum(whole) / 2,
         0.9,
@@ -118,7 +75,7 @@ def three_approaches() -> Any:
         (0.3, "designed by a person", HUMAN),
         (2.75, "learned from data", LEARNED),
     ):
-        box((x, 0.08), 0.3, 0.2, color)
+        tinted_box(ax, (x, 0.08), 0.3, 0.2, color)
         ax.text(x + 0.42, 0.18, label, ha="left", va="center")
     return fig
 
@@ -140,10 +97,8 @@ def cross_entropy_curve() -> Any:
             textcoords="offset points",
             color=color,
         )
-    ax.set_xlim(0, 1.02)
-    ax.set_ylim(0, 5)
+    ax.set(xlim=(0, 1.02), ylim=(0, 5), ylabel="cross-entropy error")
     ax.set_xlabel("y: probability the network gives the right class")
-    ax.set_ylabel("cross-entropy error")
     ax.legend(loc="upper right")
     return fig
 
@@ -171,8 +126,7 @@ def loss_vs_accuracy(seed: int = 2, key: str = "W2", index: tuple = (0, 0)) -> A
     ax_loss.set_title("loss: smooth, sloped almost everywhere")
     ax_loss.set_ylabel("cross-entropy error")
     ax_acc.plot(values, accuracies, color="C1", drawstyle="steps-mid")
-    ax_acc.set_title("accuracy: flat steps, slope 0")
-    ax_acc.set_ylabel("accuracy")
+    ax_acc.set(title="accuracy: flat steps, slope 0", ylabel="accuracy")
     name = f"{key}[{index[0]}, {index[1]}]"
     for ax in (ax_loss, ax_acc):
         ax.set_xlabel(f"value of one weight, {name}")
@@ -223,8 +177,7 @@ def forward_vs_central() -> Any:
         color=INK,
         ha="right",
     )
-    ax.set_ylim(1e-13, 10)
-    ax.set_xlabel("step h")
+    ax.set(ylim=(1e-13, 10), xlabel="step h")
     ax.set_ylabel("error of the derivative of exp at x = 1")
     ax.legend(loc="lower left")
     return fig
@@ -247,9 +200,7 @@ def tangent() -> Any:
             label=f"tangent at x = {x0:g}, slope {slope:.4f}",
         )
         ax_f.plot([x0], [function_1(x0)], "o", color=color)
-    ax_f.set_ylim(-1, 6)
-    ax_f.set_xlabel("x")
-    ax_f.set_ylabel("f(x)")
+    ax_f.set(ylim=(-1, 6), xlabel="x", ylabel="f(x)")
     ax_f.legend(loc="upper left", fontsize=9)
     ax_f.set_title("the function and two tangents")
 
@@ -262,10 +213,8 @@ def tangent() -> Any:
         color="C3",
         label="numerical_diff",
     )
-    ax_d.set_xlabel("x")
-    ax_d.set_ylabel("f'(x)")
+    ax_d.set(xlabel="x", ylabel="f'(x)", title="the derivative")
     ax_d.legend(loc="upper left", fontsize=9)
-    ax_d.set_title("the derivative")
     fig.tight_layout()
     return fig
 
@@ -278,40 +227,67 @@ def gradient_field() -> Any:
     grads = np.array([numerical_gradient(function_2, p.copy()) for p in points])
     fig = new_figure(figsize=(5.2, 5))
     ax = fig.add_subplot()
-    fine = np.linspace(-2.3, 2.3, 200)
-    f0, f1 = np.meshgrid(fine, fine)
-    ax.contour(
-        f0, f1, f0**2 + f1**2, levels=[0.5, 1, 2, 3, 4, 6], colors=INK, alpha=0.45
-    )
+    _bowl(ax, 2.3, levels=[0.5, 1, 2, 3, 4, 6])
     ax.quiver(
         points[:, 0], points[:, 1], -grads[:, 0], -grads[:, 1], color="C0", angles="xy"
     )
-    ax.plot([0], [0], "*", color="C3", ms=12)
-    ax.set_aspect("equal")
-    ax.set_xlim(-2.3, 2.3)
-    ax.set_ylim(-2.3, 2.3)
-    ax.set_xlabel("x0")
-    ax.set_ylabel("x1")
-    ax.set_title("−∇f for f(x0, x1) = x0² + x1²")
+    _minimum(ax, 2.3, "−∇f for f(x0, x1) = x0² + x1²")
     return fig
+
+
+def _bowl(ax: Any, limit: float, levels: list[float]) -> None:
+    """Contour lines of ``function_2`` on the square ``[-limit, limit]²``."""
+    fine = np.linspace(-limit, limit, 200)
+    f0, f1 = np.meshgrid(fine, fine)
+    ax.contour(f0, f1, f0**2 + f1**2, levels=levels, colors=INK, alpha=0.45)
+
+
+def _minimum(ax: Any, limit: float, title: str) -> None:
+    """The minimum (0, 0) as a star, on the square plane of ``x0`` and ``x1``."""
+    ax.plot([0], [0], "*", color="C3", ms=12)
+    ax.set(aspect="equal", xlim=(-limit, limit), ylim=(-limit, limit))
+    ax.set(xlabel="x0", ylabel="x1", title=title)
+
+
+START = [-3.0, 4.0]  # where gradient descent starts in the book
 
 
 def descent_paths() -> Any:
     """Gradient descent on ``function_2`` from (-3, 4) with several learning rates."""
-    start = [-3.0, 4.0]
     fig = new_figure(figsize=(10, 4.4))
     ax_path, ax_dist = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.15]})
-    fine = np.linspace(-4.5, 4.5, 200)
-    f0, f1 = np.meshgrid(fine, fine)
-    ax_path.contour(
-        f0, f1, f0**2 + f1**2, levels=[1, 4, 9, 16, 25], colors=INK, alpha=0.45
+    _paths(ax_path)
+    rates = ((10.0, "C3"), (0.95, "C2"), (0.1, "C0"), (0.01, "C1"), (1e-10, "C4"))
+    for lr, color in rates:
+        _, path = gradient_descent(
+            function_2, START, lr=lr, step_num=100, return_path=True
+        )
+        distance = np.linalg.norm(path, axis=1)
+        ax_dist.semilogy(distance, color=color, label=f"lr = {lr:g}")
+    ax_dist.annotate(
+        "x ± h rounds to x:\nthe numerical gradient is 0",
+        (40, 2.6e13),
+        xytext=(40, 1e8),
+        arrowprops={"arrowstyle": "->", "color": INK},
+        color=INK,
     )
+    ax_dist.set(ylim=(1e-12, 1e16), xlabel="step")
+    ax_dist.set_ylabel("distance from the minimum (0, 0)")
+    ax_dist.set_title("100 steps: too big diverges, too small stalls")
+    ax_dist.legend(loc="lower left", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def _paths(ax: Any) -> None:
+    """The first 20 steps with three learning rates, on the contour lines."""
+    _bowl(ax, 4.5, levels=[1, 4, 9, 16, 25])
     shown = ((0.01, "C1", "s"), (0.1, "C0", "o"), (0.95, "C2", "^"))
     for lr, color, marker in shown:
         _, path = gradient_descent(
-            function_2, start, lr=lr, step_num=20, return_path=True
+            function_2, START, lr=lr, step_num=20, return_path=True
         )
-        ax_path.plot(
+        ax.plot(
             path[:, 0],
             path[:, 1],
             marker=marker,
@@ -322,7 +298,7 @@ def descent_paths() -> Any:
         )
         if lr > 0.5:  # jumps across the valley: draw the first few as arcs
             for a, b in itertools.pairwise(path[:6]):
-                ax_path.annotate(
+                ax.annotate(
                     "",
                     b,
                     xytext=a,
@@ -334,36 +310,8 @@ def descent_paths() -> Any:
                         "shrinkB": 3,
                     },
                 )
-    ax_path.plot([0], [0], "*", color="C3", ms=12)
-    ax_path.set_aspect("equal")
-    ax_path.set_xlim(-4.5, 4.5)
-    ax_path.set_ylim(-4.5, 4.5)
-    ax_path.set_xlabel("x0")
-    ax_path.set_ylabel("x1")
-    ax_path.set_title("the first 20 steps from (−3, 4)")
-    ax_path.legend(loc="lower left", fontsize=10)
-
-    rates = ((10.0, "C3"), (0.95, "C2"), (0.1, "C0"), (0.01, "C1"), (1e-10, "C4"))
-    for lr, color in rates:
-        _, path = gradient_descent(
-            function_2, start, lr=lr, step_num=100, return_path=True
-        )
-        distance = np.linalg.norm(path, axis=1)
-        ax_dist.semilogy(distance, color=color, label=f"lr = {lr:g}")
-    ax_dist.annotate(
-        "x ± h rounds to x:\nthe numerical gradient is 0",
-        (40, 2.6e13),
-        xytext=(40, 1e8),
-        arrowprops={"arrowstyle": "->", "color": INK},
-        color=INK,
-    )
-    ax_dist.set_ylim(1e-12, 1e16)
-    ax_dist.set_xlabel("step")
-    ax_dist.set_ylabel("distance from the minimum (0, 0)")
-    ax_dist.set_title("100 steps: too big diverges, too small stalls")
-    ax_dist.legend(loc="lower left", fontsize=10)
-    fig.tight_layout()
-    return fig
+    _minimum(ax, 4.5, "the first 20 steps from (−3, 4)")
+    ax.legend(loc="lower left", fontsize=10)
 
 
 def training_curves() -> Any:
@@ -373,76 +321,16 @@ def training_curves() -> Any:
     ax_loss, ax_acc = fig.subplots(1, 2)
     iterations = np.arange(1, len(log["loss"]) + 1)
     ax_loss.plot(iterations, log["loss"], color="C0", linewidth=1)
-    ax_loss.set_xlabel("iteration")
-    ax_loss.set_ylabel("mini-batch loss")
-    ax_loss.set_ylim(0, None)
+    ax_loss.set(xlabel="iteration", ylabel="mini-batch loss", ylim=(0, None))
     ax_loss.set_title(f"loss of each mini-batch of {log['settings']['batch_size']}")
     size = log["settings"]["eval_size"]
     ax_acc.plot(log["eval_iterations"], log["train_acc"], "o-", label="train")
     ax_acc.plot(log["eval_iterations"], log["test_acc"], "s--", label="test")
-    ax_acc.set_ylim(0, 1)
-    ax_acc.set_xlabel("iteration")
-    ax_acc.set_ylabel("accuracy")
+    ax_acc.set(ylim=(0, 1), xlabel="iteration", ylabel="accuracy")
     ax_acc.set_title(f"accuracy on {size:,} training and {size:,} test images")
     ax_acc.legend(loc="lower right")
     fig.tight_layout()
     return fig
-
-
-def numerical_training(
-    iters_num: int = 100,
-    batch_size: int = 20,
-    learning_rate: float = 1.0,
-    hidden_size: int = 10,
-    eval_every: int = 10,
-    eval_size: int = 1000,
-    seed: int = 0,
-) -> dict[str, Any]:
-    """Train a small chapter 4 network on MNIST with ``train_numerical``; log it."""
-    from dlfs.datasets import load_mnist
-
-    seconds_per_gradient: list[float] = []
-
-    class TimedNet(NumericalTwoLayerNet):  # the same network, timing each gradient
-        def numerical_gradient(self, x: Any, t: Any) -> dict[str, np.ndarray]:
-            start = time.perf_counter()
-            grads = super().numerical_gradient(x, t)
-            seconds_per_gradient.append(time.perf_counter() - start)
-            return grads
-
-    mnist = load_mnist()
-    network = TimedNet(784, hidden_size, 10, weight_init_std=0.1, seed=seed)
-    wall, cpu = time.perf_counter(), time.process_time()
-    loss, train_acc, test_acc = train_numerical(
-        network,
-        mnist,
-        iters_num=iters_num,
-        batch_size=batch_size,
-        learning_rate=learning_rate,
-        eval_every=eval_every,
-        eval_size=eval_size,
-        seed=seed,
-    )
-    return {
-        "loss": loss,  # of each mini-batch, before its update
-        "eval_iterations": list(range(0, iters_num + 1, eval_every)),
-        "train_acc": train_acc,
-        "test_acc": test_acc,
-        "seconds_per_gradient": seconds_per_gradient,
-        "wall_seconds": round(time.perf_counter() - wall, 1),
-        "cpu_seconds": round(time.process_time() - cpu, 1),  # of this process
-        "settings": {
-            "network": f"NumericalTwoLayerNet(784, {hidden_size}, 10, "
-            f"weight_init_std=0.1, seed={seed})",
-            "iters_num": iters_num,
-            "batch_size": batch_size,
-            "learning_rate": learning_rate,
-            "eval_every": eval_every,
-            "eval_size": eval_size,
-            "seed": seed,
-            "parameters": sum(p.size for p in network.params.values()),
-        },
-    }
 
 
 FIGURES: dict[str, Callable[[], Any]] = {
@@ -454,9 +342,4 @@ FIGURES: dict[str, Callable[[], Any]] = {
     "ch4_gradient_field": gradient_field,
     "ch4_descent_paths": descent_paths,
     "ch4_training_curves": training_curves,
-}
-
-# Training runs whose committed logs (docs/data/NAME.json) figures draw.
-LOGS: dict[str, Callable[[], dict[str, Any]]] = {
-    "ch4_numerical_training": numerical_training,
 }

@@ -1,29 +1,19 @@
-"""Korean versions of the figures whose labels are words (issue 15).
+"""The Korean labels of the figures and of the Performance page's tables.
 
-A Korean figure is the English one, drawn by the same function from the same
-data, with its words replaced from :data:`LABELS` (exact strings) and
-:data:`PATTERNS` (strings that carry numbers from a log) and set in Noto Sans
-CJK KR, with DejaVu Sans as the fallback for what it lacks (matplotlib's math
-keeps its DejaVu fonts).  Text is drawn as paths, as for every figure, so the
-SVG does not depend on the reader's fonts.
-
-``FIGURES`` names them ``NAME.ko``, so ``python -m book`` writes
-``docs/figures/NAME.ko.svg`` and the freshness test compares them like the
-rest.  mkdocs-static-i18n serves ``figures/NAME.ko.svg`` in place of
-``figures/NAME.svg`` on Korean pages, so page sources keep the English path.
+:data:`LABELS` has exact strings, :data:`PATTERNS` strings that carry
+numbers from code or a log, each by figure name (``performance_tables`` is
+the tables' own entry); :func:`translate` looks a label up in them.
+:mod:`book.korean` draws the Korean figures (``NAME.ko``) with them.
 
 A label that has words but no translation is an error, not an English word
 in a Korean figure: when an English label changes, drawing the Korean figure
-fails until the table is updated.
+fails until the table here is updated.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
-
-FONT = ["Noto Sans CJK KR", "DejaVu Sans"]
+import textwrap
 
 # fmt: off
 # Words that stay as they are in the Korean edition: names of code, gates and
@@ -34,12 +24,38 @@ KEEP = {
     "MNIST", "SGD", "PyTorch", "dlfs", "float32", "float64", "ms", "x0", "x1",
 }
 
+# Labels that several figures share: the gates' points, training curves,
+# and the Performance page's names of implementations and ways.
+POINTS = {
+    "output 0": "출력 0",
+    "output 1": "출력 1",
+    "region where the perceptron fires": "퍼셉트론이 1을 출력하는 영역",
+}
+CURVES = {
+    "accuracy": "정확도",
+    "iteration": "반복",
+    "mini-batch loss": "미니배치 손실",
+    "test": "시험",
+    "train": "훈련",
+}
+PERFORMANCE = {
+    "PyTorch eager (float32)": "PyTorch 즉시 실행(float32)",
+    "book's algorithm (float64)": "책의 알고리즘(float64)",
+    "matrix products alone (float32)": "행렬 곱만(float32)",
+    "one image at a time": "이미지 한 장씩",
+    "numerical differentiation": "수치 미분",
+    "backpropagation": "오차역전파법",
+}
+BATCHES = [
+    (r"^batches of (\d+)$", r"크기 \1인 배치로"),
+    (r"^one batch of ([\d,]+)$", r"크기 \1인 배치 하나로"),
+    (r"^matrix products alone, batches of (\d+)$", r"행렬 곱만, 크기 \1인 배치로"),
+    (r"^matrix products alone, one batch of ([\d,]+)$",
+     r"행렬 곱만, 크기 \1인 배치 하나로"),
+]
+
 LABELS: dict[str, dict[str, str]] = {
-    "ch2_gates": {
-        "output 0": "출력 0",
-        "output 1": "출력 1",
-        "region where the perceptron fires": "퍼셉트론이 1을 출력하는 영역",
-    },
+    "ch2_gates": POINTS,
     "ch2_perceptron": {
         "fires (1) when\n$w_1 x_1 + w_2 x_2 + b > 0$":
             "$w_1 x_1 + w_2 x_2 + b > 0$이면\n1을 출력",
@@ -52,10 +68,8 @@ LABELS: dict[str, dict[str, str]] = {
             "AND(NAND, OR)로 만든 XOR\n층 두 개: 두 직선 사이의 띠",
         "XOR with one line (OR's)\nno line gets all four right":
             "직선 하나(OR의 직선)로 만든 XOR\n네 점을 모두 맞히는 직선은 없음",
-        "output 0": "출력 0",
-        "output 1": "출력 1",
-        "region where the perceptron fires": "퍼셉트론이 1을 출력하는 영역",
         "wrong side": "틀린 쪽",
+        **POINTS,
     },
     "ch2_xor_network": {
         "layer 0\ninputs": "0층\n입력",
@@ -139,13 +153,7 @@ LABELS: dict[str, dict[str, str]] = {
         "x ± h rounds to x:\nthe numerical gradient is 0":
             "x ± h가 x로 반올림됨:\n수치 기울기는 0",
     },
-    "ch4_training_curves": {
-        "accuracy": "정확도",
-        "iteration": "반복",
-        "mini-batch loss": "미니배치 손실",
-        "test": "시험",
-        "train": "훈련",
-    },
+    "ch4_training_curves": CURVES,
     "ch5_shopping_graph": {
         "apple price": "사과 가격",
         "apples bought": "사과 개수",
@@ -192,40 +200,30 @@ LABELS: dict[str, dict[str, str]] = {
         "mean |difference|": "평균 |차이|",
     },
     "ch5_training_curves": {
-        "accuracy": "정확도",
         "epoch": "에폭",
-        "iteration": "반복",
         "loss (cross-entropy)": "손실(교차 엔트로피)",
         "mean of last 100": "최근 100개의 평균",
-        "mini-batch loss": "미니배치 손실",
-        "test": "시험",
-        "train": "훈련",
+        **CURVES,
     },
     "performance_gradients": {
-        "backpropagation": "오차역전파법",
-        "numerical differentiation": "수치 미분",
         "seconds for one gradient (log scale)":
             "기울기 1회 계산 시간(초, 로그 눈금)",
+        **PERFORMANCE,
     },
     "performance_inference": {
         "milliseconds (median; shorter is faster)": "밀리초(중앙값, 짧을수록 빠름)",
-        "one image at a time": "이미지 한 장씩",
+        **PERFORMANCE,
     },
     "performance_training": {
-        "PyTorch eager (float32)": "PyTorch 즉시 실행(float32)",
-        "book's algorithm (float64)": "책의 알고리즘(float64)",
-        "matrix products alone (float32)": "행렬 곱만(float32)",
         "µs per training iteration (median; shorter is faster)":
             "학습 1회 반복 시간(µs, 중앙값, 짧을수록 빠름)",
+        **PERFORMANCE,
     },
     # Not a figure: the tables of book.performance, printed on the Korean page.
     "performance_tables": {
         ", no PyTorch": ", PyTorch 없음",
         "\n(no PyTorch row: ": "\n(PyTorch 행 없음: ",
-        "PyTorch eager (float32)": "PyTorch 즉시 실행(float32)",
-        "book's algorithm (float64)": "책의 알고리즘(float64)",
         "dlfs TwoLayerNet (float32)": "dlfs TwoLayerNet (float32)",
-        "matrix products alone (float32)": "행렬 곱만(float32)",
         "implementation": "구현",
         "µs/iter": "µs/반복",
         "iter/s": "반복/s",
@@ -235,11 +233,8 @@ LABELS: dict[str, dict[str, str]] = {
         "way": "방법",
         "ms": "ms",
         "speedup over loop": "한 장씩 대비 속도",
-        "one image at a time": "이미지 한 장씩",
         "one gradient": "기울기 한 번",
         "result": "결과",
-        "numerical differentiation": "수치 미분",
-        "backpropagation": "오차역전파법",
         "numerical / backpropagation": "수치 미분 / 오차역전파법",
         "largest difference": "최대 차이",
         "hidden inputs within h of ReLU's kink": "꺾이는 점에서 h 이내인 은닉 입력",
@@ -260,6 +255,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not measured": "측정 안 함",
         "test accuracy of our network after the training iterations":
             "학습 반복을 마친 dlfs 신경망의 시험 정확도",
+        **PERFORMANCE,
     },
 }
 
@@ -298,11 +294,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     ],
     "performance_inference": [
         (r"^Inference on ([\d,]+) MNIST test images$", r"MNIST 시험 이미지 \1장 추론"),
-        (r"^batches of (\d+)$", r"크기 \1인 배치로"),
-        (r"^one batch of ([\d,]+)$", r"크기 \1인 배치 하나로"),
-        (r"^matrix products alone, batches of (\d+)$", r"행렬 곱만, 크기 \1인 배치로"),
-        (r"^matrix products alone, one batch of ([\d,]+)$",
-         r"행렬 곱만, 크기 \1인 배치 하나로"),
+        *BATCHES,
     ],
     "performance_training": [
         (r"^One training iteration, (\S+) network, batch (\d+)$",
@@ -312,11 +304,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         (r"^(\d+) CPUs?, (\d+) threads?$", r"CPU \1개, 스레드 \2개"),
         (r"^(\d+) CPUs?, (\d+) threads?, load average (\S+) at the start$",
          r"CPU \1개, 스레드 \2개, 시작 시 부하 평균 \3"),
-        (r"^batches of (\d+)$", r"크기 \1인 배치로"),
-        (r"^one batch of ([\d,]+)$", r"크기 \1인 배치 하나로"),
-        (r"^matrix products alone, batches of (\d+)$", r"행렬 곱만, 크기 \1인 배치로"),
-        (r"^matrix products alone, one batch of ([\d,]+)$",
-         r"행렬 곱만, 크기 \1인 배치 하나로"),
+        *BATCHES,
         (r"^our training iteration at least (\S+)x faster than the book's algorithm$",
          r"dlfs의 학습 반복이 책의 알고리즘보다 \1배 이상 빠름"),
         (r"^our training iteration no slower than PyTorch eager float32$",
@@ -340,13 +328,6 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
 # fmt: on
 
 
-def _has_words(text: str) -> bool:
-    """Whether a label has words a Korean reader would need translated."""
-    text = re.sub(r"\$[^$]*\$", " ", text)
-    words = re.findall(r"[A-Za-z][A-Za-z0-9_]+", text)
-    return any(word not in KEEP for word in words)
-
-
 def translate(text: str, name: str) -> str | None:
     """The Korean label for ``text`` in figure ``name``, or None if it has none."""
     if text in LABELS[name]:
@@ -355,77 +336,6 @@ def translate(text: str, name: str) -> str | None:
         if re.fullmatch(pattern, text):
             return re.sub(pattern, korean, text)
     if "\n" in text:  # a title wrapped for the stacked (narrow) drawing
-        import textwrap
-
         korean = translate(" ".join(text.split()), name)
         return None if korean is None else "\n".join(textwrap.wrap(korean, 30))
     return None
-
-
-def koreanize(fig: Any, name: str) -> Any:
-    """Replace the words of an English figure with Korean, in a CJK font."""
-    from matplotlib.text import Text
-
-    missing = []
-    for artist in fig.findobj(Text):
-        text = artist.get_text()
-        korean = translate(text, name)
-        if korean is not None:
-            artist.set_text(korean)
-            artist.set_fontfamily(FONT)
-        elif _has_words(text):
-            missing.append(text)
-    # Tick labels are redrawn from their formatter: translate what it returns.
-    from matplotlib.ticker import FuncFormatter
-
-    def korean_or_same(text: str) -> str:
-        korean = translate(text, name)
-        return text if korean is None else korean
-
-    for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            labels = [t.get_text() for t in axis.get_ticklabels()]
-            # Tick labels exist only from here on: findobj above never saw them.
-            missing += [
-                label
-                for label in labels
-                if translate(label, name) is None and _has_words(label)
-            ]
-            if any(translate(label, name) is not None for label in labels):
-                english = axis.get_major_formatter()
-                axis.set_major_formatter(
-                    FuncFormatter(lambda x, pos, f=english: korean_or_same(f(x, pos)))
-                )
-                axis.set_tick_params(labelfontfamily=FONT)
-    if missing:
-        raise ValueError(
-            f"figure {name}.ko: no Korean for {missing}; add it to book/ko.py"
-        )
-    return fig
-
-
-def _korean(name: str, draw: Callable[[], Any]) -> Callable[[], Any]:
-    def draw_korean() -> Any:
-        return koreanize(draw(), name)
-
-    draw_korean.__doc__ = f"{name} with Korean labels."
-    return draw_korean
-
-
-def _english_figures() -> dict[str, Callable[[], Any]]:
-    import importlib
-
-    from book import CHAPTERS
-
-    found: dict[str, Callable[[], Any]] = {}
-    for chapter in CHAPTERS:
-        if chapter != "ko":
-            found.update(importlib.import_module(f"book.{chapter}").FIGURES)
-    return found
-
-
-FIGURES: dict[str, Callable[[], Any]] = {
-    f"{name}.ko": _korean(name, draw)
-    for name, draw in _english_figures().items()
-    if name in LABELS
-}
