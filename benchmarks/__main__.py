@@ -9,7 +9,6 @@ that the BLAS thread count is set before anything imports it.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -29,6 +28,7 @@ from dlfs.cli_kit import (
     run,
     unwritable,
     whole_number,
+    write_json,
 )
 
 PROG = "python -m benchmarks"
@@ -110,7 +110,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from benchmarks import suite
     from book.performance import report
-    from dlfs._files import atomic_write
 
     settings = suite.SMOKE if args.smoke else suite.FULL
     block = settings.train_block
@@ -136,9 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     print(report(results))
     out = suite.default_output() if args.book else args.out
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(results, indent=2) + "\n"
-        atomic_write(out, lambda f: f.write(text.encode()))
+        write_json(out, results, indent=2)
         print(f"wrote {out}")
     if args.book:
         print("run python -m book to redraw the Performance page's figures")

@@ -1,5 +1,6 @@
 """``python -m dlfs``: see :mod:`dlfs.cli`."""
 
 from dlfs.cli import main
+from dlfs.cli_kit import run
 
-raise SystemExit(main())
+run(main)

@@ -5,8 +5,9 @@
 usage errors are two lines (the problem, then where to look) with exit status
 2; the option types; the one table of exit statuses, and the ``--help`` epilog
 that lists them; the check that a file can be written, made before any work;
-the two-line report of missing or damaged MNIST; and :func:`run`, which turns
-a broken pipe or Ctrl-C into an exit status instead of a traceback.
+writing a result as JSON, whole or not at all; the two-line report of missing
+or damaged MNIST; a progress bar; and :func:`run`, which turns a broken pipe
+or Ctrl-C into an exit status instead of a traceback.
 
 Only the standard library is imported here, never NumPy: ``python -m
 benchmarks`` parses its options with this kit before it sets the BLAS thread
@@ -16,14 +17,18 @@ count, which must happen before NumPy is imported.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn
+
+from dlfs._files import atomic_write, make_folders, remove_folders
 
 #: Exit statuses, the same for every command: each ``--help`` says what they
 #: mean for that command (see :func:`exit_epilog`).
@@ -40,17 +45,42 @@ EXIT_STATUSES: Mapping[int, str] = MappingProxyType(
 )
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and epilogs as written; an option's default after its help.
+
+    The default is added unless it is None or False, or the help already
+    names it; a list default is shown as its items (``50 100``). Sub-commands
+    are listed with their help beside them, however long their names.
+    """
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text, default = action.help or "", action.default
+        if default is None or default is False or default == argparse.SUPPRESS:
+            return text
+        if not action.option_strings or "default" in text:
+            return text
+        if isinstance(default, list | tuple):
+            default = " ".join(map(str, default))
+        return f"{text} (default: {str(default).replace('%', '%%')})".lstrip()
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        for command in self._iter_indented_subactions(action):  # shown indented
+            length = len(self._format_action_invocation(command)) + self._current_indent
+            self._action_max_length = max(self._action_max_length, length)
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are two lines, with exit status 2.
 
     The first line is the problem, the second where to read more; argparse's
-    own errors repeat the whole usage first. Descriptions and epilogs are
-    printed as written (their line breaks kept). Sub-commands made with
-    ``add_subparsers().add_parser`` are parsers of this class too.
+    own errors repeat the whole usage first. Help is formatted by
+    :class:`HelpFormatter`. Sub-commands made with ``add_subparsers().add_parser``
+    are parsers of this class too.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
@@ -75,7 +105,15 @@ def exit_epilog(meanings: Mapping[int, str], note: str = "") -> str:
     if unknown:
         raise ValueError(f"exit statuses {unknown} are not in EXIT_STATUSES")
     width = max(len(str(status)) for status in meanings)
-    lines = [f"  {status:<{width}}  {text}" for status, text in meanings.items()]
+    lines = [
+        textwrap.fill(
+            text,
+            79,
+            initial_indent=f"  {status:<{width}}  ",
+            subsequent_indent=" " * (width + 4),
+        )
+        for status, text in meanings.items()
+    ]
     return "\n".join(["exit status:", *lines, ""]) + (f"\n{note}\n" if note else "")
 
 
@@ -157,6 +195,22 @@ def unwritable(option: str, path: Path) -> str | None:
     return None
 
 
+def write_json(path: Path, data: Any, indent: int | None = None) -> None:
+    """Write ``data`` as JSON to ``path``: the whole file, or nothing.
+
+    Missing folders above it are made first, and removed again if writing
+    fails or is interrupted; an existing file is replaced only when the new
+    one is complete.
+    """
+    text = json.dumps(data, indent=indent) + "\n"
+    created = make_folders(path.parent)
+    try:
+        atomic_write(path, lambda f: f.write(text.encode()))
+    except BaseException:
+        remove_folders(created)
+        raise
+
+
 def data_error(
     prog: str, error: Exception, data_dir: Any = None, *, option: bool = True
 ) -> int:
@@ -182,6 +236,21 @@ def data_error(
     hint = f"{how} to a folder with the four canonical MNIST .gz files"
     print(f"{prog}: error: {problem}\n{hint}", file=sys.stderr)
     return EXIT_NO_DATA
+
+
+def progress_bar(total: int, enabled: bool = True) -> Any:
+    """A progress bar of ``total`` steps, or None if not ``enabled``.
+
+    Also None, after a hint how to install it, when tqdm is not installed.
+    """
+    if not enabled:
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        print("(install tqdm for a progress bar: pip install 'dlfs[data]')")
+        return None
+    return tqdm(total=total, unit="it", leave=False)
 
 
 def run(main: Callable[[], int]) -> NoReturn:

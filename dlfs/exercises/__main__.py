@@ -1,73 +1,100 @@
-"""``python -m dlfs.exercises list | show ID | check ID FILE.py``."""
+"""The exercises command: ``python -m dlfs exercises list | show ID | check ID FILE``.
+
+``python -m dlfs.exercises ...`` is the same command under its older name.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import textwrap
+from typing import Any
 
-from dlfs.exercises import EXERCISES, check
-from dlfs.exercises._core import OLD_IDS
+from dlfs.cli_kit import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    exit_epilog,
+    positive_float,
+    run,
+)
+from dlfs.exercises import EXERCISES, OLD_IDS, check
 from dlfs.exercises.checker import NOT_RUN, TIMEOUT
 
+SUMMARY = "list, show and check the exercises of chapters 2-5"
+DESCRIPTION = "The exercises of chapters 2-5 and a checker for your answers."
+EPILOG = exit_epilog(
+    {
+        EXIT_OK: "listed, shown, or every check passed",
+        EXIT_FAILED: "a check failed or took too long (the report says which)",
+        EXIT_USAGE: "nothing was checked: a bad option, an unknown id, no such "
+        "file, or your file cannot be imported",
+        EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+    }
+)
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m dlfs.exercises",
-        description="The exercises of chapters 2-5 and a checker for your answers.",
+
+def add_command(commands: Any) -> argparse.ArgumentParser:
+    """Mount the command as ``exercises`` on ``python -m dlfs``'s sub-commands."""
+    parser = commands.add_parser(
+        "exercises", help=SUMMARY, description=DESCRIPTION, epilog=EPILOG
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    add_arguments(parser)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Give ``parser`` (the exercises command) its sub-commands and options."""
+    commands = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     commands.add_parser("list", help="every exercise id with its title")
     show = commands.add_parser("show", help="the task and a starter stub")
     show.add_argument("id", help="an exercise id, e.g. ch3.softmax")
-    run = commands.add_parser("check", help="run an exercise's checks on your file")
-    run.add_argument("id", help="an exercise id, e.g. ch3.softmax")
-    run.add_argument("file", help="your Python file")
-    run.add_argument(
+    check_ = commands.add_parser("check", help="run an exercise's checks on your file")
+    check_.add_argument("id", help="an exercise id, e.g. ch3.softmax")
+    check_.add_argument("file", help="your Python file")
+    check_.add_argument(
         "--timeout",
-        type=float,
+        type=positive_float,
         default=TIMEOUT,
         help=f"seconds before the checks are stopped (default: {TIMEOUT:g})",
     )
-    args = parser.parse_args(argv)
 
-    if args.command == "list":
+
+def run_exercises(args: argparse.Namespace, prog: str) -> int:
+    """Do what ``args`` ask; ``prog`` is the command as typed, for the hints."""
+    if args.action == "list":
         width = max(map(len, EXERCISES))
         for exercise in EXERCISES.values():
             print(f"{exercise.id:<{width}}  {exercise.title}")
-        return 0
-    args.id = OLD_IDS.get(args.id, args.id)
-    if args.id not in EXERCISES:
-        print(
-            f"Unknown exercise id {args.id!r}; `python -m dlfs.exercises list` "
-            "prints the known ones.",
-            file=sys.stderr,
-        )
+        return EXIT_OK
+    exercise_id = OLD_IDS.get(args.id, args.id)
+    if exercise_id not in EXERCISES:
+        known = f"`{prog} list` prints the known ones"
+        print(f"Unknown exercise id {exercise_id!r}; {known}.", file=sys.stderr)
         return NOT_RUN
-    if args.command == "show":
-        exercise = EXERCISES[args.id]
+    if args.action == "show":
+        exercise = EXERCISES[exercise_id]
         task = textwrap.fill(exercise.task, 79)
         print(f"{exercise.id}: {exercise.title}\n\n{task}\n")
         print(f"Starter file ({exercise.stub_path.name}):\n")
         print(exercise.stub(), end="")
-        print(f"\nCheck it with: python -m dlfs.exercises check {exercise.id} FILE.py")
-        return 0
-    if not 0 < args.timeout < float("inf"):
-        print("--timeout must be a positive number of seconds.", file=sys.stderr)
-        return NOT_RUN
-    try:
-        report = check(args.id, args.file, args.timeout)
-    except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
-        return 130
+        print(f"\nCheck it with: {prog} check {exercise.id} FILE.py")
+        return EXIT_OK
+    report = check(exercise_id, args.file, args.timeout)
     print(report.text, file=sys.stdout if report.status != NOT_RUN else sys.stderr)
     return report.status
 
 
+def main(argv: list[str] | None = None) -> int:
+    """``python -m dlfs.exercises ...``; returns the exit status."""
+    parser = Parser(
+        prog="python -m dlfs.exercises", description=DESCRIPTION, epilog=EPILOG
+    )
+    add_arguments(parser)
+    return run_exercises(parser.parse_args(argv), parser.prog)
+
+
 if __name__ == "__main__":
-    try:
-        raise SystemExit(main())
-    except BrokenPipeError:  # e.g. `show ... | head`: the reader has gone
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(1) from None
+    run(main)
