@@ -4,49 +4,65 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 from book import LOG_DIR, OUTPUT_DIR, build, figures, logs
 from dlfs._files import atomic_write
-from dlfs.datasets import MnistChecksumError, MnistNotFoundError, mnist_available
+from dlfs.cli_kit import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_NO_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    data_error,
+    exit_epilog,
+    folder,
+    run,
+    write_json,
+)
+from dlfs.datasets import (
+    MnistChecksumError,
+    MnistNotFoundError,
+    mnist_available,
+    mnist_dir,
+)
 
-EXIT_STALE, EXIT_USAGE, EXIT_NO_MNIST = 1, 2, 3
+# The names tests/book/test_figures.py imports; the statuses are dlfs.cli_kit's.
+EXIT_STALE, EXIT_NO_MNIST = EXIT_FAILED, EXIT_NO_DATA
 
-EPILOG = f"""\
-exit status:
-  0  every figure written, or with --check every figure up to date
-  {EXIT_STALE}  --check found stale or missing figures
-  {EXIT_USAGE}  a usage error (unknown figure or log, bad option)
-  {EXIT_NO_MNIST}  MNIST is needed but missing or damaged (set DLFS_DATA)
-
---check never downloads and writes nothing outside a temporary folder.
-"""
+EPILOG = exit_epilog(
+    {
+        EXIT_OK: "every figure written, or with --check every figure up to date",
+        EXIT_FAILED: "--check found stale or missing figures",
+        EXIT_USAGE: "a usage error (unknown figure or log, bad option)",
+        EXIT_NO_DATA: "MNIST is needed but missing or damaged (set DLFS_DATA)",
+        EXIT_INTERRUPTED: "interrupted (Ctrl-C); a figure is written whole or not",
+    },
+    note="--check never downloads and writes nothing outside a temporary folder.",
+)
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m book",
         usage="%(prog)s [--check] [--out DIR] [--make-logs [LOG ...]] [NAME ...]",
         description="Draw the book's figures as deterministic SVG files.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("names", nargs="*", help="figures to draw (default: all)")
     parser.add_argument(
         "--out",
-        type=Path,
+        type=folder,
         default=OUTPUT_DIR,
         help=f"output folder (default: {OUTPUT_DIR})",
     )
     parser.add_argument(
         "--check",
         action="store_true",
-        help=f"write nothing; exit {EXIT_STALE} if a file differs from the code",
+        help=f"write nothing; exit {EXIT_FAILED} if a file differs from the code",
     )
     parser.add_argument(
         "--make-logs",
@@ -64,20 +80,16 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         parser.error(f"unknown logs {unknown}; known: {sorted(logs())}")
     if args.check and args.make_logs is not None:
         parser.error("--check writes nothing, so it cannot --make-logs")
-    if args.out.exists() and not args.out.is_dir():
-        parser.error(f"--out {args.out} is a file, not a folder")
     return args
 
 
 @contextlib.contextmanager
 def offline_and_read_only() -> Iterator[None]:
     """No downloads, and MNIST's .npz cache in a temporary folder."""
-    from dlfs.datasets import _data_dir
-
     saved = {k: os.environ.get(k) for k in ("DLFS_OFFLINE", "DLFS_DATA", "DLFS_CACHE")}
     with tempfile.TemporaryDirectory(prefix="dlfs-check-") as cache:
         if mnist_available():  # perhaps in the user cache: read it from there
-            os.environ["DLFS_DATA"] = str(_data_dir(None)[0])
+            os.environ["DLFS_DATA"] = str(mnist_dir())
         os.environ |= {"DLFS_OFFLINE": "1", "DLFS_CACHE": cache}
         try:
             yield
@@ -88,14 +100,13 @@ def offline_and_read_only() -> Iterator[None]:
                     os.environ[key] = value
 
 
-def run(args: argparse.Namespace) -> int:
+def draw(args: argparse.Namespace) -> int:
+    """Re-run the logs if asked, then write (or with --check compare) the figures."""
     if args.make_logs is not None:
         available = logs()
         for name in args.make_logs or sorted(available):
             path = LOG_DIR / f"{name}.json"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps(available[name]()) + "\n"
-            atomic_write(path, lambda f, text=text: f.write(text.encode()))
+            write_json(path, available[name]())
             print(f"wrote {path}")
     drawn = build(args.names or None)
     stale = []
@@ -110,8 +121,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {path} ({len(svg)} bytes)")
     if stale:
         print("stale figures (run python -m book):", *stale, sep="\n  ")
-        return EXIT_STALE
-    return 0
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,15 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     guard = offline_and_read_only() if args.check else contextlib.nullcontext()
     try:
         with guard:
-            return run(args)
+            return draw(args)
     except (MnistNotFoundError, MnistChecksumError) as error:
-        first = str(error).splitlines()[0]
-        print(f"python -m book: MNIST is needed: {first}", file=sys.stderr)
-        print(
-            "Set DLFS_DATA to a folder holding the four MNIST files.", file=sys.stderr
-        )
-        return EXIT_NO_MNIST
+        return data_error("python -m book", error, option=False)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)
