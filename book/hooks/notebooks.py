@@ -50,6 +50,7 @@ if _ROOT not in sys.path:
 from book import STYLE  # noqa: E402
 from book.hooks.figures import MIN_TEXT_PX, PLOT_TEXT_PX  # noqa: E402
 from book.hooks.mnist import needs_mnist  # noqa: E402
+from book.korean import FONT as KOREAN_FONTS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -104,11 +105,14 @@ def _plot_style() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="dlfs-notebook-style-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    # The Korean figures' font: matplotlib falls back to it, glyph by glyph,
+    # for what the book's font lacks.
+    korean = KOREAN_FONTS[0]
     lines = []
     for key, value in STYLE.items():
         text = str(value)
-        if key == "font.family" and _has_font(KOREAN_FONT):
-            text += f", {KOREAN_FONT}"  # Hangul in the Korean notebooks' plots
+        if key == "font.family" and _has_font(korean):
+            text += f", {korean}"  # Hangul in the Korean notebooks' plots
         lines.append(f"{key}: {text[1:] if text.startswith('#') else text}")
     (folder / "matplotlibrc").write_text("\n".join(lines) + "\n")
     profile = folder / "ipython" / "profile_default"
@@ -119,11 +123,6 @@ def _plot_style() -> None:
     os.environ["MATPLOTLIBRC"] = str(folder / "matplotlibrc")
     os.environ["IPYTHONDIR"] = str(folder / "ipython")
     _encrypted_kernels(folder / "jupyter")
-
-
-# The Korean figures' font (book/ko.py); matplotlib falls back to it, glyph by
-# glyph, for what DejaVu Sans lacks.
-KOREAN_FONT = "Noto Sans CJK KR"
 
 
 def _has_font(family: str) -> bool:
