@@ -105,12 +105,3 @@ def remove_folders(folders: list[Path]) -> None:
     for folder in reversed(folders):
         with contextlib.suppress(OSError):
             folder.rmdir()
-
-
-def ceil_div(a: int, b: int) -> int:
-    """``ceil(a / b)`` for positive integers, without floats.
-
-    >>> ceil_div(60000, 100), ceil_div(200, 30)
-    (600, 7)
-    """
-    return -(-a // b)
