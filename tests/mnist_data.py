@@ -3,6 +3,8 @@
 "MNIST is present" has one rule, :func:`dlfs.datasets.mnist_available`: the
 same lookup as ``load_mnist`` (``DLFS_DATA``, else the per-user cache). It
 only looks, so a machine without MNIST is never written to or downloaded on.
+"A page or notebook needs MNIST" is the build's rule,
+:func:`book.hooks.mnist.needs_mnist`, re-exported here.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from book.hooks.mnist import needs_mnist  # noqa: F401 (the build's rule, re-exported)
 from dlfs._files import atomic_write
 from dlfs.datasets import MNIST_FILES, mnist_available, mnist_dir
 
@@ -23,11 +26,6 @@ IDX_CODES |= {"float32": 0x0D, "float64": 0x0E}
 def mnist_dir_or_none() -> Path | None:
     """The folder ``load_mnist()`` reads if it holds all four files, else None."""
     return mnist_dir() if mnist_available() else None
-
-
-def needs_mnist(source: Path) -> bool:
-    """Whether a page or notebook loads MNIST (the build's rule for notebooks too)."""
-    return "load_mnist" in source.read_text(encoding="utf-8")
 
 
 def skip_reason() -> str:
