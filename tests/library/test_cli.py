@@ -286,22 +286,17 @@ def test_train_writes_weights_that_load_with_their_provenance(run):
     record = load_provenance(folder / "w.npz")
     assert record["sha256"] == sha256_of(folder / "w.npz")
     assert f"sha256 {record['sha256']}" in output
+    # What the command passes on; the record's other fields and their values
+    # are training_record's (tests/library/test_weights.py).
     assert record["architecture"]["sizes"] == [784, 20, 10]
     assert record["architecture"]["hidden_activation"] == "sigmoid"
-    assert record["dataset"]["files"] == {
-        spec.filename: spec.sha256 for spec in MNIST_FILES.values()
-    }
     training = record["training"]
     assert training["seed"] == 3
     assert training["lr"] == 1.0
     assert training["batch_size"] == BATCH
     assert training["iterations"] == ITERS
     assert training["epochs"] == ITERS / EPOCH
-    per_epoch = record["per_epoch"]
-    assert per_epoch["iterations"] == [EPOCH, ITERS]
-    for key in ("loss", "train_acc", "test_acc"):
-        assert len(per_epoch[key]) == 2
-    assert record["final_test_accuracy"] == per_epoch["test_acc"][-1]
+    assert record["per_epoch"]["iterations"] == [EPOCH, ITERS]
     assert f"{record['final_test_accuracy']:.4f}" in output
     assert record["command"].startswith("python -m dlfs train --hidden 20")
 
@@ -325,9 +320,6 @@ def test_log_json_has_one_loss_per_iteration_and_the_evaluations(run):
     assert log["iters_per_epoch"] == EPOCH
     assert log["test_acc"] == record["per_epoch"]["test_acc"]
     assert log["train_acc"] == record["per_epoch"]["train_acc"]
-    assert record["per_epoch"]["loss"] == pytest.approx(
-        [np.mean(log["loss"][:EPOCH]), np.mean(log["loss"][EPOCH:])]
-    )
 
 
 def test_same_seed_gives_the_same_weights_and_accuracy(run, mnist_dir, tmp_path):
