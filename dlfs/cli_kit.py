@@ -9,9 +9,9 @@ writing a result as JSON, whole or not at all; the two-line report of missing
 or damaged MNIST; a progress bar; and :func:`run`, which turns a broken pipe
 or Ctrl-C into an exit status instead of a traceback.
 
-Only the standard library is imported here, never NumPy: ``python -m
-benchmarks`` parses its options with this kit before it sets the BLAS thread
-count, which must happen before NumPy is imported.
+Importing it imports only the standard library and :mod:`dlfs._files`,
+never NumPy: ``python -m benchmarks`` parses its options with this kit before
+it sets the BLAS thread count, which must happen before NumPy is imported.
 """
 
 from __future__ import annotations
