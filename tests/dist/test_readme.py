@@ -50,6 +50,34 @@ def test_train_options_the_readme_names_exist(option, capsys):
     assert option in capsys.readouterr().out
 
 
+def layout_paths() -> list[str]:
+    """The paths in the first column of the README's layout table."""
+    section = README.split("\n## Layout\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [
+        path for row in rows for path in re.findall(r"`([^`]+)`", row.split("|")[1])
+    ]
+
+
+def test_the_layout_table_names_existing_paths_and_every_package_and_test_folder():
+    paths = layout_paths()
+    # book/chN.py stands for every chapter's module.
+    missing = [p for p in paths if not list(ROOT.glob(p.replace("chN", "ch*")))]
+    assert missing == []
+    # Every package at the top, the pages, and every folder of tests.
+    folders = {d.name for d in ROOT.iterdir() if (d / "__init__.py").is_file()}
+    folders |= {"docs"} | {
+        f"tests/{d.name}"
+        for d in (ROOT / "tests").iterdir()
+        if any(d.glob("test_*.py"))
+    }
+    named = [p.rstrip("/") for p in paths]
+    unnamed = {
+        f for f in folders if not any(f"{n}/".startswith(f"{f}/") for n in named)
+    }
+    assert unnamed == set()
+
+
 HOME = {
     "index.md": r"Python (3\.\d+) or newer",
     "index.ko.md": r"파이썬 (3\.\d+) 이상",
