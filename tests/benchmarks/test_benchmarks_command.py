@@ -128,7 +128,6 @@ def test_book_writes_only_the_results_json_and_says_python_m_book_draws(
     fake_run, monkeypatch, tmp_path, capsys
 ):
     # The figures and the page are python -m book's job, not the benchmark's.
-    monkeypatch.setitem(sys.modules, "benchmarks.book", None)
     out = tmp_path / "data" / "benchmarks.json"
     monkeypatch.setattr(suite, "default_output", lambda: out)
     fake_run(copy.deepcopy(COMMITTED))
