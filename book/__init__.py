@@ -4,8 +4,8 @@ This folder holds what only the book's build needs; ``dlfs`` never imports it.
 
 - this file: the repository's layout, the figures' look (:data:`STYLE`) and
   the lists of figures and training logs;
-- ``figure``: :class:`~book.figure.BookFigure` (also drawn for phones) and
-  deterministic SVG;
+- ``figure``: :class:`~book.figure.BookFigure`, which stacks its panels
+  when drawn for phones;
 - ``diagrams``: the one kit for drawings of circles, boxes and arrows
   (networks, computational graphs);
 - ``ch2`` ... ``ch5`` (and ``ch5_nets``) and ``performance``: the figures,
@@ -20,14 +20,16 @@ This folder holds what only the book's build needs; ``dlfs`` never imports it.
 paths, no date or creator metadata), so the same code and data always give
 the same bytes and a test can tell when a committed figure is stale.
 
-Matplotlib is needed only to draw (``pip install -e ".[figures]"``), and this
-file imports neither it nor the rest of the package when it loads: the
-notebooks hook runs this file alone to read :data:`STYLE`.
+Matplotlib is needed only to draw (``pip install -e ".[figures]"``): this
+file imports neither it nor the figure modules until asked to draw, so the
+MkDocs hooks and macros import ``book`` for :data:`STYLE` and the layout
+cheaply.
 """
 
 from __future__ import annotations
 
 import importlib
+import io
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -125,13 +127,21 @@ def load_log(name: str) -> dict[str, Any]:
     return json.loads((LOG_DIR / f"{name}.json").read_text())
 
 
+def render_svg(fig: Any) -> bytes:
+    """The figure as deterministic SVG bytes."""
+    buffer = io.BytesIO()
+    with style():
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
 def build(names: list[str] | None = None) -> dict[str, bytes]:
     """Draw the named figures (default: all) and return their SVG bytes.
 
     A figure with a row of panels also comes as ``narrow/NAME``: the same
     drawing with its panels stacked, which pages show on phones.
     """
-    from book.figure import draw, render_svg
+    from book.figure import for_phones
 
     available = figures()
     unknown = sorted(set(names or []) - set(available))
@@ -139,8 +149,11 @@ def build(names: list[str] | None = None) -> dict[str, bytes]:
         raise ValueError(f"unknown figures {unknown}; known: {sorted(available)}")
     result = {}
     for name in names or sorted(available):
-        result[name] = render_svg(draw(available[name]))
-        narrow = draw(available[name], narrow=True)
+        with style():
+            fig = available[name]()
+        result[name] = render_svg(fig)
+        with style(), for_phones():
+            narrow = available[name]()
         if narrow.stacked:
             result[f"narrow/{name}"] = render_svg(narrow)
     return result

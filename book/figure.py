@@ -1,22 +1,20 @@
-"""The book's Figure, drawn wide and a second time for phones, saved as SVG.
+"""The book's Figure, drawn wide and, with its panels stacked, for phones.
 
 Multi-panel figures are drawn a second time for phones, their panels stacked
 in one column (``docs/figures/narrow/``).  A figure function does not know
-which drawing it makes: :func:`draw` says so, and :class:`BookFigure` stacks
-a row of panels while drawing for phones.
+which drawing it makes: inside :func:`for_phones`, :class:`BookFigure` stacks
+a row of panels.
 """
 
 from __future__ import annotations
 
-import io
 import textwrap
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 from matplotlib.figure import Figure
-
-from book import style
 
 # The narrow drawing: one column of this width (inches), panels at most this high.
 NARROW_WIDTH = 4.2
@@ -62,19 +60,11 @@ class BookFigure(Figure):
         return super().legend(*args, **kwargs)
 
 
-def draw(make: Callable[[], Any], *, narrow: bool = False) -> Any:
-    """The figure ``make`` returns, in the book's style; ``narrow``: for phones."""
-    token = _narrow.set(narrow)
+@contextmanager
+def for_phones() -> Iterator[None]:
+    """Inside the ``with`` block, figures are drawn for phones."""
+    token = _narrow.set(True)
     try:
-        with style():
-            return make()
+        yield
     finally:
         _narrow.reset(token)
-
-
-def render_svg(fig: Any) -> bytes:
-    """The figure as deterministic SVG bytes."""
-    buffer = io.BytesIO()
-    with style():
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return buffer.getvalue()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -115,24 +113,6 @@ def test_svg_has_no_date_or_creator_metadata(drawn_without_mnist):
 def test_build_rejects_an_unknown_figure_name():
     with pytest.raises(ValueError, match="unknown figures"):
         book.build(["no_such_figure"])
-
-
-def test_book_init_runs_alone_without_matplotlib(tmp_path):
-    """The notebooks hook runs book/__init__.py by path to read its STYLE."""
-    path = str(book.ROOT / "book" / "__init__.py")
-    code = (
-        "import importlib.util, sys\n"
-        "sys.modules['matplotlib'] = None\n"
-        f"spec = importlib.util.spec_from_file_location('book', {path!r})\n"
-        "module = importlib.util.module_from_spec(spec)\n"
-        "spec.loader.exec_module(module)\n"
-        "print(module.STYLE['svg.hashsalt'], module.STYLE['text.color'])\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["dlfs", book.INK]
 
 
 # --------------------------------------------------------------------------
