@@ -12,8 +12,9 @@
 
 Every comparison is a ratio of medians measured in one run, with the
 implementations interleaved block by block so that they share the machine's
-noise.  ``python -m benchmarks --book`` rewrites ``docs/data/benchmarks.json``
-and everything on the Performance page drawn from it.
+noise.  ``python -m benchmarks --book`` rewrites ``docs/data/benchmarks.json``; the
+Performance page's tables read it at build time and ``python -m book``
+redraws its figures.
 
 This package is not part of the library and not collected by pytest; its
 ``--smoke`` mode is (``tests/benchmarks/test_benchmarks.py``).  Nothing here imports

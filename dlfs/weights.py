@@ -85,7 +85,7 @@ def training_record(
         The command that trained it, e.g. ``"python -m dlfs train --seed 1"``.
     weight_init : float or str
         The initialisation as given: ``"auto"``, ``"he"``, ``"xavier"`` or a
-        standard deviation (the command line passes its text, e.g. ``"0.01"``).
+        standard deviation such as ``0.01``.
     seed : int
         The seed of the run (network and mini-batches).
     lr : float
