@@ -18,9 +18,12 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from dlfs.cli_kit import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from dlfs.exercises.catalog import EXERCISES, OLD_IDS
 
-PASSED, FAILED, NOT_RUN = 0, 1, 2
+# The exit statuses of every dlfs command: a file that cannot even be imported
+# is like a bad path, nothing was checked.
+PASSED, FAILED, NOT_RUN = EXIT_OK, EXIT_FAILED, EXIT_USAGE
 TIMEOUT = 10.0
 
 
