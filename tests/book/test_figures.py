@@ -172,14 +172,15 @@ def test_out_that_is_a_file_is_a_user_error(tmp_path, capsys):
     target.write_text("x")
     code, _, err = run_main(capsys, "--out", str(target), CHEAP)
     assert code == EXIT_USAGE
-    assert f"--out {target} is a file" in err
+    assert f"--out: {target} is a file, not a folder" in err
 
 
 def test_help_documents_the_exit_codes(capsys):
     code, out, _ = run_main(capsys, "--help")
     assert code == 0
-    assert "1  --check found stale or missing figures" in out
-    assert "3  MNIST is needed but missing or damaged" in out
+    rows = re.findall(r"^ +(\d+) +(.+)$", out, flags=re.MULTILINE)
+    assert ("1", "--check found stale or missing figures") in rows
+    assert ("3", "MNIST is needed but missing or damaged (set DLFS_DATA)") in rows
 
 
 @pytest.mark.parametrize("offline", ["", "1"])
@@ -201,7 +202,7 @@ def test_check_without_mnist_exits_3_and_neither_downloads_nor_writes(
         capsys, "--check", "--out", str(tmp_path / "figs"), "ch3_mnist_digits"
     )
     assert code == EXIT_NO_MNIST == 3
-    assert "MNIST is needed" in err
+    assert f"MNIST not found in {empty}" in err
     assert "DLFS_DATA" in err
     assert len(err.strip().splitlines()) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
