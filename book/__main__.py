@@ -30,9 +30,6 @@ from dlfs.datasets import (
     mnist_dir,
 )
 
-# The names tests/book/test_figures.py imports; the statuses are dlfs.cli_kit's.
-EXIT_STALE, EXIT_NO_MNIST = EXIT_FAILED, EXIT_NO_DATA
-
 EPILOG = exit_epilog(
     {
         EXIT_OK: "every figure written, or with --check every figure up to date",

@@ -8,7 +8,8 @@ import re
 import pytest
 
 import book
-from book.__main__ import EXIT_NO_MNIST, EXIT_STALE, EXIT_USAGE, main
+from book.__main__ import main
+from dlfs.cli_kit import EXIT_FAILED, EXIT_NO_DATA, EXIT_USAGE
 from dlfs.datasets import MnistNotFoundError
 
 # The only figures drawn from MNIST; every other one is checked without it.
@@ -142,11 +143,11 @@ def test_the_command_writes_a_figure_then_check_finds_it_fresh(tmp_path, capsys)
 def test_check_exits_1_naming_a_stale_or_missing_figure(tmp_path, capsys):
     (tmp_path / f"{CHEAP}.svg").write_bytes(b"<svg>old</svg>")
     code, out, _ = run_main(capsys, "--check", "--out", str(tmp_path), CHEAP)
-    assert code == EXIT_STALE == 1
+    assert code == EXIT_FAILED == 1
     assert str(tmp_path / f"{CHEAP}.svg") in out
     assert (tmp_path / f"{CHEAP}.svg").read_bytes() == b"<svg>old</svg>"
     code, out, _ = run_main(capsys, "--check", "--out", str(tmp_path / "none"), CHEAP)
-    assert code == EXIT_STALE
+    assert code == EXIT_FAILED
     assert not (tmp_path / "none").exists()
 
 
@@ -201,7 +202,7 @@ def test_check_without_mnist_exits_3_and_neither_downloads_nor_writes(
     code, _, err = run_main(
         capsys, "--check", "--out", str(tmp_path / "figs"), "ch3_mnist_digits"
     )
-    assert code == EXIT_NO_MNIST == 3
+    assert code == EXIT_NO_DATA == 3
     assert f"MNIST not found in {empty}" in err
     assert "DLFS_DATA" in err
     assert len(err.strip().splitlines()) == 2
