@@ -26,6 +26,21 @@ from dlfs.nets import TwoLayerNet
 H = 1e-4  # the step of dlfs.gradient.numerical_gradient
 
 
+def _kinks(
+    network: TwoLayerNet, x: np.ndarray, numerical: dict, exact: dict
+) -> tuple[np.ndarray, float]:
+    """Inputs within h of ReLU's kink, and the largest difference away from them."""
+    first = network.layers["Affine1"]
+    near = np.abs(x @ first.W + first.b) < H  # (image, hidden unit) near the kink
+    smooth = {key: np.abs(numerical[key] - exact[key]) for key in exact}
+    kinked_units = near.any(axis=0)  # only W1 and b1 of these units see a kink
+    smooth["W1"], smooth["b1"] = (
+        smooth["W1"][:, ~kinked_units],
+        smooth["b1"][~kinked_units],
+    )
+    return near, max(float(d.max(initial=0.0)) for d in smooth.values())
+
+
 def run(
     x_train: np.ndarray,
     t_train: np.ndarray,
@@ -62,15 +77,7 @@ def run(
         [np.abs(numerical[k]).ravel() for k in exact]
     ) + np.concatenate([np.abs(exact[k]).ravel() for k in exact])
     relative_error = float(np.linalg.norm(difference) / np.linalg.norm(total))
-    first = network.layers["Affine1"]
-    near = np.abs(x @ first.W + first.b) < H  # (image, hidden unit) near the kink
-    smooth = {key: np.abs(numerical[key] - exact[key]) for key in exact}
-    kinked_units = near.any(axis=0)  # only W1 and b1 of these units see a kink
-    smooth["W1"], smooth["b1"] = (
-        smooth["W1"][:, ~kinked_units],
-        smooth["b1"][~kinked_units],
-    )
-    away_from_kinks = max(float(d.max(initial=0.0)) for d in smooth.values())
+    near, away_from_kinks = _kinks(network, x, numerical, exact)
     backprop_ms = ms(median(times))
     numerical_s = significant(numerical_s)
     return {

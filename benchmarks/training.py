@@ -99,6 +99,27 @@ def _trainers(
     return trainers, None
 
 
+def _result(
+    trainer: Any,
+    times: list[float],
+    losses: list[float],
+    floor: float,
+    x_test: np.ndarray,
+    t_test: np.ndarray,
+) -> dict[str, Any]:
+    """One implementation's speed, its ratio to the floor, accuracy and loss."""
+    per_iteration = us(median(times))
+    return {
+        "label": trainer.label,
+        "dtype": trainer.dtype,
+        "us_per_iteration": per_iteration,
+        "iterations_per_s": significant(1e6 / per_iteration),
+        "over_floor": ratio(per_iteration, floor),
+        "test_acc": round(trainer.accuracy(x_test, t_test), 4),
+        "final_loss": significant(float(np.mean(losses[-100:]))),
+    }
+
+
 def run(
     x_train: np.ndarray,
     t_train: np.ndarray,
@@ -133,19 +154,10 @@ def run(
     times = interleaved(tasks, rounds=rounds, block=block, pause=pause)
 
     floor = us(median(times["floor"]))
-    implementations: dict[str, Any] = {}
-    for name, trainer in trainers.items():
-        per_iteration = us(median(times[name]))
-        tail = losses[name][-min(100, iterations) :]
-        implementations[name] = {
-            "label": trainer.label,
-            "dtype": trainer.dtype,
-            "us_per_iteration": per_iteration,
-            "iterations_per_s": significant(1e6 / per_iteration),
-            "over_floor": ratio(per_iteration, floor),
-            "test_acc": round(trainer.accuracy(x_test, t_test), 4),
-            "final_loss": significant(float(np.mean(tail))),
-        }
+    implementations = {
+        name: _result(trainer, times[name], losses[name], floor, x_test, t_test)
+        for name, trainer in trainers.items()
+    }
     ours = implementations["ours"]["us_per_iteration"]
     for result in implementations.values():
         result["speedup_of_ours"] = ratio(result["us_per_iteration"], ours)

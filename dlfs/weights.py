@@ -53,6 +53,14 @@ def weights_path(name: str = CH3_WEIGHTS) -> Path:
     return Path(str(resources.files("dlfs.pretrained") / f"{name}.npz"))
 
 
+def _architecture(network: LayerNet) -> tuple[list[int], str]:
+    """The layer sizes and the hidden activation's name, read from the network."""
+    layers = len(network.affines)
+    widths = [network.params[f"W{i}"].shape[1] for i in range(1, layers + 1)]
+    sizes = [network.params["W1"].shape[0], *widths]
+    return sizes, type(network.layers["Activation1"]).__name__.lower()
+
+
 def training_record(
     network: LayerNet,
     log: TrainingLog,
@@ -135,10 +143,7 @@ def training_record(
         raise ValueError("the training log has no evaluation: nothing was trained")
     from dlfs import __version__  # here: dlfs/__init__.py imports this module
 
-    layers = len(network.affines)
-    widths = [network.params[f"W{i}"].shape[1] for i in range(1, layers + 1)]
-    sizes = [network.params["W1"].shape[0], *widths]
-    activation = type(network.layers["Activation1"]).__name__.lower()
+    sizes, activation = _architecture(network)
     iterations = len(log.loss)
     return {
         "description": (
