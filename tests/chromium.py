@@ -31,6 +31,19 @@ def require_chromium() -> None:
         pytest.skip(message)
 
 
+def save_screenshot(
+    page: object, folder: Path | None, name: str, full_page: bool = True
+) -> None:
+    """A screenshot ``folder/name`` for a person; none without a folder.
+
+    ``folder`` is the ``screenshot_dir`` fixture: None unless
+    ``DLFS_SCREENSHOTS=1`` asked for screenshots.
+    """
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / name), full_page=full_page)
+
+
 class PageVisit:
     """One page opened in a fresh browser context, with what happened on the wire."""
 

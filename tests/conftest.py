@@ -1,4 +1,14 @@
-"""Shared fixtures: the MNIST files, the built book, its server and a browser."""
+"""Shared fixtures: the MNIST files, the built book, its server and a browser.
+
+The expensive ones are built once per pytest-xdist worker, so the tests that
+share them run on one worker (``--dist loadgroup``): every test that uses the
+built book or the browser is in the group "site", every other test that uses
+the wheel in the group "wheel" (:func:`pytest_collection_modifyitems`).
+
+Screenshots for a person to look at are written only when asked for:
+``DLFS_SCREENSHOTS=1 pytest -m browser`` fills ``screenshots/`` (see
+:func:`screenshot_dir`).  Checks that read pixels take theirs in memory.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +23,23 @@ import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from mnist_data import mnist_dir_or_none, skip_reason
 from pages import ROOT
+
+# A test that uses one of these runs on the worker that built the book.
+SITE_FIXTURES = frozenset(
+    {"built_site", "build_log", "site_url", "browser", "screenshot_dir"}
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
+    """Group the tests by the session fixture they share, for pytest-xdist."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & SITE_FIXTURES:
+            item.add_marker(pytest.mark.xdist_group("site"))
+        elif "wheel" in names:
+            item.add_marker(pytest.mark.xdist_group("wheel"))
 
 
 @pytest.fixture(scope="session")
@@ -119,10 +146,17 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def screenshot_dir() -> Path:
-    """``screenshots/``, emptied once per session, for a person to look at."""
+def screenshot_dir() -> Path | None:
+    """``screenshots/``, emptied once, when ``DLFS_SCREENSHOTS=1``; else None.
+
+    Screenshots are for a person to look at, not for the checks, so the
+    browser tests save them only when asked (:func:`chromium.save_screenshot`)
+    and otherwise leave the folder as it is.
+    """
     import shutil
 
+    if os.environ.get("DLFS_SCREENSHOTS", "") in ("", "0"):
+        return None
     folder = ROOT / "screenshots"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
