@@ -1,12 +1,15 @@
 """Open the Korean pages in Chromium and report what a reader would see.
 
-``probe`` visits each path at 375 and 1280 px and returns, per page and
-width, the ``<html lang>``, console errors, failed requests, the fonts
-Chromium really used for a Korean paragraph (DevTools'
-``CSS.getPlatformFontsForNode``), the paragraphs' ``word-break``, the words
-drawn across two lines, and the
-language switcher's round trip, and the results of a few searches from
-``/ko/``. tests/site/test_browser_ko.py checks the report.
+``probe`` visits each path at the phone width (375 px), and a few
+representative ones at the desktop width (1280 px) too, and returns, per page
+and width, console errors, failed requests, whether the page is wider than
+the screen, the words drawn across two lines, and, at the phone width, the
+fonts Chromium really used for a Korean paragraph (DevTools'
+``CSS.getPlatformFontsForNode``), the paragraph's ``word-break`` and the
+language switcher's round trip; then the results of a few searches from
+``/ko/``.  tests/site/test_browser_ko.py checks the report.  What the built
+HTML already says (``lang="ko"``, which figure files a page shows) is
+checked without a browser, in tests/site/test_site.py.
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from chromium import PageVisit
+from chromium import PageVisit, save_screenshot
 
-WIDTHS = (375, 1280)
+PHONE, DESKTOP = 375, 1280
 SEARCHES = ("역전파", "기울기", "소프트맥스")
 
 MARK_KOREAN_PARAGRAPH = """() => {
@@ -66,9 +69,9 @@ def platform_fonts(page: object) -> list[dict]:
 
 
 def visit(
-    browser: object, base: str, path: str, width: int, shots: Path, full: bool
+    browser: object, base: str, path: str, width: int, shots: Path | None
 ) -> dict:
-    """One page at one width; with ``full``, also its fonts and the switcher.
+    """One page at one width; at the phone width, also its fonts and switcher.
 
     Fonts and the switcher's links do not depend on the width, so one visit
     of each page (the phone's) checks them.
@@ -77,23 +80,23 @@ def visit(
     page = opened.page
     page.evaluate("() => document.fonts.ready")
     name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
-    page.screenshot(path=str(shots / name), full_page=True)
+    save_screenshot(page, shots, name)
     result = {
-        "lang": page.evaluate("() => document.documentElement.lang"),
         "paragraph": page.evaluate(MARK_KOREAN_PARAGRAPH),
-        "images": page.evaluate(
-            "() => [...document.querySelectorAll('article img')]"
-            ".map(i => new URL(i.src).pathname).filter(p => p.endsWith('.svg'))"
-        ),
         "overflow": page.evaluate(
             "() => document.documentElement.scrollWidth - window.innerWidth"
         ),
         "cut_words": page.evaluate(WORDS_CUT_ACROSS_LINES),
     }
-    if not full:
+    if width != PHONE:
         return _closed(opened, result)
     result["fonts"] = platform_fonts(page) if result["paragraph"] else []
-    # The switcher: to the English page and back, as a reader clicks it.
+    result["switch"] = switcher(page)
+    return _closed(opened, result)
+
+
+def switcher(page: object) -> dict:
+    """The switcher's links: to the English page and back, as a reader clicks."""
     switch = {}
     for lang in ("en", "ko"):
         link = page.locator(f'a.md-select__link[hreflang="{lang}"]').first
@@ -109,8 +112,7 @@ def visit(
             switch["back"] = urlsplit(
                 urljoin(page.url, back.get_attribute("href"))
             ).path
-    result["switch"] = switch
-    return _closed(opened, result)
+    return switch
 
 
 def _closed(visit: PageVisit, result: dict) -> dict:
@@ -153,14 +155,22 @@ def search(browser: object, base: str, query: str) -> list[str]:
     return found
 
 
-def probe(browser: object, base: str, shots: Path, paths: list[str]) -> dict:
-    shots.mkdir(parents=True, exist_ok=True)
+def probe(
+    browser: object,
+    base: str,
+    shots: Path | None,
+    paths: list[str],
+    on_desktop: list[str],
+) -> dict:
+    """Every page of ``paths`` at the phone width; those of ``on_desktop`` also
+    at the desktop width.  Keys of ``report["pages"]``: ``"PATH@WIDTH"``."""
     report: dict = {"pages": {}, "search": {}}
     for path in paths:
-        for width in WIDTHS:
-            key = f"{path}@{width}"
-            full = width == WIDTHS[0]
-            report["pages"][key] = visit(browser, base, path, width, shots, full)
+        widths = (PHONE, DESKTOP) if path in on_desktop else (PHONE,)
+        for width in widths:
+            report["pages"][f"{path}@{width}"] = visit(
+                browser, base, path, width, shots
+            )
     for query in SEARCHES:
         report["search"][query] = search(browser, base, query)
     return report
