@@ -10,7 +10,7 @@ purpose, which must raise the error it shows.
 
 What this models: the copy button of a ``pycon`` block gives only its input
 lines, without prompts and output; a listing (a whole function or class)
-copies as it is; a fragment (one method shown alone) has no copy button.
+copies exactly as shown; a fragment (one method shown alone) has no copy button.
 Blank lines inside a class are fine for a cell, as they are in Jupyter.
 """
 
@@ -24,13 +24,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from pages import DOCS, ROOT, chapter_pages, url_path
+
 pytestmark = pytest.mark.browser
 
 
 # Pages as source paths without suffix: each chapter's opening page first.
-CHAPTER_PAGES = [p.relative_to(DOCS).with_suffix("").as_posix() for p in chapter_pages()]
+CHAPTER_PAGES = [
+    p.relative_to(DOCS).with_suffix("").as_posix() for p in chapter_pages()
+]
 NOTEBOOK_PAGES = [
     f"notebooks/{p.stem}" for p in sorted((DOCS / "notebooks").glob("*.py"))
 ]
@@ -99,7 +101,7 @@ COLLECT = """
     language = match ? match[1] : "text";
     shown = code.textContent;
   }
-  return {index: i, language, shown};
+  return {index: i, language, shown, notebook: isNotebook};
 })
 """
 
@@ -205,6 +207,9 @@ def test_pasting_the_copied_blocks_of_a_page_into_python_runs(
     if not page.endswith("index"):  # opening pages may hold no code
         assert python, f"{page}: no block to copy"
     for block in python:
+        if block["language"] != "pycon" and not block["notebook"]:
+            # a listing copies as shown
+            assert block["copied"].strip() == block["shown"].strip(), page
         if block["language"] == "pycon":
             # the copy is the input lines only: no prompts, no output
             assert block["copied"].strip() == pycon_input(block["shown"]).strip()
