@@ -48,11 +48,17 @@ def original(page: Path) -> Path:
     return page.with_name(page.name.replace(".ko.", "."))
 
 
+def chapters() -> list[str]:
+    """The chapters the book has, in order: the folders docs/chN/."""
+    found = [p.name for p in DOCS.glob("ch[0-9]*") if p.is_dir()]
+    return sorted(found, key=lambda name: int(name[2:]))
+
+
 def chapter_pages() -> list[Path]:
-    """The English pages of chapters 2-5, each chapter's opener first."""
+    """The English pages of every chapter, each chapter's opener first."""
     return [
         p
-        for chapter in ("ch2", "ch3", "ch4", "ch5")
+        for chapter in chapters()
         for p in sorted(
             (DOCS / chapter).glob("*.md"), key=lambda p: (p.name != "index.md", p.name)
         )

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 from doc_examples import PyconParser, count_prompts, count_pycon_blocks
-from pages import DOCS, pages
+from pages import DOCS, chapters, pages
 from sybil import Document
 
-CHAPTERS = ("ch2", "ch3", "ch4", "ch5")
+CHAPTERS = chapters()
 
 
 def rel(page: Path) -> str:

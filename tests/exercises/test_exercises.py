@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pages import DOCS, ROOT
+from pages import DOCS, ROOT, chapters
 
 from dlfs.exercises import EXERCISES, check, check_source
 from dlfs.exercises.checker import check_in_process
@@ -377,7 +377,7 @@ def test_a_file_with_neither_name_is_told_the_new_one(tmp_path):
 # -- the exercise pages, the built site and the wheel --------------------------
 
 
-CHAPTERS = ["ch2", "ch3", "ch4", "ch5"]
+CHAPTERS = chapters()
 
 
 def page(chapter: str, language: str = "en") -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from pages import DOCS, ROOT, html_path, korean_pages, nav_pages
+from pages import DOCS, ROOT, chapters, html_path, korean_pages, nav_pages
 
 
 class Links(HTMLParser):
@@ -256,7 +256,7 @@ def test_no_page_is_over_250_kb(built_site):
     assert {p: s for p, s in sizes.items() if s > PAGE_LIMIT} == {}
 
 
-@pytest.mark.parametrize("chapter", ["ch2", "ch3", "ch4", "ch5"])
+@pytest.mark.parametrize("chapter", chapters())
 def test_notebook_pages_share_their_css_and_carry_no_dead_scripts(built_site, chapter):
     html = (built_site / "notebooks" / chapter / "index.html").read_text()
     inline = [len(s) for s in re.findall(r"<style[^>]*>(.*?)</style>", html, re.S)]
