@@ -18,16 +18,22 @@ from pages import DOCS, ROOT, chapters, html_path, korean_pages, nav_pages
 class Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
+        self.lang: str | None = None
         self.links: list[str] = []
         self.images: list[str] = []
         self.ids: set[str] = set()
+        self.switcher: dict[str, str] = {}  # the language switcher: lang -> href
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang")
         if attributes.get("id"):
             self.ids.add(attributes["id"])
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])
+            if "md-select__link" in (attributes.get("class") or "").split():
+                self.switcher[attributes.get("hreflang") or ""] = attributes["href"]
         if tag == "img" and attributes.get("src"):
             self.images.append(attributes["src"])
 
@@ -218,17 +224,24 @@ class _HookConfig(dict):
     plugins: dict
 
 
+def korean_and_english(site: Path) -> list[tuple[Path, Path]]:
+    """Each built Korean page with its English twin, both as index.html files."""
+    pairs = []
+    for source in korean_pages():
+        english = source.relative_to(DOCS).as_posix().replace(".ko.", ".")
+        pairs.append((html_path(site / "ko", english), html_path(site, english)))
+    return pairs
+
+
 def test_every_korean_page_is_lang_ko_and_shows_the_korean_figures(built_site):
     """``<html lang="ko">``, and a figure with a Korean drawing (NAME.ko.svg,
     also in narrow/) is served as that drawing: read from the built HTML."""
     wrong_lang, english_figures, missing = [], [], []
-    for source in korean_pages():
-        english = source.relative_to(DOCS).as_posix().replace(".ko.", ".")
-        page = html_path(built_site / "ko", english)
+    for page, _ in korean_and_english(built_site):
+        name = str(page.relative_to(built_site))
+        if parse(page).lang != "ko":
+            wrong_lang.append(name)
         html = page.read_text(encoding="utf-8")
-        lang = re.search(r"<html\b[^>]*\blang=\"([^\"]*)\"", html)
-        if not lang or lang.group(1) != "ko":
-            wrong_lang.append(str(page.relative_to(built_site)))
         shown = re.findall(
             r'<(?:img\b[^>]*\bsrc|source\b[^>]*\bsrcset)="([^"]+)"', html
         )
@@ -238,12 +251,34 @@ def test_every_korean_page_is_lang_ko_and_shows_the_korean_figures(built_site):
                 continue
             target, _ = resolve(page, src, built_site)
             if not target.is_file():
-                missing.append(f"{page.relative_to(built_site)}: {src}")
+                missing.append(f"{name}: {src}")
                 continue
             korean = DOCS / figure.group(0).replace(".svg", ".ko.svg")
             if korean.is_file() and target.read_bytes() != korean.read_bytes():
-                english_figures.append(f"{page.relative_to(built_site)}: {src}")
+                english_figures.append(f"{name}: {src}")
     assert (wrong_lang, english_figures, missing) == ([], [], [])
+
+
+def test_the_language_switcher_leads_to_the_same_page_and_back(built_site):
+    """On a Korean page, "English" leads to its English twin (lang="en") and
+    "한국어" to itself; on the twin, "한국어" leads back: read from the HTML."""
+    wrong = []
+    for korean, english in korean_and_english(built_site):
+        links = parse(korean).switcher
+        back = parse(english).switcher
+
+        def target(page: Path, href: str | None) -> Path | None:
+            return resolve(page, href, built_site)[0].resolve() if href else None
+
+        found = (
+            target(korean, links.get("en")),
+            target(korean, links.get("ko")),
+            target(english, back.get("ko")),
+            parse(english).lang,
+        )
+        if found != (english.resolve(), korean.resolve(), korean.resolve(), "en"):
+            wrong.append(f"{korean.relative_to(built_site)}: {found}")
+    assert wrong == []
 
 
 PAGE_LIMIT = 250 * 1024
