@@ -44,29 +44,63 @@ def save_screenshot(
         page.screenshot(path=str(folder / name), full_page=full_page)
 
 
+class Tabs:
+    """Where visits open their pages: one browser context per width and OS
+    colour scheme, shared, so the book's styles, scripts and fonts are fetched
+    and compiled once per context rather than once per page.
+
+    A test that changes what a context remembers (the palette toggle, saved
+    in local storage) opens its own: ``PageVisit(browser, ...)``.
+    """
+
+    def __init__(self, browser: object) -> None:
+        self.browser = browser
+        self._contexts: dict[tuple[int, str], object] = {}
+
+    def context(self, width: int, color_scheme: str) -> object:
+        key = (width, color_scheme)
+        if key not in self._contexts:
+            self._contexts[key] = self.browser.new_context(
+                viewport={"width": width, "height": 900}, color_scheme=color_scheme
+            )
+        return self._contexts[key]
+
+    def close(self) -> None:
+        for context in self._contexts.values():
+            context.close()
+
+
 class PageVisit:
-    """One page opened in a fresh browser context, with what happened on the wire."""
+    """One page opened in a new tab, with what happened on the wire.
+
+    ``source`` is :class:`Tabs` (a tab of the shared context for the width
+    and scheme) or the browser (a context of the visit's own).
+    """
 
     def __init__(
         self,
-        browser: object,
+        source: object,
         base: str,
         path: str,
         width: int,
         color_scheme: str = "light",
     ) -> None:
-        self.browser, self.url, self.width = browser, base + path, width
+        self.url, self.width = base + path, width
         self.host = urlsplit(base).netloc
         self.console_errors: list[str] = []
         self.failed: list[str] = []
         self.foreign: list[str] = []
-        self._open(color_scheme)
-
-    def _open(self, color_scheme: str) -> None:
-        self.context = self.browser.new_context(
-            viewport={"width": self.width, "height": 900}, color_scheme=color_scheme
-        )
+        if isinstance(source, Tabs):
+            self.context, self._own_context = source.context(width, color_scheme), False
+        else:
+            self.context = source.new_context(
+                viewport={"width": width, "height": 900}, color_scheme=color_scheme
+            )
+            self._own_context = True
         self.page = self.context.new_page()
+        self._open()
+
+    def _open(self) -> None:
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         # A request the page itself cancelled (net::ERR_ABORTED: a <picture>
@@ -89,11 +123,6 @@ class PageVisit:
         except Exception:  # playwright's TimeoutError: the checks will say what
             pass
 
-    def reopen_with_os_scheme(self, color_scheme: str) -> None:
-        """Open the page again, a first visit, with the OS set to ``color_scheme``."""
-        self.context.close()
-        self._open(color_scheme)
-
     def _on_console(self, message: object) -> None:
         if message.type == "error":
             self.console_errors.append(message.text)
@@ -108,7 +137,52 @@ class PageVisit:
             self.failed.append(f"{response.status} {response.url}")
 
     def close(self) -> None:
-        self.context.close()
+        self.page.close()
+        if self._own_context:
+            self.context.close()
+
+
+def search(browser: object, url: str, queries: list[str]) -> dict[str, list[str]]:
+    """What the search box of the page at ``url`` finds for each query: the
+    results' URL paths with their fragments, in order.
+
+    One page asks every query, so the search index is built once.  The index
+    is built in a worker after the page loads, which can take a while on a
+    busy machine, and a query typed before the search listens is lost: focus
+    the box as a reader does, type, and poll for the answer, retyping the last
+    letter now and then (Material ignores an unchanged value).  Material
+    searches on key events, so the box is cleared with keys too.
+    """
+    import time
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    count = "() => document.querySelectorAll('.md-search-result__item').length"
+    found: dict[str, list[str]] = {}
+    try:
+        page.goto(url, wait_until="load")
+        box = page.locator("input.md-search__input")
+        box.click()
+        page.wait_for_timeout(500)
+        for query in queries:
+            box.press("Control+a")
+            box.press("Backspace")
+            page.wait_for_function(f"() => !({count})()", timeout=10_000)
+            page.keyboard.type(query)
+            for attempt in range(1, 120):
+                if page.evaluate(count):
+                    break
+                if attempt % 10 == 0:
+                    page.keyboard.press("Backspace")
+                    page.keyboard.type(query[-1])
+                time.sleep(0.5)
+            page.wait_for_timeout(300)
+            found[query] = page.evaluate(
+                "() => [...document.querySelectorAll('.md-search-result__item a')]"
+                ".map(a => new URL(a.href)).map(u => u.pathname + u.hash)"
+            )
+    finally:
+        page.context.close()
+    return found
 
 
 # Material's bundle has chosen the palette (it saves the choice) and given each

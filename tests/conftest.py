@@ -1,9 +1,13 @@
 """Shared fixtures: the MNIST files, the built book, its server and a browser.
 
-The expensive ones are built once per pytest-xdist worker, so the tests that
-share them run on one worker (``--dist loadgroup``): every test that uses the
-built book or the browser is in the group "site", every other test that uses
-the wheel in the group "wheel" (:func:`pytest_collection_modifyitems`).
+The suite runs on every core with pytest-xdist (``-n auto --dist
+loadgroup``).  What is expensive to make is made once per run, whichever
+worker asks first, and shared with the others (:func:`once_per_run`): the
+built book and the wheel.  So the site's tests and the browser's can run on
+every worker.  Only what is made once per worker and is expensive keeps its
+tests on one worker, by an ``xdist_group`` named after the fixture
+(:data:`GROUPED_FIXTURES`, :func:`pytest_collection_modifyitems`): the
+Korean pages' browser report.
 
 Screenshots for a person to look at are written only when asked for:
 ``DLFS_SCREENSHOTS=1 pytest -m browser`` fills ``screenshots/`` (see
@@ -15,31 +19,66 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from chromium import CHROMIUM, CHROMIUM_ARGS, Tabs, require_chromium
 from mnist_data import mnist_dir_or_none, skip_reason
 from pages import ROOT
 
-# A test that uses one of these runs on the worker that built the book.
-SITE_FIXTURES = frozenset(
-    {"built_site", "build_log", "site_url", "browser", "screenshot_dir"}
-)
+# Fixtures made once per worker that take long: their tests share a worker.
+GROUPED_FIXTURES = ("korean_report",)  # tests/site/test_browser_ko.py
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups off the items
 def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
-    """Group the tests by the session fixture they share, for pytest-xdist."""
+    """Keep the tests of an expensive per-worker fixture on one xdist worker."""
     if not config.pluginmanager.hasplugin("xdist"):
         return
     for item in items:
-        names = set(getattr(item, "fixturenames", ()))
-        if names & SITE_FIXTURES:
-            item.add_marker(pytest.mark.xdist_group("site"))
-        elif "wheel" in names:
-            item.add_marker(pytest.mark.xdist_group("wheel"))
+        names = getattr(item, "fixturenames", ())
+        for fixture in GROUPED_FIXTURES:
+            if fixture in names:
+                item.add_marker(pytest.mark.xdist_group(fixture))
+                break
+
+
+def once_per_run(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """``make(folder)`` once per test run, by the first xdist worker that asks;
+    the others wait for it and share ``folder`` (the same in a serial run).
+
+    The first to ask claims the work by creating a directory (atomic), and
+    leaves a ``.done`` or ``.failed`` file for the others.
+    """
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's, shared by its workers
+    folder = root / name
+    done, failed = root / f"{name}.done", root / f"{name}.failed"
+    try:
+        (root / f"{name}.claimed").mkdir()
+    except FileExistsError:
+        waited = 0.0
+        while not (done.exists() or failed.exists()):
+            if waited > 1800:
+                pytest.fail(f"{name}: another worker took over 30 minutes to make it")
+            time.sleep(0.5)
+            waited += 0.5
+    else:
+        try:
+            make(folder)
+        except BaseException as error:
+            failed.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+            raise
+        done.touch()
+    if failed.exists():
+        pytest.fail(f"{name} could not be made:\n{failed.read_text(encoding='utf-8')}")
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -55,14 +94,19 @@ def mnist_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The book built with ``mkdocs build --strict`` into a temporary folder.
+    """The book built with ``mkdocs build --strict`` into a temporary folder,
+    once per run (:func:`once_per_run`).
 
     What the build printed is kept beside it, in :func:`build_log`'s file.
     """
+    return once_per_run(tmp_path_factory, "site", build_site)
+
+
+def build_site(site: Path) -> None:
+    """``mkdocs build --strict`` into ``site``; its output to ``build_log_path``."""
     import subprocess
     import sys
 
-    site = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
@@ -72,7 +116,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     build_log_path(site).write_text(result.stdout + result.stderr, encoding="utf-8")
-    return site
 
 
 def build_log_path(site: Path) -> Path:
@@ -89,6 +132,12 @@ def build_log(built_site: Path) -> str:
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        # The book does not change during a session: pages opened in one
+        # browser context reuse its styles, scripts and fonts without asking.
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
 
 
 @pytest.fixture(scope="session")
@@ -118,22 +167,39 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
+def tabs(browser: object) -> Iterator[Tabs]:
+    """New tabs in browser contexts shared per width and OS colour scheme."""
+    shared = Tabs(browser)
+    yield shared
+    shared.close()
+
+
+@pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The dlfs wheel, built offline once from a copy of what the package is made of.
+    """The dlfs wheel, built offline once per run (:func:`once_per_run`) from
+    a copy of what the package is made of.
 
     Building from a copy keeps setuptools' ``build/`` out of the checkout, so
     no file left there by an earlier build can slip into the wheel.
     """
+    dist = once_per_run(tmp_path_factory, "dist", build_wheel)
+    [path] = dist.glob("dlfs-*.whl")
+    return path
+
+
+def build_wheel(dist: Path) -> None:
+    """``pip wheel`` into ``dist``, from a copy of the package beside it."""
     import shutil
     import subprocess
     import sys
 
-    source = tmp_path_factory.mktemp("source")
+    source = dist.with_name(f"{dist.name}-source")
+    source.mkdir()
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     shutil.copytree(ROOT / "dlfs", source / "dlfs", ignore=ignore)
-    dist = tmp_path_factory.mktemp("dist")
+    dist.mkdir()
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-index", "-q"]
     build += ["--no-build-isolation", "--no-cache-dir", "--wheel-dir", str(dist)]
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
@@ -141,13 +207,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [*build, str(source)], capture_output=True, text=True, cwd=dist, env=env
     )
     assert built.returncode == 0, built.stdout + built.stderr
-    [path] = dist.glob("dlfs-*.whl")
-    return path
 
 
 @pytest.fixture(scope="session")
-def screenshot_dir() -> Path | None:
-    """``screenshots/``, emptied once, when ``DLFS_SCREENSHOTS=1``; else None.
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """``screenshots/``, emptied once per run, when ``DLFS_SCREENSHOTS=1``;
+    else None.
 
     Screenshots are for a person to look at, not for the checks, so the
     browser tests save them only when asked (:func:`chromium.save_screenshot`)
@@ -158,6 +223,10 @@ def screenshot_dir() -> Path | None:
     if os.environ.get("DLFS_SCREENSHOTS", "") in ("", "0"):
         return None
     folder = ROOT / "screenshots"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
+
+    def empty(_: Path) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+
+    once_per_run(tmp_path_factory, "screenshots-emptied", empty)
     return folder

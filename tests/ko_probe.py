@@ -5,22 +5,20 @@ representative ones at the desktop width (1280 px) too, and returns, per page
 and width, console errors, failed requests, whether the page is wider than
 the screen, the words drawn across two lines, and, at the phone width, the
 fonts Chromium really used for a Korean paragraph (DevTools'
-``CSS.getPlatformFontsForNode``), the paragraph's ``word-break`` and the
-language switcher's round trip; then the results of a few searches from
-``/ko/``.  tests/site/test_browser_ko.py checks the report.  What the built
-HTML already says (``lang="ko"``, which figure files a page shows) is
-checked without a browser, in tests/site/test_site.py.
+``CSS.getPlatformFontsForNode``) and the paragraph's ``word-break``; then the
+results of a few searches from ``/ko/``.  tests/site/test_browser_ko.py
+checks the report.  What the built HTML already says (``lang="ko"``, the
+language switcher's links, which figure files a page shows) is checked
+without a browser, in tests/site/test_site.py.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
-from chromium import PageVisit, save_screenshot
+from chromium import PageVisit, Tabs, save_screenshot, search
 
 PHONE, DESKTOP = 375, 1280
-SEARCHES = ("역전파", "기울기", "소프트맥스")
 
 MARK_KOREAN_PARAGRAPH = """() => {
     const ps = [...document.querySelectorAll('article p, article li')];
@@ -68,15 +66,10 @@ def platform_fonts(page: object) -> list[dict]:
     return fonts["fonts"]
 
 
-def visit(
-    browser: object, base: str, path: str, width: int, shots: Path | None
-) -> dict:
-    """One page at one width; at the phone width, also its fonts and switcher.
-
-    Fonts and the switcher's links do not depend on the width, so one visit
-    of each page (the phone's) checks them.
-    """
-    opened = PageVisit(browser, base, path, width)  # records errors and requests
+def visit(tabs: Tabs, base: str, path: str, width: int, shots: Path | None) -> dict:
+    """One page at one width; at the phone width, also the fonts it used
+    (they do not depend on the width, so one visit of each page checks them)."""
+    opened = PageVisit(tabs, base, path, width)  # records errors and requests
     page = opened.page
     page.evaluate("() => document.fonts.ready")
     name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
@@ -88,31 +81,9 @@ def visit(
         ),
         "cut_words": page.evaluate(WORDS_CUT_ACROSS_LINES),
     }
-    if width != PHONE:
-        return _closed(opened, result)
-    result["fonts"] = platform_fonts(page) if result["paragraph"] else []
-    result["switch"] = switcher(page)
+    if width == PHONE:
+        result["fonts"] = platform_fonts(page) if result["paragraph"] else []
     return _closed(opened, result)
-
-
-def switcher(page: object) -> dict:
-    """The switcher's links: to the English page and back, as a reader clicks."""
-    switch = {}
-    for lang in ("en", "ko"):
-        link = page.locator(f'a.md-select__link[hreflang="{lang}"]').first
-        if link.count() == 0:
-            switch[lang] = None
-            continue
-        href = urljoin(page.url, link.get_attribute("href"))
-        switch[lang] = urlsplit(href).path
-        if lang == "en":
-            page.goto(href, wait_until="load")
-            switch["en_lang"] = page.evaluate("() => document.documentElement.lang")
-            back = page.locator('a.md-select__link[hreflang="ko"]').first
-            switch["back"] = urlsplit(
-                urljoin(page.url, back.get_attribute("href"))
-            ).path
-    return switch
 
 
 def _closed(visit: PageVisit, result: dict) -> dict:
@@ -123,54 +94,21 @@ def _closed(visit: PageVisit, result: dict) -> dict:
     return result
 
 
-def search(browser: object, base: str, query: str) -> list[str]:
-    """Results of a query typed into the search box of /ko/ (URL paths)."""
-    import time
-
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(base + "ko/", wait_until="networkidle")
-    count = "() => document.querySelectorAll('.md-search-result__item').length"
-    # The index is built in a worker after the page loads, which can take a
-    # while on a busy machine, and a query typed before the search listens is
-    # lost: focus the box as a reader does, type, and poll for the answer,
-    # retyping the last letter now and then (Material ignores an unchanged
-    # value, so filling the same text again would not ask again).
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.wait_for_timeout(500)
-    page.keyboard.type(query)
-    for attempt in range(1, 120):
-        if page.evaluate(count):
-            break
-        if attempt % 10 == 0:
-            page.keyboard.press("Backspace")
-            page.keyboard.type(query[-1])
-        time.sleep(0.5)
-    page.wait_for_timeout(300)
-    found = page.evaluate(
-        "() => [...document.querySelectorAll('.md-search-result__item a')]"
-        ".map(a => new URL(a.href).pathname)"
-    )
-    page.context.close()
-    return found
-
-
 def probe(
-    browser: object,
+    tabs: Tabs,
     base: str,
     shots: Path | None,
     paths: list[str],
     on_desktop: list[str],
+    queries: list[str],
 ) -> dict:
     """Every page of ``paths`` at the phone width; those of ``on_desktop`` also
-    at the desktop width.  Keys of ``report["pages"]``: ``"PATH@WIDTH"``."""
-    report: dict = {"pages": {}, "search": {}}
+    at the desktop width.  Keys of ``report["pages"]``: ``"PATH@WIDTH"``;
+    ``report["search"]``: what a search from ``/ko/`` finds for each query."""
+    report: dict = {"pages": {}}
     for path in paths:
         widths = (PHONE, DESKTOP) if path in on_desktop else (PHONE,)
         for width in widths:
-            report["pages"][f"{path}@{width}"] = visit(
-                browser, base, path, width, shots
-            )
-    for query in SEARCHES:
-        report["search"][query] = search(browser, base, query)
+            report["pages"][f"{path}@{width}"] = visit(tabs, base, path, width, shots)
+    report["search"] = search(tabs.browser, base + "ko/", queries)
     return report

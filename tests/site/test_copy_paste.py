@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from chromium import MATERIAL_READY
 from pages import DOCS, ROOT, chapter_pages, url_path
 
 pytestmark = pytest.mark.browser
@@ -66,6 +67,12 @@ print("RESULTS " + json.dumps(results))
 """
 
 
+def listing_text(text: str) -> str:
+    """A listing's lines as a copy must give them: no annotation markers."""
+    lines = [ANNOTATION.sub("", line).rstrip() for line in text.splitlines()]
+    return "\n".join(lines).strip("\n")
+
+
 def pycon_input(shown: str) -> str:
     """What the copy button of a pycon block must give: the input lines only."""
     lines, in_traceback = [], False
@@ -99,15 +106,20 @@ COLLECT = """
     const block = code.closest("[class*='language-']");
     const match = block && block.className.match(/language-(\\w+)/);
     language = match ? match[1] : "text";
-    shown = code.textContent;
+    // The text without Material's annotations (a marker, and the note itself
+    // once Material has moved it in), which the copy leaves out too.
+    const text = code.cloneNode(true);
+    text.querySelectorAll(".md-annotation").forEach(a => a.remove());
+    shown = text.textContent;
   }
   return {index: i, language, shown, notebook: isNotebook};
 })
 """
 
-# Makes a button clickable: opens collapsed notes and selects its content tab.
+# Makes a button clickable (opens collapsed notes and selects its content
+# tab), and empties the clipboard so that a copy that did nothing shows.
 REVEAL = """
-(index) => {
+async (index) => {
   const button = document.querySelector(`[data-paste-test="${index}"]`);
   for (let e = button; e; e = e.parentElement) {
     if (e.tagName === "DETAILS") e.open = true;
@@ -118,41 +130,38 @@ REVEAL = """
       inputs[blocks.indexOf(e)].checked = true;
     }
   }
+  await navigator.clipboard.writeText("<nothing copied>");
+}
+"""
+
+# What the clipboard holds once the click has copied something.
+COPIED = """
+async () => {
+  for (let i = 0; i < 100; i++) {
+    const text = await navigator.clipboard.readText();
+    if (text !== "<nothing copied>") return text;
+    await new Promise(done => setTimeout(done, 50));
+  }
+  return "<nothing copied>";
 }
 """
 
 
-def copy_every_block(browser, base: str, page_path: str) -> list[dict]:
+def copy_every_block(context, base: str, page_path: str) -> list[dict]:
     """Click every copy button of a page in order; return blocks with their copy."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     try:
-        page.goto(base + page_path, wait_until="networkidle")
-        # Material adds the copy buttons from its own script; on a busy
-        # machine that can come after the network is idle.
-        page.wait_for_function(
-            "() => !document.querySelector('article pre > code')"
-            " || document.querySelector("
-            "'article [data-clipboard-target], article clipboard-copy')",
-            timeout=15000,
-        )
+        page.goto(base + page_path, wait_until="load")
+        # Material gives each listing its copy button after the load.
+        page.wait_for_function(MATERIAL_READY, timeout=15_000)
         blocks = page.evaluate(COLLECT)
         for block in blocks:
-            page.evaluate("() => navigator.clipboard.writeText('<nothing copied>')")
             page.evaluate(REVEAL, block["index"])
-            button = page.locator(f'[data-paste-test="{block["index"]}"]')
-            button.hover()
-            button.click()
-            page.wait_for_function(
-                "() => navigator.clipboard.readText()"
-                ".then(t => t !== '<nothing copied>')",
-                timeout=5000,
-            )
-            block["copied"] = page.evaluate("() => navigator.clipboard.readText()")
+            page.locator(f'[data-paste-test="{block["index"]}"]').click(force=True)
+            block["copied"] = page.evaluate(COPIED)
         return blocks
     finally:
-        context.close()
+        page.close()
 
 
 def run_cells(cells: list[str], workdir: Path, mnist_dir: Path) -> list[dict]:
@@ -180,6 +189,15 @@ def run_cells(cells: list[str], workdir: Path, mnist_dir: Path) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
+def reader(browser):
+    """A browser context that may use the clipboard, shared by the pages."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("reader")
     assert ROOT not in path.parents
@@ -196,20 +214,20 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_pasting_the_copied_blocks_of_a_page_into_python_runs(
-    browser,
+    reader,
     site_url,
     mnist_dir,
     workdir,
     page,
 ):
-    blocks = copy_every_block(browser, site_url, url_path(f"{page}.md"))
+    blocks = copy_every_block(reader, site_url, url_path(f"{page}.md"))
     python = [b for b in blocks if b["language"] in ("python", "pycon", "py")]
     if not page.endswith("index"):  # opening pages may hold no code
         assert python, f"{page}: no block to copy"
     for block in python:
         if block["language"] != "pycon" and not block["notebook"]:
             # a listing copies as shown
-            assert block["copied"].strip() == block["shown"].strip(), page
+            assert listing_text(block["copied"]) == listing_text(block["shown"]), page
         if block["language"] == "pycon":
             # the copy is the input lines only: no prompts, no output
             assert block["copied"].strip() == pycon_input(block["shown"]).strip()
