@@ -5,10 +5,9 @@ The suite runs on every core with pytest-xdist (``-n auto``, see
 whichever worker asks first, and shared with the others
 (:func:`once_per_run`): the built book, whose build starts as the run starts
 (it takes a minute that other tests can use), and the wheel.  So the site's
-tests and the browser's can run on every worker.  With ``--dist loadgroup``,
-the tests of a fixture made once per worker that takes long share a worker,
-by an ``xdist_group`` named after it (:data:`GROUPED_FIXTURES`); with
-``--dist loadscope`` a module's tests share one anyway.
+tests and the browser's can run on every worker; with ``--dist loadscope``
+the tests of a module, which share its fixtures, run on one.  (No
+``xdist_group``: with pytest 9, xdist 3.8's groups are silently ignored.)
 
 Screenshots for a person to look at are written only when asked for:
 ``DLFS_SCREENSHOTS=1 pytest -m browser`` fills ``screenshots/`` (see
@@ -29,23 +28,6 @@ import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS, Tabs, require_chromium
 from mnist_data import mnist_dir_or_none, skip_reason
 from pages import ROOT
-
-# Fixtures made once per worker that take long: their tests share a worker.
-GROUPED_FIXTURES = ("korean_report",)  # tests/site/test_browser_ko.py
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups off the items
-def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
-    """Keep the tests of an expensive per-worker fixture on one xdist worker."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        names = getattr(item, "fixturenames", ())
-        for fixture in GROUPED_FIXTURES:
-            if fixture in names:
-                item.add_marker(pytest.mark.xdist_group(fixture))
-                break
-
 
 # What this worker is making for the run, in threads of its own.
 _MAKING: list[threading.Thread] = []
