@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from chromium import DESKTOP, PHONE
-from ko_probe import probe
+from ko_probe import DESKTOP, PHONE, probe
 from pages import DOCS, korean_pages, url_path
 
 pytestmark = pytest.mark.browser
