@@ -1,4 +1,6 @@
-"""Debian's Chromium as every browser test starts it."""
+"""Debian's Chromium as every browser test starts it, and what they share:
+page visits that record what went wrong on the wire, a search, the pixels
+of a figure, screenshots for a person."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+# The widths the book is checked at: a phone's and a desktop's.
+PHONE, DESKTOP = 375, 1280
+WIDTHS = (PHONE, DESKTOP)
 # Without the background-networking flags Chromium keeps trying to reach
 # Google's hosts, and the closed network here refuses it, many times a start.
 CHROMIUM_ARGS = [
@@ -29,6 +34,14 @@ def require_chromium() -> None:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+def shot_name(path: str, *parts: object) -> str:
+    """A screenshot's name: 'ch4/gradient/', 375 -> ch4_gradient-375.png."""
+    return (
+        "-".join([path.strip("/").replace("/", "_") or "home", *map(str, parts)])
+        + ".png"
+    )
 
 
 def save_screenshot(
@@ -136,10 +149,56 @@ class PageVisit:
         if response.status >= 400:
             self.failed.append(f"{response.status} {response.url}")
 
+    def assert_nothing_failed(self) -> None:
+        """No console error, failed request, or request to another host."""
+        assert self.console_errors == []
+        assert self.failed == []
+        assert self.foreign == [], "the book must not load anything from another host"
+
     def close(self) -> None:
         self.page.close()
         if self._own_context:
             self.context.close()
+
+
+COLOR_SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+
+# Lazy images load only near the viewport: load them all, to check them.
+LOAD_EVERY_IMAGE = """async () => {
+    for (const img of document.querySelectorAll('article img')) {
+        img.loading = 'eager';
+        try { await img.decode(); } catch (e) {}
+    }
+}"""
+
+
+def figure_images(page: object) -> list:
+    """The page's figures, for pixel checks: the sticky header is hidden first,
+    since a figure taller than the screen is shot with the header over it."""
+    page.add_style_tag(content=".md-header, .md-tabs { visibility: hidden; }")
+    return page.locator("article figure.dlfs-figure img").all()
+
+
+def assert_figure_pixels(img: object, scheme: str) -> None:
+    """A figure's rendered pixels: page-coloured ground, grey ink that shows."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    img.scroll_into_view_if_needed()
+    img.evaluate("img => img.decode()")
+    rgb = np.asarray(Image.open(io.BytesIO(img.screenshot())).convert("RGB"), float)
+    lum = (rgb @ [0.2126, 0.7152, 0.0722]).ravel()  # relative luminance, 0-255
+    ground = np.median(lum)  # most of a figure is its background
+    name = img.get_attribute("src")
+    if scheme == "dark":
+        assert ground < 60, f"{name}: dark page, figure ground luminance {ground:.0f}"
+        assert lum.max() <= 250, f"{name}: a white slab on a dark page"
+    else:
+        assert ground > 200, f"{name}: light page, figure ground luminance {ground:.0f}"
+    ink = np.mean(np.abs(lum - ground) > 60)
+    assert ink > 0.005, f"{name}: the figure's lines and text show"
 
 
 def search(browser: object, url: str, queries: list[str]) -> dict[str, list[str]]:

@@ -1,13 +1,13 @@
 """Shared fixtures: the MNIST files, the built book, its server and a browser.
 
-The suite runs on every core with pytest-xdist (``-n auto --dist
-loadgroup``).  What is expensive to make is made once per run, whichever
-worker asks first, and shared with the others (:func:`once_per_run`): the
-built book and the wheel.  So the site's tests and the browser's can run on
-every worker.  Only what is made once per worker and is expensive keeps its
-tests on one worker, by an ``xdist_group`` named after the fixture
-(:data:`GROUPED_FIXTURES`, :func:`pytest_collection_modifyitems`): the
-Korean pages' browser report.
+The suite runs on every core with pytest-xdist (``-n auto``, see
+``pyproject.toml``).  What is expensive to make is made once per run,
+whichever worker asks first, and shared with the others
+(:func:`once_per_run`): the built book, whose build starts as the run starts
+(it takes a minute that other tests can use), and the wheel.  So the site's
+tests and the browser's can run on every worker; with ``--dist loadscope``
+the tests of a module, which share its fixtures, run on one.  (No
+``xdist_group``: with pytest 9, xdist 3.8's groups are silently ignored.)
 
 Screenshots for a person to look at are written only when asked for:
 ``DLFS_SCREENSHOTS=1 pytest -m browser`` fills ``screenshots/`` (see
@@ -29,56 +29,78 @@ from chromium import CHROMIUM, CHROMIUM_ARGS, Tabs, require_chromium
 from mnist_data import mnist_dir_or_none, skip_reason
 from pages import ROOT
 
-# Fixtures made once per worker that take long: their tests share a worker.
-GROUPED_FIXTURES = ("korean_report",)  # tests/site/test_browser_ko.py
+# What this worker is making for the run, in threads of its own.
+_MAKING: list[threading.Thread] = []
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups off the items
-def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
-    """Keep the tests of an expensive per-worker fixture on one xdist worker."""
-    if not config.pluginmanager.hasplugin("xdist"):
+def _run_root(factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder, shared by its xdist workers."""
+    root = factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
+def start_once_per_run(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> None:
+    """Start ``make(folder)`` in a thread, unless a worker already started it.
+
+    The first to ask claims the work by creating a directory (atomic); the
+    thread leaves a ``.done`` or ``.failed`` file beside ``folder``.
+    """
+    root = _run_root(factory)
+    try:
+        (root / f"{name}.claimed").mkdir()
+    except FileExistsError:
         return
-    for item in items:
-        names = getattr(item, "fixturenames", ())
-        for fixture in GROUPED_FIXTURES:
-            if fixture in names:
-                item.add_marker(pytest.mark.xdist_group(fixture))
-                break
+
+    def run() -> None:
+        try:
+            make(root / name)
+        except BaseException as error:
+            message = f"{type(error).__name__}: {error}"
+            (root / f"{name}.failed").write_text(message, encoding="utf-8")
+        else:
+            (root / f"{name}.done").touch()
+
+    thread = threading.Thread(target=run, name=f"making {name}")
+    thread.start()
+    _MAKING.append(thread)
 
 
 def once_per_run(
     factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
 ) -> Path:
-    """``make(folder)`` once per test run, by the first xdist worker that asks;
-    the others wait for it and share ``folder`` (the same in a serial run).
-
-    The first to ask claims the work by creating a directory (atomic), and
-    leaves a ``.done`` or ``.failed`` file for the others.
-    """
-    root = factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the run's, shared by its workers
-    folder = root / name
+    """``make(folder)``, made once per test run by the first xdist worker that
+    asks and shared with the others (the same in a serial run)."""
+    start_once_per_run(factory, name, make)
+    root = _run_root(factory)
     done, failed = root / f"{name}.done", root / f"{name}.failed"
-    try:
-        (root / f"{name}.claimed").mkdir()
-    except FileExistsError:
-        waited = 0.0
-        while not (done.exists() or failed.exists()):
-            if waited > 1800:
-                pytest.fail(f"{name}: another worker took over 30 minutes to make it")
-            time.sleep(0.5)
-            waited += 0.5
-    else:
-        try:
-            make(folder)
-        except BaseException as error:
-            failed.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
-            raise
-        done.touch()
+    waited = 0.0
+    while not (done.exists() or failed.exists()):
+        if waited > 1800:
+            pytest.fail(f"{name}: not made after 30 minutes")
+        time.sleep(0.2)
+        waited += 0.2
     if failed.exists():
         pytest.fail(f"{name} could not be made:\n{failed.read_text(encoding='utf-8')}")
-    return folder
+    return root / name
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A worker leaves only once what it started making is made."""
+    for thread in _MAKING:
+        thread.join()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_building_the_book(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Start the book's build as the run starts, if a test will need it: it
+    takes a minute, which other tests can use."""
+    items = request.session.items
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in items):
+        start_once_per_run(tmp_path_factory, "site", build_site)
 
 
 @pytest.fixture(scope="session")
@@ -95,7 +117,7 @@ def mnist_dir() -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The book built with ``mkdocs build --strict`` into a temporary folder,
-    once per run (:func:`once_per_run`).
+    once per run (:func:`once_per_run`), started as the run starts.
 
     What the build printed is kept beside it, in :func:`build_log`'s file.
     """

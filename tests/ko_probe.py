@@ -16,9 +16,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chromium import PageVisit, Tabs, save_screenshot, search
-
-PHONE, DESKTOP = 375, 1280
+from chromium import (
+    DESKTOP,
+    PHONE,
+    PageVisit,
+    Tabs,
+    save_screenshot,
+    search,
+    shot_name,
+)
 
 MARK_KOREAN_PARAGRAPH = """() => {
     const ps = [...document.querySelectorAll('article p, article li')];
@@ -72,8 +78,7 @@ def visit(tabs: Tabs, base: str, path: str, width: int, shots: Path | None) -> d
     opened = PageVisit(tabs, base, path, width)  # records errors and requests
     page = opened.page
     page.evaluate("() => document.fonts.ready")
-    name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
-    save_screenshot(page, shots, name)
+    save_screenshot(page, shots, shot_name(path, width))
     result = {
         "paragraph": page.evaluate(MARK_KOREAN_PARAGRAPH),
         "overflow": page.evaluate(

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from ko_probe import DESKTOP, PHONE, probe
+from chromium import DESKTOP, PHONE
+from ko_probe import probe
 from pages import DOCS, korean_pages, url_path
 
 pytestmark = pytest.mark.browser

@@ -1,12 +1,16 @@
 """A reader who copies the code of a page into Python gets a working session.
 
-For every chapter page, every notebook page and the home page, a real browser
-(Chromium, with clipboard permissions) clicks the copy button of every code
-block in page order and reads the clipboard.  Then a fresh ``python``
-process, outside the repository and with ``DLFS_DATA`` set, runs the copied
-blocks in that order, each block as one cell in one namespace (as Jupyter or
-IPython would).  Nothing may raise, except a block that shows a traceback on
-purpose, which must raise the error it shows.
+For every chapter page and the home page, a real browser (Chromium, with
+clipboard permissions) clicks the copy button of every code block in page
+order and reads the clipboard.  Then a fresh ``python`` process, outside the
+repository and with ``DLFS_DATA`` set, runs the copied blocks in that order,
+each block as one cell in one namespace (as Jupyter or IPython would).
+Nothing may raise, except a block that shows a traceback on purpose, which
+must raise the error it shows.
+
+On a notebook page each cell's copy button must give that cell's code: then
+pasting them in order runs the notebook, which tests/dist/test_notebooks.py
+runs (the ``.ipynb`` the page offers, from a plain install of the wheel).
 
 What this models: the copy button of a ``pycon`` block gives only its input
 lines, without prompts and output; a listing (a whole function or class)
@@ -34,16 +38,13 @@ pytestmark = pytest.mark.browser
 CHAPTER_PAGES = [
     p.relative_to(DOCS).with_suffix("").as_posix() for p in chapter_pages()
 ]
-NOTEBOOK_PAGES = [
-    f"notebooks/{p.stem}" for p in sorted((DOCS / "notebooks").glob("*.py"))
-]
 # The English pages only: a Korean page's code blocks hold the same code as the
 # English page's, differing only in comments and Korean text (tests/book/test_i18n.py
 # checks that), so they copy and run the same.
-PAGES = [p for p in ["index", *CHAPTER_PAGES, *NOTEBOOK_PAGES] if not p.endswith(".ko")]
-
-# Notebooks whose copied cells cannot run yet, and why.
-XFAIL: dict[str, str] = {}
+PAGES = ["index", *CHAPTER_PAGES]
+NOTEBOOKS = [
+    p for p in sorted((DOCS / "notebooks").glob("*.py")) if ".ko." not in p.name
+]
 
 PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 ANNOTATION = re.compile(r"[ \t]+#\s*\(\d+\)!")  # Material's code annotation marker
@@ -204,15 +205,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=XFAIL[p], strict=False))
-        if p in XFAIL
-        else p
-        for p in PAGES
-    ],
-)
+@pytest.mark.parametrize("page", PAGES)
 def test_pasting_the_copied_blocks_of_a_page_into_python_runs(
     reader,
     site_url,
@@ -225,7 +218,7 @@ def test_pasting_the_copied_blocks_of_a_page_into_python_runs(
     if not page.endswith("index"):  # opening pages may hold no code
         assert python, f"{page}: no block to copy"
     for block in python:
-        if block["language"] != "pycon" and not block["notebook"]:
+        if block["language"] != "pycon":
             # a listing copies as shown
             assert listing_text(block["copied"]) == listing_text(block["shown"]), page
         if block["language"] == "pycon":
@@ -245,6 +238,16 @@ def test_pasting_the_copied_blocks_of_a_page_into_python_runs(
             assert result["type"] == expected, result["message"]
         else:
             assert result["ok"], f"{page}:\n{block['copied']}\n{result.get('message')}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_a_notebook_page_copies_each_cell_as_its_code(reader, site_url, notebook):
+    import jupytext
+
+    blocks = copy_every_block(reader, site_url, f"notebooks/{notebook.stem}/")
+    copied = [b["copied"].strip() for b in blocks if b["notebook"]]
+    cells = jupytext.read(notebook).cells
+    assert copied == [c.source.strip() for c in cells if c.cell_type == "code"]
 
 
 def test_pycon_input_keeps_only_the_input_lines():

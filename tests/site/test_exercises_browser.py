@@ -32,9 +32,8 @@ def copy_every_stub(browser, site_url: str, prefix: str = "") -> dict[str, str]:
                 "article div.language-python.highlight"
                 f":has(span.filename:text-is('{title}')) pre"
             )
-            listing.scroll_into_view_if_needed()
-            listing.hover()
-            listing.locator("button[data-clipboard-target]").click()
+            # a real click, without waiting for the button's fade-in
+            listing.locator("button[data-clipboard-target]").click(force=True)
             copied[exercise_id] = page.evaluate("() => navigator.clipboard.readText()")
     finally:
         context.close()

@@ -1,0 +1,59 @@
+"""The built book with a dark OS: every page in Chromium, at the phone width.
+
+What the colour scheme changes is colour, not layout (that is
+tests/site/test_browser_layout.py's, with a light OS).  So each page gets one
+first visit with the OS set to dark, at 375 px, which checks what depends on
+the scheme: Material opens in its dark palette, nothing fails, and every
+figure is dark with grey ink that shows (its pixels, in memory).  A few pages
+are also checked on a dark desktop, where a figure whose panels are stacked
+on a phone shows them side by side.  With ``DLFS_SCREENSHOTS=1`` full-page
+screenshots go to ``screenshots/`` as ``PAGE-375-dark.png``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chromium import (
+    COLOR_SCHEME,
+    DESKTOP,
+    LOAD_EVERY_IMAGE,
+    PHONE,
+    PageVisit,
+    assert_figure_pixels,
+    figure_images,
+    save_screenshot,
+    shot_name,
+)
+from pages import nav_pages, url_path
+
+pytestmark = pytest.mark.browser
+
+PATHS = [url_path(page) for page in nav_pages()]  # '' is the home page
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p or "home")
+def test_page_follows_a_dark_os_with_readable_figures(
+    tabs, site_url, screenshot_dir, path
+):
+    """A first visit with a dark OS: dark palette, nothing fails, figures show."""
+    visit = PageVisit(tabs, site_url, path, PHONE, color_scheme="dark")
+    try:
+        page = visit.page
+        page.evaluate(LOAD_EVERY_IMAGE)
+        visit.assert_nothing_failed()
+        assert page.evaluate(COLOR_SCHEME) == "slate"
+        for img in figure_images(page):
+            assert_figure_pixels(img, "dark")
+        save_screenshot(page, screenshot_dir, shot_name(path, PHONE, "dark"))
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("path", ["ch4/gradient/", "ch5/layers/", "performance/"])
+def test_figures_on_a_dark_desktop_are_dark_with_ink_that_shows(tabs, site_url, path):
+    visit = PageVisit(tabs, site_url, path, DESKTOP, color_scheme="dark")
+    try:
+        for img in figure_images(visit.page):
+            assert_figure_pixels(img, "dark")
+    finally:
+        visit.close()
