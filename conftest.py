@@ -4,7 +4,7 @@ Every ``>>>`` example in a ``pycon`` block of ``docs/**/*.md`` runs as a
 doctest (see ``tests/doc_examples.py``); a Korean page ``X.ko.md`` only when
 its examples differ from ``X.md``'s in more than comments (otherwise the
 English page runs them).  Notebooks are executed by
-``tests/dist/test_notebooks.py``, not imported here.
+``tests/packaging/test_notebooks.py``, not imported here.
 """
 
 from __future__ import annotations

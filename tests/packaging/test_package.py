@@ -164,7 +164,7 @@ def test_load_weights_works_the_same_from_a_clone_an_editable_install_and_the_wh
     request: pytest.FixtureRequest,
     tmp_path: Path,
 ):
-    """Each way in a fresh venv that sees no other dlfs (tests/dist/conftest.py)."""
+    """Each way in a fresh venv that sees no other dlfs (see its conftest.py)."""
     env = {
         key: value
         for key, value in os.environ.items()

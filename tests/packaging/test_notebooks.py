@@ -7,7 +7,7 @@ and executes each ``.ipynb`` exactly as the built site offers it for
 download, in an empty folder with ``DLFS_DATA`` set. The venv borrows the
 third-party packages (NumPy, matplotlib, nbclient, ipykernel, ...) of the
 running environment; ``dlfs`` itself comes only from the wheel (the fixture
-``wheel_python``, tests/dist/conftest.py).
+``wheel_python``, tests/packaging/conftest.py).
 """
 
 from __future__ import annotations
