@@ -13,6 +13,14 @@ import os
 import sys
 from pathlib import Path
 
+# One BLAS thread per process, set before NumPy is first imported (below).
+# A run keeps every core busy with its xdist workers, Chromium and the
+# Pythons they start (which inherit this); OpenBLAS's own threads on top of
+# that spin waiting for a core and made NumPy-heavy tests several times slower.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
 import pytest
 from sybil import Sybil
 
