@@ -92,14 +92,25 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         thread.join()
 
 
+def _needs_the_site(item: pytest.Item) -> bool:
+    return "built_site" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The test files that wait for the built book run last, so that the
+    build overlaps every other test instead of keeping a worker waiting.
+    (A file is what ``--dist loadscope`` hands a worker.)"""
+    waiting = {item.nodeid.split("::")[0] for item in items if _needs_the_site(item)}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] in waiting)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _start_building_the_book(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Start the book's build as the run starts, if a test will need it: it
     takes a minute, which other tests can use."""
-    items = request.session.items
-    if any("built_site" in getattr(item, "fixturenames", ()) for item in items):
+    if any(_needs_the_site(item) for item in request.session.items):
         start_once_per_run(tmp_path_factory, "site", build_site)
 
 

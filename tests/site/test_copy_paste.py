@@ -9,7 +9,7 @@ Nothing may raise, except a block that shows a traceback on purpose, which
 must raise the error it shows.
 
 On a notebook page each cell's copy button must give that cell's code: then
-pasting them in order runs the notebook, which tests/dist/test_notebooks.py
+pasting them in order runs the notebook, which tests/packaging/test_notebooks.py
 runs (the ``.ipynb`` the page offers, from a plain install of the wheel).
 
 What this models: the copy button of a ``pycon`` block gives only its input
@@ -148,21 +148,18 @@ async () => {
 """
 
 
-def copy_every_block(context, base: str, page_path: str) -> list[dict]:
-    """Click every copy button of a page in order; return blocks with their copy."""
-    page = context.new_page()
-    try:
-        page.goto(base + page_path, wait_until="load")
-        # Material gives each listing its copy button after the load.
-        page.wait_for_function(MATERIAL_READY, timeout=15_000)
-        blocks = page.evaluate(COLLECT)
-        for block in blocks:
-            page.evaluate(REVEAL, block["index"])
-            page.locator(f'[data-paste-test="{block["index"]}"]').click(force=True)
-            block["copied"] = page.evaluate(COPIED)
-        return blocks
-    finally:
-        page.close()
+def copy_every_block(page, base: str, page_path: str) -> list[dict]:
+    """Open a page in the tab, click every copy button in order; return the
+    blocks with their copy."""
+    page.goto(base + page_path, wait_until="load")
+    # Material gives each listing its copy button after the load.
+    page.wait_for_function(MATERIAL_READY, timeout=15_000)
+    blocks = page.evaluate(COLLECT)
+    for block in blocks:
+        page.evaluate(REVEAL, block["index"])
+        page.locator(f'[data-paste-test="{block["index"]}"]').click(force=True)
+        block["copied"] = page.evaluate(COPIED)
+    return blocks
 
 
 def run_cells(cells: list[str], workdir: Path, mnist_dir: Path) -> list[dict]:
@@ -191,10 +188,11 @@ def run_cells(cells: list[str], workdir: Path, mnist_dir: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def reader(browser):
-    """A browser context that may use the clipboard, shared by the pages."""
+    """A tab that may use the clipboard, which visits every page in turn
+    (a new tab a page would cost a renderer process each)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    yield context
+    yield context.new_page()
     context.close()
 
 
