@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from fnmatch import fnmatch
 
 import pytest
 from pages import ROOT
@@ -18,3 +19,17 @@ def test_ruff_is_clean(command):
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_test_folder_is_one_pytest_skips(pytestconfig):
+    """pytest does not look inside folders matching ``norecursedirs`` (by
+    default ``dist``, ``build``, ``venv``, ...), so tests kept in one would
+    silently never run."""
+    skipped = [
+        folder.relative_to(ROOT).as_posix()
+        for folder in (ROOT / "tests").rglob("*")
+        if folder.is_dir()
+        and any(fnmatch(folder.name, p) for p in pytestconfig.getini("norecursedirs"))
+        and any(folder.glob("test_*.py"))
+    ]
+    assert skipped == []
