@@ -19,6 +19,8 @@ MARKER = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 # A whole fenced block of a page, from its opening fence to the matching close.
 FENCED_BLOCK = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")  # a Hangul syllable
+# A figure in a page's source, ![alt](../figures/NAME.svg "caption"): NAME.
+FIGURE = re.compile(r"!\[.*?\]\([^)\s]*figures/(\w+)\.svg", re.S)
 
 
 def pages() -> list[Path]:
@@ -88,6 +90,13 @@ def nav_pages() -> list[str]:
 
     walk(config["nav"])
     return found
+
+
+def figures_shown(page: str) -> list[str]:
+    """The figures a page of the nav shows, by name, in order (with repeats)."""
+    if not page.endswith(".md"):
+        return []
+    return FIGURE.findall((DOCS / page).read_text(encoding="utf-8"))
 
 
 def html_path(site: Path, page: str) -> Path:

@@ -1,13 +1,15 @@
-"""The built book with a dark OS: every page in Chromium, at the phone width.
+"""The built book with a dark OS, in Chromium, at the phone width.
 
 What the colour scheme changes is colour, not layout (that is
-tests/site/test_browser_layout.py's, with a light OS).  So each page gets one
-first visit with the OS set to dark, at 375 px, which checks what depends on
-the scheme: Material opens in its dark palette, nothing fails, and every
-figure is dark with grey ink that shows (its pixels, in memory).  A few pages
-are also checked on a dark desktop, where a figure whose panels are stacked
-on a phone shows them side by side.  With ``DLFS_SCREENSHOTS=1`` full-page
-screenshots go to ``screenshots/`` as ``PAGE-375-dark.png``.
+tests/site/test_browser_layout.py's, with a light OS, on every page).  The
+palette is one setting for the whole site, so the home page and every page
+with a figure get a first visit with the OS set to dark, at 375 px, which
+checks what depends on the scheme: Material opens in its dark palette,
+nothing fails, and every figure is dark with grey ink that shows (its pixels,
+in memory).  A few pages are also checked on a dark desktop, where a figure
+whose panels are stacked on a phone shows them side by side.  With
+``DLFS_SCREENSHOTS=1`` full-page screenshots go to ``screenshots/`` as
+``PAGE-375-dark.png``.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from chromium import (
     save_screenshot,
     shot_name,
 )
-from pages import nav_pages, url_path
+from pages import figures_shown, nav_pages, url_path
 
 pytestmark = pytest.mark.browser
 
-PATHS = [url_path(page) for page in nav_pages()]  # '' is the home page
+# The home page ('') and the pages that show figures.
+PATHS = [url_path(p) for p in nav_pages() if p == "index.md" or figures_shown(p)]
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p or "home")

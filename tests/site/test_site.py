@@ -12,7 +12,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from pages import DOCS, ROOT, chapters, html_path, korean_pages, nav_pages
+from pages import (
+    DOCS,
+    ROOT,
+    chapters,
+    figures_shown,
+    html_path,
+    korean_pages,
+    nav_pages,
+)
 
 
 class Links(HTMLParser):
@@ -321,11 +329,8 @@ def figure_numbers_in_reading_order() -> dict[str, str]:
     numbers: dict[str, str] = {}
     counts: dict[str, int] = {}
     for page in nav_pages():
-        if not page.endswith(".md"):
-            continue
         chapter = re.match(r"ch(\d+)/", page)
-        source = (ROOT / "docs" / page).read_text()
-        for name in re.findall(r"!\[.*?\]\([^)\s]*figures/(\w+)\.svg", source, re.S):
+        for name in figures_shown(page):
             if name in numbers:
                 continue
             key = chapter.group(1) if chapter else page
