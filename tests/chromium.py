@@ -88,7 +88,10 @@ class Tabs:
         key = (width, color_scheme)
         if key not in self._tabs or self._tabs[key].is_closed():
             self._tabs[key] = self.context(width, color_scheme).new_page()
-        return self._tabs[key]
+        tab = self._tabs[key]
+        if tab.viewport_size["width"] != width:  # a visit widened it
+            tab.set_viewport_size({"width": width, "height": 900})
+        return tab
 
     def close(self) -> None:
         for context in self._contexts.values():
@@ -145,6 +148,17 @@ class PageVisit:
         except Exception:  # playwright's TimeoutError: the checks will say what
             pass
 
+    def resize(self, width: int) -> None:
+        """Give the tab the width (900 px high), and wait for the page to lay
+        itself out again (two animation frames)."""
+        if self.page.viewport_size["width"] != width:
+            self.page.set_viewport_size({"width": width, "height": 900})
+            self.page.evaluate(
+                "() => new Promise(r => requestAnimationFrame("
+                "() => requestAnimationFrame(r)))"
+            )
+        self.width = width
+
     def _on_console(self, message: object) -> None:
         if message.type == "error":
             self.console_errors.append(message.text)
@@ -185,10 +199,14 @@ class PageVisit:
 COLOR_SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
 # Lazy images load only near the viewport: load them all, to check them.
+# (Each keeps its loading attribute, which the layout checks read.)
 LOAD_EVERY_IMAGE = """async () => {
     for (const img of document.querySelectorAll('article img')) {
+        const loading = img.getAttribute('loading');
         img.loading = 'eager';
         try { await img.decode(); } catch (e) {}
+        if (loading === null) img.removeAttribute('loading');
+        else img.setAttribute('loading', loading);
     }
 }"""
 
