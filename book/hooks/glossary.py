@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,16 +214,21 @@ def korean_pattern(term: Term) -> re.Pattern[str]:
 def link_terms(html: str, glossary_url: str, korean: bool = False) -> str:
     """Link the first use of each glossary term to its entry: ``term (한국어)``
     on an English page, ``한국어(English)`` on a Korean one."""
-    protected = [m.span() for m in _PROTECTED.finditer(html)]
+    protected = [m.span() for m in _PROTECTED.finditer(html)]  # in order, apart
+    starts = [a for a, _ in protected]
+
+    def inside(position: int) -> bool:
+        i = bisect.bisect_right(starts, position) - 1
+        return i >= 0 and position < protected[i][1]
+
     inserts: list[tuple[int, int, str]] = []
     for term in _TERMS:
         pattern = korean_pattern(term) if korean else _english_pattern(term)
         title = f"용어집: {term.korean}" if korean else f"Glossary: {term.english}"
         for match in pattern.finditer(html):
             start, end = match.span("term")
-            inside = any(a <= start < b for a, b in protected)
             taken = any(a < end and start < b for a, b, _ in inserts)
-            if not inside and not taken:
+            if not inside(start) and not taken:
                 link = (
                     f'<a class="dlfs-term" href="{glossary_url}#{term.slug}" '
                     f'title="{title}">{match.group("term")}</a>'
