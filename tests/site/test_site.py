@@ -148,6 +148,15 @@ def test_site_loads_no_script_or_style_from_another_host(built_site):
     assert external == []
 
 
+def test_the_exercise_pages_show_the_stubs_and_hide_the_answers(built_site):
+    for chapter in chapters():
+        html = (built_site / chapter / "exercises" / "index.html").read_text()
+        assert "NotImplementedError" in html
+        assert "--8&lt;--" not in html
+        assert html.count('<details class="success">') >= 2
+        assert '<details class="success" open' not in html
+
+
 @pytest.mark.parametrize("page", ["ch2/perceptron.md", "ch5/layers.md"])
 def test_included_listings_show_their_file_name(built_site, page):
     html = html_path(built_site, page).read_text()
