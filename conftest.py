@@ -54,11 +54,15 @@ def pytest_collect_file(file_path, parent):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skip pages that need MNIST when it is absent, unless running in CI."""
-    if mnist_dir_or_none() is not None or os.environ.get("CI"):
-        return
+    """Mark what depends on MNIST ``mnist``: the pages and tests that load it,
+    and the checks of the built book, whose notebooks run only with it.
+    Skip the pages that need MNIST when it is absent, unless running in CI."""
+    absent = mnist_dir_or_none() is None and not os.environ.get("CI")
     skip = pytest.mark.skip(reason=f"page needs MNIST. {skip_reason()}")
     for item in items:
         path = Path(str(getattr(item, "path", "")))
-        if path.suffix == ".md" and needs_mnist(path):
+        page = path.suffix == ".md" and needs_mnist(path)
+        if page or {"mnist_dir", "built_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.mnist)
+        if page and absent:
             item.add_marker(skip)
