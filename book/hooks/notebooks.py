@@ -261,13 +261,20 @@ def slim_notebook_page(output: str, page_url: str, site_dir: Path) -> str:
     return output
 
 
+def write_ipynb(source: Path, folder: Path) -> Path:
+    """The ``.ipynb`` a notebook page offers for download, written into
+    ``folder``: its jupytext source converted, without outputs."""
+    import jupytext
+
+    target = folder / f"{source.stem}.ipynb"
+    folder.mkdir(parents=True, exist_ok=True)
+    jupytext.write(jupytext.read(source), target, fmt="ipynb")
+    return target
+
+
 def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
     if _is_notebook(page):
-        import jupytext
-
-        source = Path(page.file.abs_src_path)
-        target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        jupytext.write(jupytext.read(source), target, fmt="ipynb")
+        folder = Path(page.file.abs_dest_path).parent
+        write_ipynb(Path(page.file.abs_src_path), folder)
         output = slim_notebook_page(output, page.url, Path(config["site_dir"]))
     return output

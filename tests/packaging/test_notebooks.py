@@ -3,8 +3,10 @@
 A reader downloads a notebook from the built site and runs it after
 ``pip install dlfs``, far from this repository. This test does the same: it
 builds the wheel, installs it in a fresh venv that cannot see the repository,
-and executes each ``.ipynb`` exactly as the built site offers it for
-download, in an empty folder with ``DLFS_DATA`` set. The venv borrows the
+and executes each ``.ipynb`` as the site offers it for download (made by the
+notebooks hook's ``write_ipynb``, which tests/site/test_site.py checks the
+built site used), in an empty folder with ``DLFS_DATA`` set.  It does not
+wait for the site's build. The venv borrows the
 third-party packages (NumPy, matplotlib, nbclient, ipykernel, ...) of the
 running environment; ``dlfs`` itself comes only from the wheel (the fixture
 ``wheel_python``, tests/packaging/conftest.py).
@@ -21,6 +23,8 @@ from pathlib import Path
 import pytest
 from mnist_data import needs_mnist
 from pages import ROOT
+
+from book.hooks.notebooks import write_ipynb
 
 # The Korean copies (chN.ko.py) have the same code cells (tests/book/test_i18n.py).
 NOTEBOOKS = sorted(
@@ -126,13 +130,11 @@ CHECKS = {"ch2": check_ch2, "ch3": check_ch3, "ch4": check_ch4, "ch5": check_ch5
 def test_downloaded_notebook_runs_from_the_wheel(
     path: Path,
     request: pytest.FixtureRequest,
-    built_site: Path,
     wheel_python: Path,
     tmp_path: Path,
 ):
     data = request.getfixturevalue("mnist_dir") if needs_mnist(path) else None
-    ipynb = built_site / "notebooks" / path.stem / f"{path.stem}.ipynb"
-    assert ipynb.is_file(), f"the site offers no {ipynb.name}"
+    ipynb = write_ipynb(path, tmp_path / "download")
     outputs, dlfs_file = run_downloaded_notebook(wheel_python, ipynb, tmp_path, data)
     assert Path(dlfs_file).is_relative_to(wheel_python.parents[1])
     errors = [o for o in outputs if o.get("output_type") == "error"]

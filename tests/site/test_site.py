@@ -148,6 +148,24 @@ def test_site_loads_no_script_or_style_from_another_host(built_site):
     assert external == []
 
 
+def test_each_notebook_page_offers_its_source_as_ipynb(built_site, tmp_path):
+    """What tests/packaging/test_notebooks.py runs from the wheel is what a
+    reader downloads: the hook's ``write_ipynb`` of the page's source."""
+    import nbformat
+
+    from book.hooks.notebooks import write_ipynb
+
+    def cells(path: Path) -> list[tuple[str, str]]:
+        notebook = nbformat.read(path, as_version=4)
+        return [(cell.cell_type, cell.source) for cell in notebook.cells]
+
+    for source in sorted((DOCS / "notebooks").glob("*.py")):
+        chapter = source.stem.removesuffix(".ko")
+        edition = "ko/" if source.stem.endswith(".ko") else ""
+        offered = built_site / f"{edition}notebooks/{chapter}/{source.stem}.ipynb"
+        assert cells(offered) == cells(write_ipynb(source, tmp_path)), offered
+
+
 def test_the_exercise_pages_show_the_stubs_and_hide_the_answers(built_site):
     for chapter in chapters():
         html = (built_site / chapter / "exercises" / "index.html").read_text()
