@@ -14,6 +14,13 @@ CHROMIUM = "/usr/bin/chromium"
 # The widths the book is checked at: a phone's and a desktop's.
 PHONE, DESKTOP = 375, 1280
 WIDTHS = (PHONE, DESKTOP)
+
+
+def screen(width: int) -> dict[str, int]:
+    """The viewport of a screen that wide: every check uses 900 px of height."""
+    return {"width": width, "height": 900}
+
+
 # Without the background-networking flags Chromium keeps trying to reach
 # Google's hosts, and the closed network here refuses it, many times a start.
 CHROMIUM_ARGS = [
@@ -79,19 +86,17 @@ class Tabs:
         key = (width, color_scheme)
         if key not in self._contexts:
             self._contexts[key] = self.browser.new_context(
-                viewport={"width": width, "height": 900}, color_scheme=color_scheme
+                viewport=screen(width), color_scheme=color_scheme
             )
         return self._contexts[key]
 
     def tab(self, width: int, color_scheme: str) -> object:
-        """The shared tab for the width and scheme (a new one if it was closed)."""
+        """The shared tab for the width and scheme (a new one if it was closed);
+        a visit that widened it gives it back its width (:meth:`PageVisit.resize`)."""
         key = (width, color_scheme)
         if key not in self._tabs or self._tabs[key].is_closed():
             self._tabs[key] = self.context(width, color_scheme).new_page()
-        tab = self._tabs[key]
-        if tab.viewport_size["width"] != width:  # a visit widened it
-            tab.set_viewport_size({"width": width, "height": 900})
-        return tab
+        return self._tabs[key]
 
     def close(self) -> None:
         for context in self._contexts.values():
@@ -99,10 +104,10 @@ class Tabs:
 
 
 class PageVisit:
-    """One page opened in a new tab, with what happened on the wire.
+    """One page opened in a tab, with what happened on the wire.
 
-    ``source`` is :class:`Tabs` (a tab of the shared context for the width
-    and scheme) or the browser (a context of the visit's own).
+    ``source`` is :class:`Tabs` (the shared tab for the width and scheme,
+    navigated to the page) or the browser (a context of the visit's own).
     """
 
     def __init__(
@@ -120,9 +125,10 @@ class PageVisit:
         self.foreign: list[str] = []
         if isinstance(source, Tabs):
             self.page, self._own_context = source.tab(width, color_scheme), None
+            self.resize(width)
         else:
             self._own_context = source.new_context(
-                viewport={"width": width, "height": 900}, color_scheme=color_scheme
+                viewport=screen(width), color_scheme=color_scheme
             )
             self.page = self._own_context.new_page()
         self.context = self.page.context
@@ -149,10 +155,10 @@ class PageVisit:
             pass
 
     def resize(self, width: int) -> None:
-        """Give the tab the width (900 px high), and wait for the page to lay
-        itself out again (two animation frames)."""
+        """Give the tab the width, and wait for the page to lay itself out
+        again (two animation frames)."""
         if self.page.viewport_size["width"] != width:
-            self.page.set_viewport_size({"width": width, "height": 900})
+            self.page.set_viewport_size(screen(width))
             self.page.evaluate(
                 "() => new Promise(r => requestAnimationFrame("
                 "() => requestAnimationFrame(r)))"
@@ -253,7 +259,7 @@ def search(browser: object, url: str, queries: list[str]) -> dict[str, list[str]
     """
     import time
 
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport=screen(DESKTOP))
     count = "() => document.querySelectorAll('.md-search-result__item').length"
     found: dict[str, list[str]] = {}
     try:

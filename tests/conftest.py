@@ -201,7 +201,7 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def tabs(browser: object) -> Iterator[Tabs]:
-    """New tabs in browser contexts shared per width and OS colour scheme."""
+    """One tab per width and OS colour scheme, which the visits navigate."""
     shared = Tabs(browser)
     yield shared
     shared.close()

@@ -17,7 +17,15 @@ from __future__ import annotations
 import os
 
 import pytest
-from chromium import COLOR_SCHEME, WIDTHS, PageVisit, save_screenshot, search
+from chromium import (
+    COLOR_SCHEME,
+    DESKTOP,
+    WIDTHS,
+    PageVisit,
+    save_screenshot,
+    screen,
+    search,
+)
 from pages import ROOT
 
 pytestmark = pytest.mark.browser
@@ -42,7 +50,7 @@ def test_search_finds_the_right_page(browser, site_url):
 
 
 def test_palette_toggle_switches_and_survives_a_reload(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=screen(DESKTOP))
     page = context.new_page()
     try:
         page.goto(site_url, wait_until="networkidle")
@@ -83,7 +91,7 @@ def test_notebook_page_shows_outputs_and_images(browser, site_url, chapter):
     ran = notebook_ran(chapter)
     if not ran and os.environ.get("CI"):
         pytest.fail(f"notebook {chapter} needs MNIST, and CI must run it")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=screen(DESKTOP))
     page = context.new_page()
     try:
         page.goto(site_url + f"notebooks/{chapter}/", wait_until="networkidle")

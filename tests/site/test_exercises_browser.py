@@ -5,6 +5,7 @@ the Korean pages, to its Korean twin ``stubs/X.ko.py``)."""
 from __future__ import annotations
 
 import pytest
+from chromium import DESKTOP, screen
 
 from dlfs.exercises import EXERCISES, check_source
 
@@ -18,7 +19,7 @@ def copy_every_stub(browser, site_url: str, prefix: str = "") -> dict[str, str]:
     """
     # The page titles each stub with the file name the learner saves it under.
     titles = {i: e.stub_path.name.split("_", 1)[1] for i, e in EXERCISES.items()}
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=screen(DESKTOP))
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     copied = {}
