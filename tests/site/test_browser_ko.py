@@ -1,7 +1,7 @@
-"""The Korean pages in a real browser (issue 15).
+"""The Korean pages in a real browser.
 
 Every Korean page of the built book is opened in Debian's Chromium at the
-phone width (375 px), the way tests/site/test_browser.py opens the English
+phone width (375 px), the way tests/site/test_browser_layout.py opens the English
 ones, and checked for what a Korean reader would notice: Hangul drawn in a
 CJK font (the fonts Chromium really used, from DevTools), lines that break
 between words (``word-break: keep-all``), no console errors or failed
