@@ -5,11 +5,11 @@ representative ones at the desktop width (1280 px) too, and returns, per page
 and width, console errors, failed requests, whether the page is wider than
 the screen, the words drawn across two lines, and, at the phone width, the
 fonts Chromium really used for a Korean paragraph (DevTools'
-``CSS.getPlatformFontsForNode``) and the paragraph's ``word-break``; then the
-results of a few searches from ``/ko/``.  tests/site/test_browser_ko.py
-checks the report.  What the built HTML already says (``lang="ko"``, the
-language switcher's links, which figure files a page shows) is checked
-without a browser, in tests/site/test_site.py.
+``CSS.getPlatformFontsForNode``) and the paragraph's ``word-break``.
+tests/site/test_browser_ko.py checks the report, and searches from ``/ko/``.
+What the built HTML already says (``lang="ko"``, the language switcher's
+links, which figure files a page shows) is checked without a browser, in
+tests/site/test_site.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from chromium import (
     PageVisit,
     Tabs,
     save_screenshot,
-    search,
     shot_name,
 )
 
@@ -105,15 +104,12 @@ def probe(
     shots: Path | None,
     paths: list[str],
     on_desktop: list[str],
-    queries: list[str],
-) -> dict:
+) -> dict[str, dict]:
     """Every page of ``paths`` at the phone width; those of ``on_desktop`` also
-    at the desktop width.  Keys of ``report["pages"]``: ``"PATH@WIDTH"``;
-    ``report["search"]``: what a search from ``/ko/`` finds for each query."""
-    report: dict = {"pages": {}}
+    at the desktop width, by ``"PATH@WIDTH"``."""
+    report = {}
     for path in paths:
         widths = (PHONE, DESKTOP) if path in on_desktop else (PHONE,)
         for width in widths:
-            report["pages"][f"{path}@{width}"] = visit(tabs, base, path, width, shots)
-    report["search"] = search(tabs.browser, base + "ko/", queries)
+            report[f"{path}@{width}"] = visit(tabs, base, path, width, shots)
     return report

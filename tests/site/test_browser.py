@@ -38,9 +38,9 @@ SEARCHES = {
 }
 
 
-def test_search_finds_the_right_page(browser, site_url):
+def test_search_finds_the_right_page(browser, searchable_site_url):
     """Every query of SEARCHES, asked in one page (its index is built once)."""
-    found = search(browser, site_url, list(SEARCHES))
+    found = search(browser, searchable_site_url, list(SEARCHES))
     missed = {
         query: found[query]
         for query, where in SEARCHES.items()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from chromium import DESKTOP, PHONE
+from chromium import DESKTOP, PHONE, search
 from ko_probe import probe
 from pages import DOCS, korean_pages, url_path
 
@@ -54,18 +54,18 @@ def korean_report(tabs, site_url: str, screenshot_dir) -> dict:
     if not PATHS:
         pytest.skip("no Korean pages")
     shots = screenshot_dir / "ko" if screenshot_dir else None
-    return probe(tabs, site_url, shots, PATHS, ON_DESKTOP, list(SEARCHES))
+    return probe(tabs, site_url, shots, PATHS, ON_DESKTOP)
 
 
 def visits(report: dict, path: str) -> list[dict]:
     """The page's visits: at the phone width and, for a few, the desktop's."""
     widths = (PHONE, DESKTOP) if path in ON_DESKTOP else (PHONE,)
-    return [report["pages"][f"{path}@{width}"] for width in widths]
+    return [report[f"{path}@{width}"] for width in widths]
 
 
 def phone_visit(report: dict, path: str) -> dict:
     """The visit that also probed the fonts (they do not depend on the width)."""
-    return report["pages"][f"{path}@{PHONE}"]
+    return report[f"{path}@{PHONE}"]
 
 
 def test_the_representative_pages_are_korean_pages():
@@ -104,10 +104,16 @@ def test_korean_lines_break_between_words(korean_report, path):
         assert visit["cut_words"] == [], "words cut across two lines"
 
 
+@pytest.fixture(scope="module")
+def korean_searches(browser, searchable_site_url: str) -> dict[str, list[str]]:
+    """What a search from ``/ko/`` finds for each query of SEARCHES."""
+    return search(browser, searchable_site_url + "ko/", list(SEARCHES))
+
+
 @pytest.mark.parametrize("query", SEARCHES)
-def test_search_from_ko_finds_the_korean_pages(korean_report, query):
+def test_search_from_ko_finds_the_korean_pages(korean_searches, query):
     # A page's sections come as results of their own: count pages, in order.
-    pages = list(dict.fromkeys(r.split("#")[0] for r in korean_report["search"][query]))
+    pages = list(dict.fromkeys(r.split("#")[0] for r in korean_searches[query]))
     assert pages, f"no results for {query}"
     assert pages[0].startswith("/ko/"), pages
     source, expected = SEARCHES[query]
