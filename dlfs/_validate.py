@@ -1,8 +1,9 @@
 """Checks at the boundaries, where configuration and outside data come in.
 
 Every argument check of dlfs lives here: the network constructors,
-``SGD(lr)``, ``LayerNet.accuracy``, :func:`dlfs.train.train` and
-:func:`dlfs.numerical_net.train_numerical` call the checks below first, so a
+``SGD(lr)``, ``LayerNet.accuracy``, :func:`dlfs.train.train`,
+:func:`dlfs.numerical_net.train_numerical` and the exercise checker's
+:func:`~dlfs.exercises.check` call the checks below first, so a
 mistake gives a message naming the argument instead of a NumPy error deep
 inside.  The teaching code on the pages stays lean: the decorators
 :func:`checks` (for a class) and :func:`checked` (for a function) are written
@@ -26,6 +27,7 @@ import functools
 import inspect
 import math
 import numbers
+import os
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
@@ -131,6 +133,26 @@ def check_positive(name: str, value: object, what: str = POSITIVE) -> None:
         _refuse(TypeError, name, what, repr(value))
     if not (math.isfinite(value) and value > 0):
         _refuse(ValueError, name, what, repr(value))
+
+
+def check_timeout(name: str, value: object, maximum: float) -> None:
+    """A time limit: a positive finite number of seconds, at most ``maximum``."""
+    what = f"a positive number of seconds, at most {maximum:g}"
+    check_positive(name, value, what)
+    if value > maximum:
+        _refuse(ValueError, name, what, repr(value))
+
+
+def check_text(name: str, value: object) -> None:
+    """A string."""
+    if not isinstance(value, str):
+        _refuse(TypeError, name, "a string", repr(value))
+
+
+def check_path(name: str, value: object) -> None:
+    """A file path: a string or an ``os.PathLike`` of one."""
+    if not isinstance(value, str | os.PathLike) or isinstance(os.fspath(value), bytes):
+        _refuse(TypeError, name, "a path (a string or a Path)", repr(value))
 
 
 def check_seed(name: str, value: object, *, generator: bool = False) -> None:

@@ -10,6 +10,7 @@ import sys
 import textwrap
 from typing import Any
 
+from dlfs._validate import check_timeout
 from dlfs.cli_kit import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -17,11 +18,10 @@ from dlfs.cli_kit import (
     EXIT_USAGE,
     Parser,
     exit_epilog,
-    positive_float,
     run,
 )
 from dlfs.exercises import EXERCISES, OLD_IDS, check
-from dlfs.exercises.checker import NOT_RUN, TIMEOUT
+from dlfs.exercises.checker import MAX_TIMEOUT, NOT_RUN, TIMEOUT
 
 SUMMARY = "list, show and check the exercises of chapters 2-5"
 DESCRIPTION = "The exercises of chapters 2-5 and a checker for your answers."
@@ -56,10 +56,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     check_.add_argument("file", help="your Python file")
     check_.add_argument(
         "--timeout",
-        type=positive_float,
+        type=timeout_seconds,
         default=TIMEOUT,
-        help=f"seconds before the checks are stopped (default: {TIMEOUT:g})",
+        help=f"seconds before the checks are stopped (default: {TIMEOUT:g}, "
+        f"at most {MAX_TIMEOUT:g})",
     )
+
+
+def timeout_seconds(text: str) -> float:
+    """The ``--timeout`` option: what :func:`check` takes as its time limit."""
+    try:
+        value = float(text)
+        check_timeout("--timeout", value, MAX_TIMEOUT)
+    except (TypeError, ValueError):
+        raise argparse.ArgumentTypeError(
+            f"expected a positive number of seconds, at most {MAX_TIMEOUT:g}, "
+            f"got {text!r}"
+        ) from None
+    return value
 
 
 def run_exercises(args: argparse.Namespace, prog: str) -> int:

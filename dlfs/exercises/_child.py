@@ -1,7 +1,7 @@
 """Importing a learner's file and running one exercise's checks on it.
 
 ``python -m dlfs.exercises._child ID FILE`` does it in a process of its own
-(the checker starts it) and writes one JSON object a line to its standard
+(the checker's supervisor starts it) and writes one JSON object a line to its standard
 output, flushed as it goes, so the parent knows which check was running if it
 has to stop an endless loop.  Whatever the learner prints goes to standard
 error instead.  :func:`run` is the same work in the calling process.
@@ -74,6 +74,11 @@ def explain(error: BaseException) -> str:
         return "This is still the starter stub: replace `raise NotImplementedError`."
     if isinstance(error, AttributeError) and "has no attribute 'int'" in str(error):
         return "`np.int` was removed from NumPy: write `int` instead."
+    if isinstance(error, SystemExit | KeyboardInterrupt):
+        return (
+            f"Your code raised {type(error).__name__}, which ends a program: "
+            "a function gives its answer with `return`."
+        )
     return f"Your code raised {type(error).__name__}; the traceback shows where."
 
 
@@ -91,6 +96,8 @@ def run(exercise_id: str, path: Path, out: TextIO) -> None:
     with learner_session(path):
         try:
             module = load(path)
+        except SystemExit:
+            raise  # the file ends the process: reported as exit() during a check
         except BaseException as error:  # a learner's file may raise anything
             emit(event="import_error", traceback=learner_traceback(error, path))
             return
@@ -108,7 +115,7 @@ def run(exercise_id: str, path: Path, out: TextIO) -> None:
                 cause = failure.cause
                 detail = learner_traceback(cause, path) if cause is not None else ""
                 emit(event="fail", check=what, hint=failure.hint, traceback=detail)
-            except Exception as error:
+            except BaseException as error:  # SystemExit and Ctrl-C's too
                 detail = learner_traceback(error, path)
                 emit(event="fail", check=what, hint=explain(error), traceback=detail)
             else:

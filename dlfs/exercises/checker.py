@@ -1,8 +1,11 @@
 """Checking a learner's file: run the checks in a child process, report in words.
 
 The child (:mod:`dlfs.exercises._child`) imports the file and runs the
-checks; this side starts it, stops it when the time limit is up, and turns
-its records into the report that ``python -m dlfs.exercises check`` prints.
+checks.  A supervisor (``_supervisor.py``, a process of its own) starts it in
+an empty temporary folder, passes its records on, and when it ends, when the
+time limit is up or when the checker is stopped, kills it and every process it
+left (on Linux; elsewhere its process group).  This side turns the records
+into the report that ``python -m dlfs exercises check`` prints.
 :func:`check_in_process` runs the same checks without the child, for files
 that are known to end and not to call ``exit()``.
 """
@@ -11,6 +14,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -18,6 +24,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from dlfs._validate import check_path, check_text, check_timeout
 from dlfs.cli_kit import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from dlfs.exercises.catalog import EXERCISES, OLD_IDS
 
@@ -25,6 +32,9 @@ from dlfs.exercises.catalog import EXERCISES, OLD_IDS
 # is like a bad path, nothing was checked.
 PASSED, FAILED, NOT_RUN = EXIT_OK, EXIT_FAILED, EXIT_USAGE
 TIMEOUT = 10.0
+MAX_TIMEOUT = 3600.0  # an hour: a limit, not a way to wait forever
+LATE = 5.0  # the supervisor needs at most about 2 s to clean up
+SUPERVISOR = Path(__file__).with_name("_supervisor.py")
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,8 @@ def _wrap(text: str, first: str = "  hint: ") -> str:
     return textwrap.fill(text, 72, initial_indent=first, subsequent_indent=" " * 8)
 
 
-def _report(exercise_id: str, records: list[dict], timed_out: float | None) -> Report:
+def _report(exercise_id: str, records: list[dict], end: dict) -> Report:
+    """The report of the child's ``records``, closed by the supervisor's ``end``."""
     exercise = EXERCISES[exercise_id]
     lines = [f"{exercise.id}: {exercise.title}"]
     passed = failed = 0
@@ -68,28 +79,14 @@ def _report(exercise_id: str, records: list[dict], timed_out: float | None) -> R
             if record["traceback"]:
                 lines.append(_indent(record["traceback"]))
     if running is not None:
+        lines += [f"  FAIL  {running}", _wrap(_why_stopped(end, "in this check"))]
         failed += 1
-        if timed_out is not None:
-            why = (
-                f"stopped after {timed_out:g} s without an answer. Look for a loop "
-                "that never ends, such as a `while` whose condition never changes "
-                "(`--timeout` sets the limit)."
-            )
-        else:
-            why = "your code ended the Python process (did it call exit()?)."
-        lines += [f"  FAIL  {running}", _wrap(f"The check {why}")]
-    elif passed + failed < len(exercise.checks):  # the child ended between checks
-        if timed_out is not None:
-            lines.append(
-                f"Importing your file took longer than {timed_out:g} s: stopped."
-            )
-            lines.append(
-                "Look for a loop at the top level of your file that never ends."
-            )
-        else:
-            lines.append(
-                "The checks could not run: your file ended the Python process."
-            )
+    if passed + failed < len(exercise.checks):  # the child ended early
+        if running is None and passed + failed == 0:
+            during = "while your file was imported"
+            lines.append(textwrap.fill(_why_stopped(end, during), 72))
+        not_run = len(exercise.checks) - passed - failed
+        lines.append(f"{not_run} of {len(exercise.checks)} checks did not run.")
         return Report(FAILED, "\n".join(lines))
     total = passed + failed
     if total == 1:
@@ -99,6 +96,30 @@ def _report(exercise_id: str, records: list[dict], timed_out: float | None) -> R
     else:
         lines.append(f"All {total} checks passed.")
     return Report(FAILED if failed else PASSED, "\n".join(lines))
+
+
+def _why_stopped(end: dict, during: str) -> str:
+    """Why the child stopped ``during`` something, from the supervisor's record."""
+    status = end.get("status")
+    if end.get("timed_out"):
+        return (
+            f"Stopped after {end['seconds']:g} s {during}: look for a "
+            "loop that never ends, such as a `while` whose condition never "
+            "changes (`--timeout` sets the limit)."
+        )
+    if isinstance(status, int) and status < 0:
+        try:
+            name = signal.Signals(-status).name
+        except ValueError:
+            name = f"signal {-status}"
+        return (
+            f"The Python process running your code crashed ({name}) {during}: "
+            "look for ctypes, or a library called with bad memory."
+        )
+    return (
+        f"Your code ended the Python process (exit status {status}) {during}: "
+        "remove the call to exit(), sys.exit() or os._exit()."
+    )
 
 
 def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Report:
@@ -111,7 +132,8 @@ def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Repor
     path : str or Path
         The learner's Python file.
     timeout : float
-        Seconds the checks may take in all before they are stopped.
+        Seconds the checks may take in all before they are stopped: above 0
+        and at most :data:`MAX_TIMEOUT` (an hour).
 
     Returns
     -------
@@ -120,25 +142,70 @@ def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Repor
         out), 2 when the id is unknown or the file cannot be imported; ``text``
         is the report.
 
+    Raises
+    ------
+    TypeError
+        If ``exercise_id`` is not a string, ``path`` not a path, or
+        ``timeout`` not a number.
+    ValueError
+        If ``timeout`` is not above 0 and at most an hour.
+
     Examples
     --------
     >>> check("ch9.nothing", "my_file.py").status
     2
     """
-    exercise_id = OLD_IDS.get(exercise_id, exercise_id)
-    refused = _refusal(exercise_id, Path(path))
+    refused = _refusal(exercise_id, path, timeout)
     if refused is not None:
         return refused
-    command = [sys.executable, "-m", "dlfs.exercises._child", exercise_id, str(path)]
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    timed_out = None
+    exercise_id = OLD_IDS.get(exercise_id, exercise_id)
+    output = _supervised(exercise_id, Path(path).resolve(), timeout)
+    *records, end = _records(output) or [{}]
+    if end.get("event") != "end":  # the supervisor itself did not finish
+        records, end = [*records, end], {"status": None}
+    return _report(exercise_id, records, {**end, "seconds": timeout})
+
+
+def _supervised(exercise_id: str, path: Path, timeout: float) -> str:
+    """What the supervisor printed: the child's records, then its own."""
+    folder = tempfile.mkdtemp(prefix="dlfs-check-")
+    child = [
+        sys.executable,
+        "-P",
+        "-m",
+        "dlfs.exercises._child",
+        exercise_id,
+        str(path),
+    ]
+    command = [sys.executable, "-I", "-S", str(SUPERVISOR), str(timeout), folder]
+    supervisor = subprocess.Popen(
+        [*command, "--", *child], stdout=subprocess.PIPE, env=_child_env()
+    )
     try:
-        output, _ = child.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        output, _ = child.communicate()
-        timed_out = timeout
-    return _report(exercise_id, _records(output), timed_out)
+        output, _ = supervisor.communicate(timeout=timeout + LATE)
+    except subprocess.TimeoutExpired:  # it should have ended: stop it
+        supervisor.kill()
+        output, _ = supervisor.communicate(timeout=LATE)
+    except BaseException:  # Ctrl-C or an error here: it kills the child, then ends
+        supervisor.terminate()
+        supervisor.wait(timeout=LATE)
+        raise
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return output.decode("utf-8", "replace")
+
+
+def _child_env() -> dict[str, str]:
+    """The environment of the child: it imports this dlfs, from any folder."""
+    env = dict(os.environ)
+    here = str(Path(__file__).resolve().parents[2])
+    paths = [
+        str(Path(p).resolve()) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p
+    ]
+    if not Path(here).name.endswith(("site-packages", "dist-packages")):
+        paths.insert(0, here)
+    env["PYTHONPATH"] = os.pathsep.join(paths)
+    return env
 
 
 def check_in_process(exercise_id: str, path: str | Path) -> Report:
@@ -154,24 +221,34 @@ def check_in_process(exercise_id: str, path: str | Path) -> Report:
     >>> check_in_process("ch3.relu", STUBS / "ch3_relu.py").status
     1
     """
-    exercise_id = OLD_IDS.get(exercise_id, exercise_id)
-    refused = _refusal(exercise_id, Path(path))
+    refused = _refusal(exercise_id, path)
     if refused is not None:
         return refused
+    exercise_id = OLD_IDS.get(exercise_id, exercise_id)
     # Imported here: the child process runs that module as __main__, and an
     # earlier import of it by the package would make runpy warn.
     from dlfs.exercises import _child
 
     out = io.StringIO()
     _child.run(exercise_id, Path(path).resolve(), out)
-    return _report(exercise_id, _records(out.getvalue()), None)
+    return _report(exercise_id, _records(out.getvalue()), {"status": None})
 
 
-def _refusal(exercise_id: str, path: Path) -> Report | None:
-    """The report for an unknown id or a file that cannot be checked."""
+def _refusal(
+    exercise_id: str, path: str | Path, timeout: float = TIMEOUT
+) -> Report | None:
+    """The report for an unknown id or a file that cannot be checked; a
+    TypeError or ValueError for arguments of the wrong kind."""
+    check_text("exercise_id", exercise_id)
+    check_path("path", path)
+    check_timeout("timeout", timeout, MAX_TIMEOUT)
+    exercise_id = OLD_IDS.get(exercise_id, exercise_id)
     if exercise_id not in EXERCISES:
         known = ", ".join(EXERCISES)
         return Report(NOT_RUN, f"Unknown exercise id {exercise_id!r}. Known: {known}.")
+    path = Path(path)
+    if path.is_dir():
+        return Report(NOT_RUN, f"{path} is a folder: give your Python file")
     if not path.is_file():
         return Report(NOT_RUN, f"No such file: {path}")
     if path.suffix != ".py":
@@ -181,14 +258,29 @@ def _refusal(exercise_id: str, path: Path) -> Report | None:
     return None
 
 
+# The records the child and the supervisor write, with their fields' types.
+RECORDS = {
+    "import_error": {"traceback": str},
+    "names": {"messages": list},
+    "start": {"check": str},
+    "pass": {"check": str},
+    "fail": {"check": str, "hint": str, "traceback": str},
+    "end": {"status": (int, type(None)), "timed_out": bool, "stopped": bool},
+}
+
+
 def _records(output: str) -> list[dict]:
-    """The child's records; a line cut short by stopping the child is left out."""
+    """The well-formed records in ``output``; anything else (a line cut short
+    by stopping the child, or text the learner's code wrote there) is left out."""
     records = []
     for line in output.splitlines():
         try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:
-            pass
+            record = json.loads(line)
+            fields = RECORDS[record["event"]]
+        except (json.JSONDecodeError, TypeError, KeyError):
+            continue
+        if all(isinstance(record.get(k), kind) for k, kind in fields.items()):
+            records.append(record)
     return records
 
 
@@ -206,7 +298,10 @@ def check_source(exercise_id: str, source: str, timeout: float = TIMEOUT) -> Rep
             the weights or the bias.
     The check failed.
     """
+    check_text("source", source)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "exercise.py"
-        path.write_text(textwrap.dedent(source), encoding="utf-8")
+        # A lone surrogate stays in the file, where Python reports it.
+        text = textwrap.dedent(source)
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
         return check(exercise_id, path, timeout)
