@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import secrets
 import sys
 import textwrap
 from typing import Any
@@ -19,6 +20,7 @@ from dlfs.cli_kit import (
     Parser,
     exit_epilog,
     run,
+    whole_number,
 )
 from dlfs.exercises import EXERCISES, OLD_IDS, check
 from dlfs.exercises.checker import MAX_TIMEOUT, NOT_RUN, TIMEOUT
@@ -61,6 +63,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"seconds before the checks are stopped (default: {TIMEOUT:g}, "
         f"at most {MAX_TIMEOUT:g})",
     )
+    check_.add_argument(
+        "--seed",
+        type=whole_number(minimum=0),
+        help="the seed of the random inputs, to repeat a run (default: a new one, "
+        "printed)",
+    )
 
 
 def timeout_seconds(text: str) -> float:
@@ -96,8 +104,11 @@ def run_exercises(args: argparse.Namespace, prog: str) -> int:
         print(exercise.stub(), end="")
         print(f"\nCheck it with: {prog} check {exercise.id} FILE.py")
         return EXIT_OK
-    report = check(exercise_id, args.file, args.timeout)
+    seed = secrets.randbelow(2**32) if args.seed is None else args.seed
+    report = check(exercise_id, args.file, args.timeout, seed)
     print(report.text, file=sys.stdout if report.status != NOT_RUN else sys.stderr)
+    if args.seed is None and report.status != NOT_RUN:
+        print(f"(Random inputs from seed {seed}: --seed {seed} repeats this run.)")
     return report.status
 
 

@@ -1,6 +1,6 @@
 """Importing a learner's file and running one exercise's checks on it.
 
-``python -m dlfs.exercises._child ID FILE`` does it in a process of its own
+``python -m dlfs.exercises._child ID FILE SEED`` does it in a process of its own
 (the checker's supervisor starts it) and writes one JSON object a line to its standard
 output, flushed as it goes, so the parent knows which check was running if it
 has to stop an endless loop.  Whatever the learner prints goes to standard
@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from dlfs.exercises._core import Fail, learner_frames, missing_names
+from dlfs.exercises._core import Fail, learner_frames, missing_names, set_seed
 from dlfs.exercises.catalog import EXERCISES
 
 
@@ -82,8 +82,9 @@ def explain(error: BaseException) -> str:
     return f"Your code raised {type(error).__name__}; the traceback shows where."
 
 
-def run(exercise_id: str, path: Path, out: TextIO) -> None:
-    """Run every check of the exercise on the file, reporting to ``out``.
+def run(exercise_id: str, path: Path, out: TextIO, seed: int = 0) -> None:
+    """Run every check of the exercise on the file, reporting to ``out``;
+    random inputs come from ``seed``.
 
     ``exercise_id`` is a known id and ``path`` an absolute path.  In this
     process there is no time limit, and a file that calls ``exit()`` ends it.
@@ -93,6 +94,7 @@ def run(exercise_id: str, path: Path, out: TextIO) -> None:
         out.write(json.dumps(record) + "\n")
         out.flush()
 
+    set_seed(seed)
     with learner_session(path):
         try:
             module = load(path)
@@ -123,10 +125,10 @@ def run(exercise_id: str, path: Path, out: TextIO) -> None:
 
 
 def main() -> None:
-    exercise_id, file = sys.argv[1], sys.argv[2]
+    exercise_id, file, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # the learner's print() must not mix with the report
-    run(exercise_id, Path(file).resolve(), out)
+    run(exercise_id, Path(file).resolve(), out, seed)
 
 
 if __name__ == "__main__":

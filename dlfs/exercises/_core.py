@@ -22,6 +22,18 @@ import numpy as np
 
 STUBS = Path(__file__).resolve().parent / "stubs"
 Check = Callable[[ModuleType], None]
+_SEED = [0]  # the run's seed: set_seed() sets it before the checks run
+
+
+def set_seed(seed: int) -> None:
+    """The seed of the random inputs of the checks that run next."""
+    _SEED[0] = seed
+
+
+def rng(salt: int = 0) -> np.random.Generator:
+    """A generator of random inputs from the run's seed (and ``salt``, so that
+    two checks do not draw the same numbers): the same every time it is asked."""
+    return np.random.default_rng([_SEED[0], salt])
 
 
 class Fail(Exception):

@@ -6,7 +6,7 @@ from types import ModuleType
 
 import numpy as np
 
-from dlfs.exercises._core import Exercise, Fail, show
+from dlfs.exercises._core import Exercise, Fail, rng, show
 
 INPUTS = [(0, 0), (1, 0), (0, 1), (1, 1)]
 TABLES = {
@@ -77,6 +77,64 @@ def check_gate(module: ModuleType, gate: str) -> None:
     raise Fail(message)
 
 
+def check_near_corners(module: ModuleType, gate: str) -> None:
+    """A perceptron answers any two numbers, the same near a corner as at it."""
+    function = getattr(module, gate)
+    nudges = rng().uniform(0.01, 0.05, size=(4, 2))
+    for (x1, x2), (d1, d2) in zip(INPUTS, nudges, strict=True):
+        near = (abs(x1 - d1), abs(x2 - d2))  # inside the square, near the corner
+        call = f"{gate}({near[0]:.2f}, {near[1]:.2f})"
+        try:
+            got = _bit(function(*near))
+        except Exception as error:
+            raise Fail(
+                f"{call} raised {type(error).__name__}: a perceptron takes any "
+                "two numbers, computes w1*x1 + w2*x2 + b and compares it with 0. "
+                "A table of the four answers is not a perceptron.",
+                error,
+            ) from error
+        corner = _bit(function(x1, x2))
+        if got != corner:
+            raise Fail(
+                f"{call} gave {got}, but {gate}({x1}, {x2}) gives {corner}: a "
+                "perceptron's answer changes only across its line "
+                "w1*x1 + w2*x2 + b = 0, and inputs this close to a corner "
+                "should get the corner's answer. Compute the weighted sum and "
+                "compare it with 0, rather than testing for the four inputs."
+            )
+
+
+def zero_gate(x1: float, x2: float) -> int:
+    """A wrong gate that swaps in for the learner's own."""
+    return 0
+
+
+def check_xor_uses_the_gates(module: ModuleType) -> None:
+    """XOR built from the learner's gates changes when they are wrong."""
+    missing = [
+        g for g in ("AND", "NAND", "OR") if not callable(getattr(module, g, None))
+    ]
+    if missing:
+        raise Fail(
+            f"Your file has no {', '.join(missing)}: write AND, NAND and OR as "
+            "perceptrons in the same file, and build XOR from them."
+        )
+    saved = {g: getattr(module, g) for g in ("AND", "NAND", "OR")}
+    try:
+        for gate in saved:
+            setattr(module, gate, zero_gate)
+        got = [_bit(module.XOR(x1, x2)) for x1, x2 in INPUTS]
+    finally:
+        for gate, function in saved.items():
+            setattr(module, gate, function)
+    if got == TABLES["XOR"]:
+        raise Fail(
+            "XOR gave the same answers when your AND, NAND and OR were swapped "
+            "for gates that always answer 0, so it does not use them. Build it "
+            "from them in two layers: XOR(x1, x2) = AND(NAND(x1, x2), OR(x1, x2))."
+        )
+
+
 def _gate_exercise(gate: str, title: str, how: str) -> Exercise:
     exercise = Exercise(
         id=f"ch2.{gate.lower()}_gate",
@@ -89,6 +147,14 @@ def _gate_exercise(gate: str, title: str, how: str) -> Exercise:
     def truth_table(module: ModuleType) -> None:
         check_gate(module, gate)
 
+    @exercise.check("random inputs near the four corners, such as (0.03, 0.98)")
+    def near_corners(module: ModuleType) -> None:
+        check_near_corners(module, gate)
+
+    if gate == "XOR":
+        exercise.check("with your AND, NAND and OR swapped for wrong gates")(
+            check_xor_uses_the_gates
+        )
     return exercise
 
 

@@ -11,6 +11,7 @@ from dlfs.exercises._core import (
     Fail,
     close,
     expect_value,
+    rng,
     show,
     sigmoid,
     softmax,
@@ -149,6 +150,21 @@ def softmax_large(module: ModuleType) -> None:
             "exp(a - max(a)) gives the same softmax and cannot overflow."
         )
     expect_value(got, softmax(a), "softmax([1010, 1000, 990])")
+
+
+@SOFTMAX.check("softmax of random scores, far apart")
+def softmax_random(module: ModuleType) -> None:
+    a = rng().normal(0.0, 400.0, size=6)
+    a[0] = a.max() + 800  # more than exp can span: max - min > 709
+    got = module.softmax(a.copy())
+    call = f"softmax({show(a)})"
+    if got is not None and not np.all(np.isfinite(np.asarray(got, dtype=float))):
+        raise Fail(
+            f"{call} gave {show(np.asarray(got))}: exp overflows once a score "
+            "is more than 709 above the number subtracted from it. Subtract the "
+            "maximum: every exp(a - max(a)) is then at most 1."
+        )
+    expect_value(got, softmax(a), call)
 
 
 EXERCISES = (STEP, SIGMOID, RELU, SOFTMAX)

@@ -12,7 +12,9 @@ from dlfs.exercises._core import (
     close,
     cross_entropy,
     expect_value,
+    rng,
     show,
+    softmax,
 )
 
 # The book's example: the network gives 0.6 to class 2, which is correct.
@@ -48,6 +50,23 @@ def sse_example(module: ModuleType) -> None:
             "outputs; the book's loss adds them up: 0.5 * np.sum((y - t)**2)."
         )
     expect_value(got, want, "sum_squared_error(y, t)")
+
+
+def random_outputs(rows: int, classes: int, salt: int) -> tuple[np.ndarray, ...]:
+    """Softmax outputs of random scores, and random correct labels."""
+    generator = rng(salt)
+    y = softmax(generator.normal(0.0, 2.0, size=(rows, classes)))
+    return y, generator.integers(0, classes, size=rows)
+
+
+@SSE.check("random outputs and targets")
+def sse_random(module: ModuleType) -> None:
+    [y], [label] = random_outputs(1, 7, salt=1)
+    t = np.eye(7)[label]
+    call = f"sum_squared_error({show(y)}, {show(t)})"
+    expect_value(
+        module.sum_squared_error(y.copy(), t.copy()), 0.5 * np.sum((y - t) ** 2), call
+    )
 
 
 CEE = Exercise(
@@ -123,6 +142,15 @@ def cee_batch_labels(module: ModuleType) -> None:
         )
 
 
+@CEE.check("a random batch, with labels and one-hot")
+def cee_random(module: ModuleType) -> None:
+    y, labels = random_outputs(5, 4, salt=2)
+    want = cross_entropy(y, labels)
+    for t in (labels, np.eye(4)[labels]):
+        got = module.cross_entropy_error(y.copy(), t.copy())
+        expect_value(got, want, f"cross_entropy_error(y, t) for t = {show(t)}")
+
+
 GRADIENT = Exercise(
     id="ch4.numerical_gradient",
     title="The numerical gradient of f at an array x of any shape",
@@ -134,6 +162,23 @@ GRADIENT = Exercise(
     ),
     expects=("numerical_gradient(f, x)",),
 )
+
+
+FORWARD = (
+    "This is the forward difference (f(x+h) - f(x)) / h, whose error grows "
+    "with h. Use the central difference (f(x+h) - f(x-h)) / (2*h)."
+)
+
+
+def forward_difference(f, x: np.ndarray, h: float = 1e-4) -> np.ndarray:
+    """What the forward difference gives: the mistake to recognise."""
+    grad, x = np.zeros_like(x), x.copy()
+    for i in np.ndindex(x.shape):
+        base = f(x)
+        x[i] += h
+        grad[i] = (f(x) - base) / h
+        x[i] -= h
+    return grad
 
 
 def _call_gradient(module: ModuleType, f, x: np.ndarray, want: np.ndarray) -> None:
@@ -154,6 +199,9 @@ def _call_gradient(module: ModuleType, f, x: np.ndarray, want: np.ndarray) -> No
             "not restored. Save tmp_val = x[i] and put x[i] = tmp_val back after "
             "computing both f values."
         )
+    if got is not None and close(got, forward_difference(f, before), 1e-6, 1e-7):
+        if not close(got, want, rtol=1e-6, atol=1e-7):
+            raise Fail(FORWARD)
     if got is not None and np.shape(got) == x.shape and x.ndim > 1:
         if not close(got, want, rtol=1e-4, atol=1e-4):
             raise Fail(
@@ -178,6 +226,13 @@ def gradient_2d(module: ModuleType) -> None:
     want[0, 1] += x[1, 2]
     want[1, 2] += x[0, 1]
     _call_gradient(module, lambda v: np.sum(v**2) + v[0, 1] * v[1, 2], x, want)
+
+
+@GRADIENT.check("f = sum(c * x**3) at a random 3-by-2 x")
+def gradient_random(module: ModuleType) -> None:
+    generator = rng(3)
+    c, x = generator.uniform(0.5, 2.0, (3, 2)), generator.uniform(-2.0, 2.0, (3, 2))
+    _call_gradient(module, lambda v: np.sum(c * v**3), x, 3 * c * x**2)
 
 
 DESCENT = Exercise(
@@ -220,6 +275,24 @@ def descent_defaults(module: ModuleType) -> None:
     got = module.gradient_descent(_f2, start.copy())
     want = start * 0.98**100
     expect_value(got, want, "gradient_descent(f, [-3, 4])", rtol=1e-4)
+
+
+@DESCENT.check("a random f = sum(c * (x - m)**2), lr=0.1, step_num=20")
+def descent_random(module: ModuleType) -> None:
+    generator = rng(4)
+    c, m = generator.uniform(0.5, 2.0, 3), generator.uniform(-3.0, 3.0, 3)
+    start = generator.uniform(-3.0, 3.0, 3)
+    got = module.gradient_descent(
+        lambda v: float(np.sum(c * (v - m) ** 2)), start.copy(), lr=0.1, step_num=20
+    )
+    want = m + (start - m) * (1 - 0.2 * c) ** 20  # each step scales x - m
+    if got is not None and not close(got, want, rtol=1e-4, atol=1e-6):
+        raise Fail(
+            f"Gave {show(got)}, expected {show(want)} for f = sum(c * (x - m)**2) "
+            f"with c = {show(c)} and m = {show(m)}: the minimum is at m. Each "
+            "step must follow this f's gradient, numerical_gradient(f, x)."
+        )
+    expect_value(got, want, "gradient_descent(f, x, 0.1, 20)", rtol=1e-4, atol=1e-6)
 
 
 EXERCISES = (SSE, CEE, GRADIENT, DESCENT)

@@ -24,7 +24,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from dlfs._validate import check_path, check_text, check_timeout
+import dlfs
+from dlfs._validate import check_path, check_text, check_timeout, check_whole
 from dlfs.cli_kit import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from dlfs.exercises.catalog import EXERCISES, OLD_IDS
 
@@ -122,7 +123,9 @@ def _why_stopped(end: dict, during: str) -> str:
     )
 
 
-def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Report:
+def check(
+    exercise_id: str, path: str | Path, timeout: float = TIMEOUT, seed: int = 0
+) -> Report:
     """Check the learner's file ``path`` against exercise ``exercise_id``.
 
     Parameters
@@ -134,6 +137,9 @@ def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Repor
     timeout : float
         Seconds the checks may take in all before they are stopped: above 0
         and at most :data:`MAX_TIMEOUT` (an hour).
+    seed : int
+        The seed of the checks' random inputs (besides the book's): the same
+        seed gives the same inputs and the same report.
 
     Returns
     -------
@@ -145,38 +151,33 @@ def check(exercise_id: str, path: str | Path, timeout: float = TIMEOUT) -> Repor
     Raises
     ------
     TypeError
-        If ``exercise_id`` is not a string, ``path`` not a path, or
-        ``timeout`` not a number.
+        If ``exercise_id`` is not a string, ``path`` not a path,
+        ``timeout`` not a number or ``seed`` not a whole number.
     ValueError
-        If ``timeout`` is not above 0 and at most an hour.
+        If ``timeout`` is not above 0 and at most an hour, or ``seed`` is
+        negative.
 
     Examples
     --------
     >>> check("ch9.nothing", "my_file.py").status
     2
     """
-    refused = _refusal(exercise_id, path, timeout)
+    refused = _refusal(exercise_id, path, timeout, seed)
     if refused is not None:
         return refused
     exercise_id = OLD_IDS.get(exercise_id, exercise_id)
-    output = _supervised(exercise_id, Path(path).resolve(), timeout)
+    output = _supervised(exercise_id, Path(path).resolve(), timeout, seed)
     *records, end = _records(output) or [{}]
     if end.get("event") != "end":  # the supervisor itself did not finish
         records, end = [*records, end], {"status": None}
     return _report(exercise_id, records, {**end, "seconds": timeout})
 
 
-def _supervised(exercise_id: str, path: Path, timeout: float) -> str:
+def _supervised(exercise_id: str, path: Path, timeout: float, seed: int) -> str:
     """What the supervisor printed: the child's records, then its own."""
     folder = tempfile.mkdtemp(prefix="dlfs-check-")
-    child = [
-        sys.executable,
-        "-P",
-        "-m",
-        "dlfs.exercises._child",
-        exercise_id,
-        str(path),
-    ]
+    child = [sys.executable, "-P", "-m", "dlfs.exercises._child"]
+    child += [exercise_id, str(path), str(seed)]
     command = [sys.executable, "-I", "-S", str(SUPERVISOR), str(timeout), folder]
     supervisor = subprocess.Popen(
         [*command, "--", *child], stdout=subprocess.PIPE, env=_child_env()
@@ -196,19 +197,20 @@ def _supervised(exercise_id: str, path: Path, timeout: float) -> str:
 
 
 def _child_env() -> dict[str, str]:
-    """The environment of the child: it imports this dlfs, from any folder."""
+    """The environment of the child: it imports this dlfs, from any folder
+    (the child runs in an empty one, where a relative PYTHONPATH means nothing)."""
     env = dict(os.environ)
-    here = str(Path(__file__).resolve().parents[2])
+    here = Path(dlfs.__path__[0]).resolve().parent  # the folder holding dlfs
     paths = [
         str(Path(p).resolve()) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p
     ]
-    if not Path(here).name.endswith(("site-packages", "dist-packages")):
-        paths.insert(0, here)
+    if not here.name.endswith(("site-packages", "dist-packages")):
+        paths.insert(0, str(here))
     env["PYTHONPATH"] = os.pathsep.join(paths)
     return env
 
 
-def check_in_process(exercise_id: str, path: str | Path) -> Report:
+def check_in_process(exercise_id: str, path: str | Path, seed: int = 0) -> Report:
     """Check the file as :func:`check` does, but in this process.
 
     It is quicker (no Python to start), and unsafe for a file that may loop
@@ -221,7 +223,7 @@ def check_in_process(exercise_id: str, path: str | Path) -> Report:
     >>> check_in_process("ch3.relu", STUBS / "ch3_relu.py").status
     1
     """
-    refused = _refusal(exercise_id, path)
+    refused = _refusal(exercise_id, path, TIMEOUT, seed)
     if refused is not None:
         return refused
     exercise_id = OLD_IDS.get(exercise_id, exercise_id)
@@ -230,18 +232,19 @@ def check_in_process(exercise_id: str, path: str | Path) -> Report:
     from dlfs.exercises import _child
 
     out = io.StringIO()
-    _child.run(exercise_id, Path(path).resolve(), out)
+    _child.run(exercise_id, Path(path).resolve(), out, seed)
     return _report(exercise_id, _records(out.getvalue()), {"status": None})
 
 
 def _refusal(
-    exercise_id: str, path: str | Path, timeout: float = TIMEOUT
+    exercise_id: str, path: str | Path, timeout: float, seed: int
 ) -> Report | None:
     """The report for an unknown id or a file that cannot be checked; a
     TypeError or ValueError for arguments of the wrong kind."""
     check_text("exercise_id", exercise_id)
     check_path("path", path)
     check_timeout("timeout", timeout, MAX_TIMEOUT)
+    check_whole("seed", seed, minimum=0)
     exercise_id = OLD_IDS.get(exercise_id, exercise_id)
     if exercise_id not in EXERCISES:
         known = ", ".join(EXERCISES)
@@ -284,7 +287,9 @@ def _records(output: str) -> list[dict]:
     return records
 
 
-def check_source(exercise_id: str, source: str, timeout: float = TIMEOUT) -> Report:
+def check_source(
+    exercise_id: str, source: str, timeout: float = TIMEOUT, seed: int = 0
+) -> Report:
     """Check Python source text as if it were the learner's file.
 
     Examples
@@ -296,7 +301,8 @@ def check_source(exercise_id: str, source: str, timeout: float = TIMEOUT) -> Rep
             gives 0 for (1, 1), expected 1. It should fire for (1, 1), so
             there the weighted sum w1*x1 + w2*x2 + b must be above 0: raise
             the weights or the bias.
-    The check failed.
+      ok    random inputs near the four corners, such as (0.03, 0.98)
+    1 of 2 checks failed.
     """
     check_text("source", source)
     with tempfile.TemporaryDirectory() as folder:
@@ -304,4 +310,4 @@ def check_source(exercise_id: str, source: str, timeout: float = TIMEOUT) -> Rep
         # A lone surrogate stays in the file, where Python reports it.
         text = textwrap.dedent(source)
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        return check(exercise_id, path, timeout)
+        return check(exercise_id, path, timeout, seed)

@@ -269,17 +269,30 @@ def test_a_file_that_is_not_python_exits_2(tmp_path, capsys):
 def test_check_exits_0_when_every_check_passes():
     result = run_cli("check", "ch3.softmax", str(SOLUTIONS / "ch3.softmax/right.py"))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "All 2 checks passed."
+    assert result.stdout.splitlines()[-2] == "All 3 checks passed."
     assert result.stderr == ""
+
+
+def test_check_prints_its_new_seed_and_the_seed_repeats_the_run():
+    wrong = str(SOLUTIONS / "ch3.softmax/wrong_subtracts_the_minimum.py")
+    first = run_cli("check", "ch3.softmax", wrong)
+    *report, last = first.stdout.splitlines()
+    seed = re.fullmatch(
+        r"\(Random inputs from seed (\d+): --seed \1 repeats this run\.\)", last
+    )
+    assert seed, last
+    again = run_cli("check", "ch3.softmax", wrong, "--seed", seed[1])
+    assert again.stdout.splitlines() == report
+    assert again.returncode == first.returncode == 1
 
 
 def test_check_exits_1_and_prints_the_hint_when_a_check_fails():
     wrong = SOLUTIONS / "ch3.softmax/wrong_naive.py"
-    result = run_cli("check", "ch3.softmax", str(wrong))
+    result = run_cli("check", "ch3.softmax", str(wrong), "--seed", "0")
     assert result.returncode == 1
     assert "  ok    softmax(np.array([0.3, 2.9, 4.0]))" in result.stdout
     assert "Subtract the maximum first" in words(result.stdout)
-    assert result.stdout.splitlines()[-1] == "1 of 2 checks failed."
+    assert result.stdout.splitlines()[-1] == "2 of 3 checks failed."
     # the fixtures are checked in this process: it must say what the child says
     assert result.stdout == check_in_process("ch3.softmax", wrong).text + "\n"
 
@@ -316,7 +329,7 @@ def test_an_endless_loop_is_stopped_after_the_time_limit(tmp_path):
 
 def test_an_endless_loop_at_import_time_is_stopped_too(tmp_path):
     path = learner_file(tmp_path, "while True:\n    pass\n")
-    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1")
+    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1", "--seed", "0")
     assert result.returncode == 1
     assert "Stopped after 1 s while your file was imported" in words(result.stdout)
     assert result.stdout.endswith("1 of 1 checks did not run.\n")
