@@ -23,7 +23,13 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from dlfs.exercises._core import Fail, learner_frames, missing_names, set_seed
+from dlfs.exercises._core import (
+    Fail,
+    borrowed_names,
+    learner_frames,
+    missing_names,
+    set_seed,
+)
 from dlfs.exercises.catalog import EXERCISES
 
 
@@ -105,7 +111,8 @@ def run(exercise_id: str, path: Path, out: TextIO, seed: int = 0) -> None:
             return
         exercise = EXERCISES[exercise_id]
         exercise.use_aliases(module)
-        problems = missing_names(module, exercise.expects)
+        problems = borrowed_names(module, exercise.allowed)
+        problems += missing_names(module, exercise.expects)
         if problems:
             emit(event="names", messages=problems)
             return

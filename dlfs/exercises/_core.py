@@ -58,6 +58,9 @@ class Exercise:
     aliases: dict[str, str] = field(default_factory=dict)
     # Ids this exercise had before, which still work.
     old_ids: tuple[str, ...] = ()
+    # What the file may import from dlfs: the blocks of earlier exercises
+    # that the starter file imports.
+    allowed: tuple[str, ...] = ()
 
     def use_aliases(self, module: ModuleType) -> None:
         """Give ``module`` each expected name that it defines only under an alias."""
@@ -142,6 +145,25 @@ def _problem(module: ModuleType, spec: str, classes: set[str]) -> str | None:
                 f"{_yours(function)}: write `{wanted}`."
             )
     return None
+
+
+def borrowed_names(module: ModuleType, allowed: tuple[str, ...]) -> list[str]:
+    """A message for every name the learner's file takes from dlfs but may not:
+    the exercise is to write it."""
+    problems = []
+    for name, value in vars(module).items():
+        home = value.__name__ if isinstance(value, ModuleType) else None
+        home = home or getattr(value, "__module__", None)
+        if not isinstance(home, str) or home.split(".")[0] != "dlfs":
+            continue
+        if name in allowed and not isinstance(value, ModuleType):
+            continue
+        may = f" (it may import {', '.join(allowed)})" if allowed else ""
+        problems.append(
+            f"Your file takes `{name}` from {home}: this exercise is to write the "
+            f"code yourself, so import nothing from dlfs{may}."
+        )
+    return problems
 
 
 def missing_names(module: ModuleType, expects: tuple[str, ...]) -> list[str]:

@@ -244,6 +244,7 @@ DESCENT = Exercise(
         "from numerical_gradient, and return the last x."
     ),
     expects=("gradient_descent(f, init_x, lr=0.01, step_num=100)",),
+    allowed=("numerical_gradient",),
 )
 
 

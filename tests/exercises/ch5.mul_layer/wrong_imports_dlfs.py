@@ -1,0 +1,3 @@
+"""Your file takes `MulLayer` from dlfs.layers"""
+
+from dlfs.layers import MulLayer  # noqa: F401
