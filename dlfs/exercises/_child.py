@@ -1,10 +1,13 @@
 """Importing a learner's file and running one exercise's checks on it.
 
-``python -m dlfs.exercises._child ID FILE SEED`` does it in a process of its own
-(the checker's supervisor starts it) and writes one JSON object a line to its standard
-output, flushed as it goes, so the parent knows which check was running if it
-has to stop an endless loop.  Whatever the learner prints goes to standard
-error instead.  :func:`run` is the same work in the calling process.
+``python -m dlfs.exercises._child ID FILE SEED`` does it in a process of its
+own (the checker's supervisor starts it) and writes one JSON object a line to
+its standard output, flushed as it goes, so the parent knows which check was
+running if it has to stop an endless loop.  For each check it sends the log
+of what the learner's code answered (:mod:`dlfs.exercises._replay`), not a
+verdict: the checker's own process judges (:mod:`dlfs.exercises._judge`).
+Whatever the learner prints goes to standard error instead.  :func:`run` is
+the same work in the calling process.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import importlib.util
 import json
 import os
 import sys
-import traceback
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,23 +25,10 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from dlfs.exercises._core import (
-    Fail,
-    borrowed_names,
-    learner_frames,
-    missing_names,
-    set_seed,
-)
+from dlfs.exercises._core import borrowed_names, missing_names, set_seed
+from dlfs.exercises._judge import learner_traceback
+from dlfs.exercises._replay import recording
 from dlfs.exercises.catalog import EXERCISES
-
-
-def learner_traceback(error: BaseException, path: Path) -> str:
-    """The traceback of ``error`` cut down to the lines in the learner's file."""
-    frames = learner_frames(error, path)
-    lines = ["Traceback (your code):\n"] if frames else []
-    lines += frames.format()
-    lines += traceback.format_exception_only(type(error), error)
-    return "".join(lines).rstrip()
 
 
 def load(path: Path) -> ModuleType:
@@ -74,20 +63,6 @@ def learner_session(path: Path) -> Iterator[None]:
             sys.modules["learner"] = saved_module
 
 
-def explain(error: BaseException) -> str:
-    """A hint for an error the checks did not foresee."""
-    if isinstance(error, NotImplementedError):
-        return "This is still the starter stub: replace `raise NotImplementedError`."
-    if isinstance(error, AttributeError) and "has no attribute 'int'" in str(error):
-        return "`np.int` was removed from NumPy: write `int` instead."
-    if isinstance(error, SystemExit | KeyboardInterrupt):
-        return (
-            f"Your code raised {type(error).__name__}, which ends a program: "
-            "a function gives its answer with `return`."
-        )
-    return f"Your code raised {type(error).__name__}; the traceback shows where."
-
-
 def run(exercise_id: str, path: Path, out: TextIO, seed: int = 0) -> None:
     """Run every check of the exercise on the file, reporting to ``out``;
     random inputs come from ``seed``.
@@ -97,7 +72,11 @@ def run(exercise_id: str, path: Path, out: TextIO, seed: int = 0) -> None:
     """
 
     def emit(**record: Any) -> None:
-        out.write(json.dumps(record) + "\n")
+        try:
+            line = json.dumps(record)
+        except (TypeError, ValueError):  # an answer JSON cannot hold
+            line = json.dumps({**record, "log": [None]})
+        out.write(line + "\n")
         out.flush()
 
     set_seed(seed)
@@ -118,17 +97,12 @@ def run(exercise_id: str, path: Path, out: TextIO, seed: int = 0) -> None:
             return
         for what, check in exercise.checks:
             emit(event="start", check=what)
-            try:
-                check(module)
-            except Fail as failure:
-                cause = failure.cause
-                detail = learner_traceback(cause, path) if cause is not None else ""
-                emit(event="fail", check=what, hint=failure.hint, traceback=detail)
-            except BaseException as error:  # SystemExit and Ctrl-C's too
-                detail = learner_traceback(error, path)
-                emit(event="fail", check=what, hint=explain(error), traceback=detail)
-            else:
-                emit(event="pass", check=what)
+            log: list = []
+            try:  # what the check concludes here does not count: see _judge
+                check(recording(module, log, str(path)))  # type: ignore[arg-type]
+            except BaseException:  # SystemExit and Ctrl-C's too
+                pass
+            emit(event="log", check=what, log=log)
 
 
 def main() -> None:

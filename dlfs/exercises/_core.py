@@ -233,7 +233,10 @@ def _kind(shape: tuple[int, ...] | None) -> str:
 
 
 def learner_frames(error: BaseException, path: str | Path) -> traceback.StackSummary:
-    """The frames of ``error``'s traceback that are in the learner's file."""
+    """The frames of ``error``'s traceback that are in the learner's file (for
+    an error replayed from the learner's process, the frames it recorded)."""
+    if hasattr(error, "learner_stack"):
+        return error.learner_stack
     path = Path(path).resolve()
     return traceback.StackSummary.from_list(
         [

@@ -4,8 +4,10 @@ The child (:mod:`dlfs.exercises._child`) imports the file and runs the
 checks.  A supervisor (``_supervisor.py``, a process of its own) starts it in
 an empty temporary folder, passes its records on, and when it ends, when the
 time limit is up or when the checker is stopped, kills it and every process it
-left (on Linux; elsewhere its process group).  This side turns the records
-into the report that ``python -m dlfs exercises check`` prints.
+left (on Linux; elsewhere its process group).  The child sends what the
+learner's code answered, not verdicts: this side replays each check on those
+answers with its own code (:mod:`dlfs.exercises._judge`) and writes the
+report that ``python -m dlfs exercises check`` prints.
 :func:`check_in_process` runs the same checks without the child, for files
 that are known to end and not to call ``exit()``.
 """
@@ -27,6 +29,7 @@ from pathlib import Path
 import dlfs
 from dlfs._validate import check_path, check_text, check_timeout, check_whole
 from dlfs.cli_kit import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from dlfs.exercises._judge import judge
 from dlfs.exercises.catalog import EXERCISES, OLD_IDS
 
 # The exit statuses of every dlfs command: a file that cannot even be imported
@@ -166,11 +169,13 @@ def check(
     if refused is not None:
         return refused
     exercise_id = OLD_IDS.get(exercise_id, exercise_id)
-    output = _supervised(exercise_id, Path(path).resolve(), timeout, seed)
+    path = Path(path).resolve()
+    output = _supervised(exercise_id, path, timeout, seed)
     *records, end = _records(output) or [{}]
     if end.get("event") != "end":  # the supervisor itself did not finish
         records, end = [*records, end], {"status": None}
-    return _report(exercise_id, records, {**end, "seconds": timeout})
+    verdicts = judge(exercise_id, records, path, seed)
+    return _report(exercise_id, verdicts, {**end, "seconds": timeout})
 
 
 def _supervised(exercise_id: str, path: Path, timeout: float, seed: int) -> str:
@@ -231,9 +236,10 @@ def check_in_process(exercise_id: str, path: str | Path, seed: int = 0) -> Repor
     # earlier import of it by the package would make runpy warn.
     from dlfs.exercises import _child
 
-    out = io.StringIO()
-    _child.run(exercise_id, Path(path).resolve(), out, seed)
-    return _report(exercise_id, _records(out.getvalue()), {"status": None})
+    out, path = io.StringIO(), Path(path).resolve()
+    _child.run(exercise_id, path, out, seed)
+    verdicts = judge(exercise_id, _records(out.getvalue()), path, seed)
+    return _report(exercise_id, verdicts, {"status": None})
 
 
 def _refusal(
@@ -268,6 +274,7 @@ RECORDS = {
     "start": {"check": str},
     "pass": {"check": str},
     "fail": {"check": str, "hint": str, "traceback": str},
+    "log": {"check": str, "log": list},
     "end": {"status": (int, type(None)), "timed_out": bool, "stopped": bool},
 }
 
