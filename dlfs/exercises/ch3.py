@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -167,4 +168,165 @@ def softmax_random(module: ModuleType) -> None:
     expect_value(got, softmax(a), call)
 
 
-EXERCISES = (STEP, SIGMOID, RELU, SOFTMAX)
+FORWARD = Exercise(
+    id="ch3.forward",
+    title="The forward pass of a 3-layer network",
+    task=(
+        "Write forward(network, x): network is a dict with W1, b1, W2, b2, W3, b3. "
+        "Compute a1 = x @ W1 + b1, z1 = sigmoid(a1), and so on for the second "
+        "layer; the output layer's activation is the identity: return "
+        "z2 @ W3 + b3. x is one input (1-D) or a batch (one row per input)."
+    ),
+    expects=("forward(network, x)",),
+)
+BOOK_NETWORK = {
+    "W1": np.array([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]]),
+    "b1": np.array([0.1, 0.2, 0.3]),
+    "W2": np.array([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]),
+    "b2": np.array([0.1, 0.2]),
+    "W3": np.array([[0.1, 0.3], [0.2, 0.4]]),
+    "b3": np.array([0.1, 0.2]),
+}
+
+
+def _forward(network: dict, x: np.ndarray, last: Any = None) -> np.ndarray:
+    """The reference, or with ``last`` as the output layer's activation."""
+    z = x
+    for i in (1, 2):
+        z = sigmoid(z @ network[f"W{i}"] + network[f"b{i}"])
+    a3 = z @ network["W3"] + network["b3"]
+    return a3 if last is None else last(a3)
+
+
+def _check_forward(module: ModuleType, network: dict, x: np.ndarray, call: str) -> None:
+    got = module.forward({k: v.copy() for k, v in network.items()}, x.copy())
+    if got is not None and close(got, _forward(network, x, sigmoid)):
+        raise Fail(
+            f"{call} applied the sigmoid to the output layer too: its activation "
+            "is the identity, so return a3 = z2 @ W3 + b3 as it is."
+        )
+    no_bias = {k: v * 0 if k.startswith("b") else v for k, v in network.items()}
+    if got is not None and close(got, _forward(no_bias, x)):
+        raise Fail(f"{call} left out the biases: each layer is z @ W + b.")
+    expect_value(got, _forward(network, x), call)
+
+
+@FORWARD.check("the book's network, x = [1.0, 0.5]")
+def forward_book(module: ModuleType) -> None:
+    _check_forward(module, BOOK_NETWORK, np.array([1.0, 0.5]), "forward(network, x)")
+
+
+@FORWARD.check("a random network and a batch of 4")
+def forward_random(module: ModuleType) -> None:
+    generator = rng(5)
+    sizes = [3, 5, 4, 2]
+    network = {}
+    for i in (1, 2, 3):
+        network[f"W{i}"] = generator.normal(size=(sizes[i - 1], sizes[i]))
+        network[f"b{i}"] = generator.normal(size=sizes[i])
+    x = generator.normal(size=(4, 3))
+    _check_forward(module, network, x, "forward(network, x) for a batch of 4")
+
+
+SOFTMAX_BATCH = Exercise(
+    id="ch3.softmax_batch",
+    title="Softmax for a batch, row by row",
+    task=(
+        "Write softmax(a) for a 2-D array a with one row of scores per sample: "
+        "the softmax of each row, so that every row of the result adds up to 1. "
+        "Rows far apart, such as [1000, 1010] and [-1000, -990], must both work."
+    ),
+    expects=("softmax(a)",),
+)
+
+
+@SOFTMAX_BATCH.check("two rows of small scores")
+def softmax_batch_small(module: ModuleType) -> None:
+    a = np.array([[0.3, 2.9, 4.0], [1.0, 1.0, 1.0]])
+    got = module.softmax(a.copy())
+    if got is not None and np.shape(got) == a.shape:
+        totals = np.sum(np.asarray(got, dtype=float), axis=1)
+        if np.isclose(np.sum(totals), 1.0):
+            raise Fail(
+                f"The rows add up to {show(totals)}: the whole array adds up to 1 "
+                "instead of each row. Sum each row: np.sum(e, axis=1, "
+                "keepdims=True)."
+            )
+    expect_value(got, softmax(a), "softmax([[0.3, 2.9, 4.0], [1, 1, 1]])")
+
+
+@SOFTMAX_BATCH.check("random rows, far apart from each other")
+def softmax_batch_far(module: ModuleType) -> None:
+    a = rng(6).normal(0.0, 5.0, size=(4, 3)) + np.array([[1000], [-1000], [0], [500]])
+    got = module.softmax(a.copy())
+    call = f"softmax of rows around 1000, -1000, 0 and 500 ({show(a[:, 0])}, ...)"
+    bad = got is not None and not np.all(np.isfinite(np.asarray(got, dtype=float)))
+    if bad:
+        raise Fail(
+            f"{call} gave {show(np.asarray(got))}: subtract each row's own "
+            "maximum, np.max(a, axis=1, keepdims=True), not one number for the "
+            "whole batch: a row far below it underflows to 0 / 0."
+        )
+    expect_value(got, softmax(a), call)
+
+
+ACCURACY = Exercise(
+    id="ch3.accuracy",
+    title="The accuracy of a batch",
+    task=(
+        "Write accuracy(y, t): y holds one row of scores per sample, t the "
+        "correct labels (one integer per sample) or one-hot rows. Return the "
+        "fraction of samples whose highest score is at the correct class."
+    ),
+    expects=("accuracy(y, t)",),
+)
+
+
+def _accuracy(y: np.ndarray, labels: np.ndarray) -> float:
+    return float(np.mean(np.argmax(y, axis=1) == labels))
+
+
+def _accuracy_batch() -> tuple[np.ndarray, np.ndarray]:
+    """Random scores for 5 samples of 4 classes, two of the labels wrong."""
+    y = rng(7).normal(size=(5, 4))
+    labels = np.argmax(y, axis=1)
+    labels[[1, 3]] = (labels[[1, 3]] + 1) % 4
+    return y, labels
+
+
+def _check_accuracy(module: ModuleType, t: np.ndarray, hint: str) -> None:
+    y, labels = _accuracy_batch()
+    want = float(np.mean(np.argmax(y, axis=1) == labels))
+    try:
+        got = module.accuracy(y.copy(), t.copy())
+    except ValueError as error:
+        raise Fail(hint, error) from error
+    if got is not None and close(got, want * len(y)):
+        raise Fail(
+            f"Gave {show(got)}, the number of correct samples: divide by the "
+            "batch size for the fraction."
+        )
+    expect_value(got, want, f"accuracy(y, t) for t = {show(t)}")
+
+
+AXIS = (
+    "np.argmax(y, axis=0) finds the best sample for each class; the best class "
+    "of each sample is np.argmax(y, axis=1)."
+)
+
+
+@ACCURACY.check("a random batch of 5 samples, 4 classes, labels t")
+def accuracy_labels(module: ModuleType) -> None:
+    _check_accuracy(module, _accuracy_batch()[1], AXIS)
+
+
+@ACCURACY.check("the same batch with one-hot targets t")
+def accuracy_one_hot(module: ModuleType) -> None:
+    hint = (
+        "With one-hot t, each row of t marks its class: turn t into labels "
+        "first, t = np.argmax(t, axis=1), then compare."
+    )
+    _check_accuracy(module, np.eye(4)[_accuracy_batch()[1]], hint)
+
+
+EXERCISES = (STEP, SIGMOID, RELU, SOFTMAX, FORWARD, SOFTMAX_BATCH, ACCURACY)

@@ -1,0 +1,8 @@
+"""the number of correct samples: divide by the batch size for the fraction."""
+import numpy as np
+
+
+def accuracy(y, t):
+    if t.ndim != 1:
+        t = np.argmax(t, axis=1)
+    return np.sum(np.argmax(y, axis=1) == t)

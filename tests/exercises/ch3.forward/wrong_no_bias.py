@@ -1,0 +1,12 @@
+"""left out the biases: each layer is z @ W + b."""
+import numpy as np
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def forward(network, x):
+    z1 = sigmoid(x @ network["W1"])
+    z2 = sigmoid(z1 @ network["W2"])
+    return z2 @ network["W3"]
