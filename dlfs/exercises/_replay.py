@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import builtins
 import traceback
-from types import ModuleType
+from types import MethodType, ModuleType
 from typing import Any
 
 import numpy as np
@@ -94,30 +94,49 @@ class Recording:
         setattr(self._target, name, value)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        arrays = [a for a in (*args, *kwargs.values()) if isinstance(a, np.ndarray)]
-        before = [a.copy() for a in arrays]
+        mutables = _mutables(args, kwargs)
+        before = [encode(m) for m in mutables]
         try:
             value = self._target(*args, **kwargs)
         except BaseException as error:  # the learner's code may raise anything
             entry = {"raise": _error(error, self._path)}
-            self._log.append(
-                {"call": True, **entry, "changed": _changed(arrays, before)}
-            )
+            changed = _changed(mutables, before)
+            self._log.append({"call": True, **entry, "changed": changed})
             raise
         data = encode(value)
-        self._log.append(
-            {"call": True, "value": data, "changed": _changed(arrays, before)}
-        )
+        changed = _changed(mutables, before)
+        self._log.append({"call": True, "value": data, "changed": changed})
         return self._wrap(value, data)
 
 
-def _changed(arrays: list[np.ndarray], before: list[np.ndarray]) -> dict:
-    """The arrays a call changed in place, by their place among its arrays."""
-    return {
-        i: encode(a)
-        for i, (a, b) in enumerate(zip(arrays, before, strict=True))
-        if a.shape != b.shape or not np.array_equal(a, b, equal_nan=True)
-    }
+def _mutables(args: tuple, kwargs: dict) -> list:
+    """What a call can change in place: the arrays, dicts and lists it is
+    given, and the state of the objects whose methods it is given (a check's
+    callbacks that count what the learner's code asked of them)."""
+    found = []
+    for arg in (*args, *kwargs.values()):
+        if isinstance(arg, np.ndarray | dict | list):
+            found.append(arg)
+        elif isinstance(arg, MethodType):
+            found.append(vars(arg.__self__))
+    return found
+
+
+def _changed(mutables: list, before: list) -> dict:
+    """The encoded state of each mutable that the call changed, by its place."""
+    after = [encode(m) for m in mutables]
+    return {i: a for i, (a, b) in enumerate(zip(after, before, strict=True)) if a != b}
+
+
+def _apply(target: Any, new: Any) -> None:
+    """Change ``target`` in place to the state the learner's process reported."""
+    if isinstance(target, np.ndarray) and np.shape(new) == target.shape:
+        target[...] = new
+    elif isinstance(target, dict) and isinstance(new, dict):
+        target.clear()
+        target.update(new)
+    elif isinstance(target, list) and isinstance(new, list):
+        target[:] = new
 
 
 def _error(error: BaseException, path: str) -> dict:
@@ -157,12 +176,10 @@ class Replay:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         entry = self._next("call")
-        arrays = [a for a in (*args, *kwargs.values()) if isinstance(a, np.ndarray)]
+        mutables = _mutables(args, kwargs)
         try:
             for index, data in dict(entry.get("changed", {})).items():
-                new, target = decode(data, self._log), arrays[int(index)]
-                if np.shape(new) == target.shape:
-                    target[...] = new
+                _apply(mutables[int(index)], decode(data, self._log))
             error = replayed(entry["raise"]) if "raise" in entry else None
         except Exception as bad:  # a log the checker did not write
             raise Diverged(f"unreadable answer: {bad!r:.80}") from None

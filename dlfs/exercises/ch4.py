@@ -296,4 +296,146 @@ def descent_random(module: ModuleType) -> None:
     expect_value(got, want, "gradient_descent(f, x, 0.1, 20)", rtol=1e-4, atol=1e-6)
 
 
-EXERCISES = (SSE, CEE, GRADIENT, DESCENT)
+SIMPLE_NET = Exercise(
+    id="ch4.simple_net",
+    title="SimpleNet and the gradient of its loss",
+    task=(
+        "Write a class SimpleNet(W) that keeps its 2-by-3 weights as self.W, with "
+        "predict(x) = x @ self.W, loss(x, t) = the cross-entropy error of "
+        "softmax(predict(x)) for the one-hot target t, and gradient(x, t): the "
+        "numerical gradient of the loss with respect to self.W, from "
+        "numerical_gradient(f, self.W) with f(w) = self.loss(x, t)."
+    ),
+    expects=("SimpleNet(W)", "SimpleNet.loss(x, t)", "SimpleNet.gradient(x, t)"),
+    allowed=("numerical_gradient", "softmax", "cross_entropy_error"),
+)
+BOOK_W = np.array(
+    [[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]]
+)
+
+
+def _check_simple_net(
+    module: ModuleType, W: np.ndarray, x: np.ndarray, t: np.ndarray
+) -> None:
+    scores = np.atleast_2d(x @ W)
+    y, labels = softmax(scores), np.atleast_2d(t).argmax(axis=1)
+    net = module.SimpleNet(W.copy())
+    loss = net.loss(x.copy(), t.copy())
+    with np.errstate(invalid="ignore"):
+        of_scores = cross_entropy(scores, labels)  # no softmax: the mistake
+    if loss is not None and close(loss, of_scores, rtol=1e-4):
+        raise Fail(
+            "loss took the cross-entropy of the scores x @ W themselves: turn "
+            "them into probabilities with softmax first."
+        )
+    expect_value(loss, cross_entropy(y, labels), "loss(x, t)", rtol=1e-4)
+    dW = net.gradient(x.copy(), t.copy())
+    if dW is not None and np.shape(dW) == x.shape:
+        raise Fail(
+            f"gradient gave an array of x's shape {x.shape}: the gradient is "
+            "with respect to the weights, numerical_gradient(f, self.W)."
+        )
+    if dW is not None and np.shape(dW) == W.shape and not np.any(dW):
+        raise Fail(
+            "gradient gave all zeros: numerical_gradient changes the array it "
+            "is given, and f reads self.W, so pass self.W itself, not a copy."
+        )
+    want = np.atleast_2d(x).T @ (y - np.atleast_2d(t)) / len(y)
+    expect_value(dW, want, "gradient(x, t)", rtol=1e-4, atol=1e-6)
+
+
+@SIMPLE_NET.check("the book's W, x = [0.6, 0.9], t = [0, 0, 1]")
+def simple_net_book(module: ModuleType) -> None:
+    _check_simple_net(module, BOOK_W, np.array([0.6, 0.9]), np.array([0.0, 0.0, 1.0]))
+
+
+@SIMPLE_NET.check("a random W and a batch of 4")
+def simple_net_random(module: ModuleType) -> None:
+    generator = rng(9)
+    W, x = generator.normal(size=(2, 3)), generator.normal(size=(4, 2))
+    _check_simple_net(module, W, x, np.eye(3)[generator.integers(0, 3, size=4)])
+
+
+TRAINING = Exercise(
+    id="ch4.training_loop",
+    title="A mini-batch training loop",
+    task=(
+        "Write train(params, gradient, loss, x, t, iters=300, batch_size=20, "
+        "lr=0.5): make one generator, rng = np.random.default_rng(0); then, "
+        "iters times, draw a mini-batch of batch_size random rows of x and t "
+        "(rng.choice(len(x), batch_size)), compute grads = gradient(params, "
+        "x_batch, t_batch), update every params[key] -= lr * grads[key], and "
+        "append loss(params, x_batch, t_batch) to a list. Return the list."
+    ),
+    expects=("train(params, gradient, loss, x, t, iters=300, batch_size=20, lr=0.5)",),
+)
+
+
+class Blobs:
+    """Three classes of 2-D points around three centres, and a softmax
+    regression to learn them: the model the learner's loop trains."""
+
+    def __init__(self) -> None:
+        generator = rng(10)
+        centres = np.array([[2.0, 0.0], [-1.0, 1.7], [-1.0, -1.7]])
+        labels = generator.integers(0, 3, size=300)
+        self.x = centres[labels] + generator.normal(0.0, 0.6, size=(300, 2))
+        self.t = np.eye(3)[labels]
+        self.batches: list[int] = []
+
+    def gradient(self, params: dict, x: np.ndarray, t: np.ndarray) -> dict:
+        self.batches.append(len(x))
+        dscore = (softmax(x @ params["W"] + params["b"]) - t) / len(x)
+        return {"W": x.T @ dscore, "b": dscore.sum(axis=0)}
+
+    def loss(self, params: dict, x: np.ndarray, t: np.ndarray) -> float:
+        y = softmax(x @ params["W"] + params["b"])
+        return cross_entropy(y, t.argmax(axis=1))
+
+    def accuracy(self, params: dict) -> float:
+        scores = self.x @ params["W"] + params["b"]
+        return float(np.mean(scores.argmax(axis=1) == self.t.argmax(axis=1)))
+
+
+@TRAINING.check("a softmax regression on 300 points of 3 classes, 100 iterations")
+def training_loop(module: ModuleType) -> None:
+    blobs = Blobs()
+    params = {"W": np.zeros((2, 3)), "b": np.zeros(3)}
+    losses = module.train(
+        params,
+        blobs.gradient,
+        blobs.loss,
+        blobs.x,
+        blobs.t,
+        iters=100,
+        batch_size=20,
+        lr=0.5,
+    )
+    if sorted(set(blobs.batches)) != [20] or len(blobs.batches) != 100:
+        sizes = sorted(set(blobs.batches))
+        raise Fail(
+            f"gradient was called {len(blobs.batches)} times with batches of "
+            f"{sizes} rows; expected 100 calls with 20 rows each: draw "
+            "rng.choice(len(x), batch_size) each iteration and pass x[batch_mask]."
+        )
+    if losses is None or np.shape(losses) != (100,):
+        raise Fail(
+            f"train returned {show(losses)}: return the list of the 100 losses, "
+            "one appended each iteration."
+        )
+    first, last = float(np.mean(losses[:10])), float(np.mean(losses[-10:]))
+    if not last < first:
+        raise Fail(
+            f"The loss went from {first:.3f} to {last:.3f} on average: it must "
+            "fall. Step against the gradient: params[key] -= lr * grads[key]."
+        )
+    accuracy = blobs.accuracy(params)
+    if accuracy < 0.9:
+        raise Fail(
+            f"After training, the accuracy on the 300 points is {accuracy:.2f}, "
+            "expected above 0.9: update params in place (params[key] -= ...), "
+            "so that the next gradient sees the new values."
+        )
+
+
+EXERCISES = (SSE, CEE, GRADIENT, DESCENT, SIMPLE_NET, TRAINING)

@@ -14,6 +14,7 @@ from dlfs.exercises._core import (
     cross_entropy,
     expect_value,
     learner_frames,
+    rng,
     shape_of,
     show,
     sigmoid,
@@ -404,4 +405,53 @@ def two_layer_gradient(module: ModuleType) -> None:
     raise Fail(f"Wrong gradients for {', '.join(wrong)}.")
 
 
-EXERCISES = (MUL, ADD, RELU, SIGMOID, AFFINE, SOFTMAX_LOSS, TWO_LAYER)
+GRADIENT_CHECK = Exercise(
+    id="ch5.gradient_check",
+    title="A gradient check",
+    task=(
+        "Write gradient_check(numerical, backprop): both are dicts of gradients "
+        "with the same keys (W1, b1, ...). Return a dict with, for each key, the "
+        "average absolute difference between the two: how far backpropagation "
+        "is from the numerical gradient."
+    ),
+    expects=("gradient_check(numerical, backprop)",),
+)
+
+
+@GRADIENT_CHECK.check("random gradients of a two-layer net's shapes")
+def gradient_check(module: ModuleType) -> None:
+    generator = rng(11)
+    shapes = {"W1": (4, 5), "b1": (5,), "W2": (5, 3), "b2": (3,)}
+    backprop = {k: generator.normal(size=shape) for k, shape in shapes.items()}
+    numerical = {
+        k: v + generator.normal(0, 1e-3, size=v.shape) for k, v in backprop.items()
+    }
+    got = module.gradient_check(
+        {k: v.copy() for k, v in numerical.items()},
+        {k: v.copy() for k, v in backprop.items()},
+    )
+    if not isinstance(got, dict) or set(got) != set(shapes):
+        raise Fail(
+            f"gradient_check returned {show(got)}: return a dict with one number "
+            f"for each key, {', '.join(shapes)}."
+        )
+    for key in shapes:
+        diff = backprop[key] - numerical[key]
+        if close(got[key], np.average(diff)) or close(got[key], -np.average(diff)):
+            raise Fail(
+                f"For {key} you gave {show(got[key])}, the average of the signed "
+                "differences, where positive and negative ones cancel: take "
+                "np.abs of the differences before averaging."
+            )
+        if close(got[key], np.sum(np.abs(diff))) or close(
+            got[key], np.max(np.abs(diff))
+        ):
+            raise Fail(
+                f"For {key} you gave {show(got[key])}: take the average of the "
+                "absolute differences, np.average(np.abs(...)), not their sum "
+                "or largest."
+            )
+        expect_value(got[key], np.average(np.abs(diff)), f"the difference for {key}")
+
+
+EXERCISES = (MUL, ADD, RELU, SIGMOID, AFFINE, SOFTMAX_LOSS, TWO_LAYER, GRADIENT_CHECK)

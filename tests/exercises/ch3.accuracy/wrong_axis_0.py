@@ -1,4 +1,5 @@
 """np.argmax(y, axis=0) finds the best sample for each class"""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """the number of correct samples: divide by the batch size for the fraction."""
+
 import numpy as np
 
 

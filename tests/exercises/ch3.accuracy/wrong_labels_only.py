@@ -1,4 +1,5 @@
 """With one-hot t, each row of t marks its class: turn t into labels first"""
+
 import numpy as np
 
 

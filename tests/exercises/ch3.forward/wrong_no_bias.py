@@ -1,4 +1,5 @@
 """left out the biases: each layer is z @ W + b."""
+
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """applied the sigmoid to the output layer too: its activation is the
 identity"""
+
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """subtract each row's own maximum, np.max(a, axis=1, keepdims=True), not one
 number for the whole batch"""
+
 import numpy as np
 
 

@@ -1,0 +1,15 @@
+from dlfs import cross_entropy_error, numerical_gradient, softmax
+
+
+class SimpleNet:
+    def __init__(self, W):
+        self.W = W
+
+    def predict(self, x):
+        return x @ self.W
+
+    def loss(self, x, t):
+        return cross_entropy_error(softmax(self.predict(x)), t)
+
+    def gradient(self, x, t):
+        return numerical_gradient(lambda w: self.loss(x, t), self.W)

@@ -1,0 +1,14 @@
+import numpy as np
+
+
+def train(params, gradient, loss, x, t, iters=300, batch_size=20, lr=0.5):
+    rng = np.random.default_rng(0)
+    losses = []
+    for _ in range(iters):
+        batch_mask = rng.choice(len(x), batch_size)
+        x_batch, t_batch = x[batch_mask], t[batch_mask]
+        grads = gradient(params, x_batch, t_batch)
+        for key in params:
+            params[key] -= lr * grads[key]
+        losses.append(loss(params, x_batch, t_batch))
+    return losses

@@ -1,0 +1,15 @@
+"""it must fall. Step against the gradient: params[key] -= lr * grads[key]."""
+
+import numpy as np
+
+
+def train(params, gradient, loss, x, t, iters=300, batch_size=20, lr=0.5):
+    rng = np.random.default_rng(0)
+    losses = []
+    for _ in range(iters):
+        batch_mask = rng.choice(len(x), batch_size)
+        grads = gradient(params, x[batch_mask], t[batch_mask])
+        for key in params:
+            params[key] += lr * grads[key]
+        losses.append(loss(params, x[batch_mask], t[batch_mask]))
+    return losses

