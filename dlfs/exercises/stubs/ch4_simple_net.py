@@ -4,7 +4,6 @@ python -m dlfs.exercises check ch4.simple_net FILE.py
 """
 
 import numpy as np
-
 from dlfs import cross_entropy_error, numerical_gradient, softmax  # or your own
 
 

@@ -1,8 +1,6 @@
 """expected 100 calls with 20 rows each: draw rng.choice(len(x), batch_size)
 each iteration"""
 
-import numpy as np
-
 
 def train(params, gradient, loss, x, t, iters=300, batch_size=20, lr=0.5):
     losses = []
