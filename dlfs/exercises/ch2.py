@@ -172,4 +172,56 @@ XOR_GATE = _gate_exercise(
     "same file) in two layers.",
 )
 
-EXERCISES = (AND_GATE, NAND_GATE, OR_GATE, XOR_GATE)
+PERCEPTRON = Exercise(
+    id="ch2.perceptron",
+    title="A perceptron with any number of inputs",
+    task=(
+        "Write perceptron(x, w, b): x and w are NumPy arrays of the same length, "
+        "b a number. Return 1 when np.sum(w * x) + b > 0, else 0."
+    ),
+    expects=("perceptron(x, w, b)",),
+)
+
+
+def _check_perceptron(
+    module: ModuleType, x: np.ndarray, w: np.ndarray, b: float
+) -> None:
+    call = f"perceptron({show(x)}, {show(w)}, {b:g})"
+    got = module.perceptron(x.copy(), w.copy(), b)
+    weighted = float(np.sum(w * x) + b)
+    if np.shape(got) == x.shape:
+        raise Fail(
+            f"{call} returned {show(got)}, one number per input: add the "
+            "weighted inputs up with np.sum(w * x) before adding b."
+        )
+    if _bit(got) is None:
+        raise Fail(
+            f"{call} returned {show(got)}: a perceptron answers 0 or 1, 1 when "
+            "the weighted sum plus bias is above 0."
+        )
+    want = int(weighted > 0)
+    if _bit(got) != want and weighted == 0:
+        raise Fail(
+            f"{call} gave 1 where w * x summed with b is exactly 0: a perceptron "
+            "fires only above 0 (>, not >=)."
+        )
+    if _bit(got) != want:
+        raise Fail(f"{call} gave {_bit(got)}, expected {want}.")
+
+
+@PERCEPTRON.check("AND's weights (0.5, 0.5) and bias -0.7 on the four inputs")
+def perceptron_and(module: ModuleType) -> None:
+    for x in INPUTS:
+        _check_perceptron(module, np.array(x, dtype=float), np.array([0.5, 0.5]), -0.7)
+    _check_perceptron(module, np.array([1.0, 1.0]), np.array([0.5, 0.5]), -1.0)
+
+
+@PERCEPTRON.check("random inputs, weights and biases of 3 to 6 inputs")
+def perceptron_random(module: ModuleType) -> None:
+    generator = rng(13)
+    for size in range(3, 7):
+        x, w = generator.normal(size=size), generator.normal(size=size)
+        _check_perceptron(module, x, w, float(generator.normal()))
+
+
+EXERCISES = (AND_GATE, NAND_GATE, OR_GATE, XOR_GATE, PERCEPTRON)

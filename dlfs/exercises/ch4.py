@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -296,6 +297,51 @@ def descent_random(module: ModuleType) -> None:
     expect_value(got, want, "gradient_descent(f, x, 0.1, 20)", rtol=1e-4, atol=1e-6)
 
 
+DIFF = Exercise(
+    id="ch4.numerical_diff",
+    title="The numerical derivative of a function of one number",
+    task=(
+        "Write numerical_diff(f, x): the central difference "
+        "(f(x + h) - f(x - h)) / (2 * h) with h = 1e-4, the slope of f at x."
+    ),
+    expects=("numerical_diff(f, x)",),
+)
+
+
+def _check_diff(module: ModuleType, f: Any, x: float, want: float, call: str) -> None:
+    got = module.numerical_diff(f, x)
+    if got is not None and close(got, 0.0) and not close(want, 0.0):
+        raise Fail(
+            f"{call} gave 0: with a tiny h such as 1e-50, x + h rounds back to x, "
+            "so f(x + h) - f(x) is 0. Use h = 1e-4."
+        )
+    forward = (f(x + 1e-4) - f(x)) / 1e-4
+    if (
+        got is not None
+        and close(got, forward, rtol=1e-9)
+        and not close(got, want, rtol=1e-7)
+    ):
+        raise Fail(FORWARD)
+    expect_value(got, want, call, rtol=1e-6)
+
+
+@DIFF.check("the book's f(x) = 0.01x**2 + 0.1x at x = 5 and x = 10")
+def diff_book(module: ModuleType) -> None:
+    def f(x: float) -> float:
+        return 0.01 * x**2 + 0.1 * x
+
+    _check_diff(module, f, 5.0, 0.2, "numerical_diff(f, 5)")
+    _check_diff(module, f, 10.0, 0.3, "numerical_diff(f, 10)")
+
+
+@DIFF.check("a random cubic at a random x")
+def diff_random(module: ModuleType) -> None:
+    c, x = (float(v) for v in rng(12).uniform(0.5, 3.0, size=2))
+    _check_diff(
+        module, lambda v: c * v**3, x, 3 * c * x**2, f"numerical_diff(f, {x:.3f})"
+    )
+
+
 SIMPLE_NET = Exercise(
     id="ch4.simple_net",
     title="SimpleNet and the gradient of its loss",
@@ -438,4 +484,4 @@ def training_loop(module: ModuleType) -> None:
         )
 
 
-EXERCISES = (SSE, CEE, GRADIENT, DESCENT, SIMPLE_NET, TRAINING)
+EXERCISES = (SSE, CEE, GRADIENT, DESCENT, SIMPLE_NET, TRAINING, DIFF)

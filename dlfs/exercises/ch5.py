@@ -454,4 +454,84 @@ def gradient_check(module: ModuleType) -> None:
         expect_value(got[key], np.average(np.abs(diff)), f"the difference for {key}")
 
 
-EXERCISES = (MUL, ADD, RELU, SIGMOID, AFFINE, SOFTMAX_LOSS, TWO_LAYER, GRADIENT_CHECK)
+SHOPPING = Exercise(
+    id="ch5.shopping",
+    title="Backpropagation through the shopping graph",
+    task=(
+        "Write shopping(apple, apple_num, orange, orange_num, tax) for the graph "
+        "(apple * apple_num + orange * orange_num) * tax, built from MulLayer "
+        "and AddLayer: return (price, grads), where grads is a dict with the "
+        "derivative of the price for each of the five inputs, by their names, "
+        "from one backward pass with dout = 1."
+    ),
+    expects=("shopping(apple, apple_num, orange, orange_num, tax)",),
+    allowed=("MulLayer", "AddLayer"),
+)
+NAMES = ("apple", "apple_num", "orange", "orange_num", "tax")
+
+
+def _shopping(
+    apple: float, apple_num: float, orange: float, orange_num: float, tax: float
+) -> tuple[float, dict]:
+    total = apple * apple_num + orange * orange_num
+    grads = {
+        "apple": apple_num * tax,
+        "apple_num": apple * tax,
+        "orange": orange_num * tax,
+        "orange_num": orange * tax,
+        "tax": total,
+    }
+    return total * tax, grads
+
+
+def _check_shopping(module: ModuleType, values: tuple[float, ...]) -> None:
+    call = f"shopping{tuple(round(v, 4) for v in values)}"
+    want_price, want = _shopping(*values)
+    result = module.shopping(*values)
+    if not (isinstance(result, tuple | list) and len(result) == 2):
+        raise Fail(
+            f"{call} returned {show(result)}: return the price and the dict of "
+            "derivatives, `return price, grads`."
+        )
+    price, grads = result
+    expect_value(price, want_price, f"the price of {call}")
+    if not isinstance(grads, dict) or set(grads) != set(NAMES):
+        raise Fail(f"grads must be a dict with the keys {', '.join(NAMES)}.")
+    untaxed = {k: v / values[4] for k, v in want.items() if k != "tax"}
+    if all(close(grads[k], untaxed[k]) for k in untaxed):
+        raise Fail(
+            "The fruits' derivatives leave out the tax: the backward pass starts "
+            "at the tax node, whose dx = dout * tax flows back to everything "
+            "before it."
+        )
+    for name in NAMES:
+        expect_value(grads[name], want[name], f"grads['{name}'] of {call}")
+
+
+@SHOPPING.check("the book's 2 apples at 100, 3 oranges at 150, tax 1.1")
+def shopping_book(module: ModuleType) -> None:
+    _check_shopping(module, (100.0, 2.0, 150.0, 3.0, 1.1))
+
+
+@SHOPPING.check("random prices, counts and tax")
+def shopping_random(module: ModuleType) -> None:
+    generator = rng(14)
+    apple, orange = generator.uniform(50, 300, size=2)
+    apple_num, orange_num = generator.integers(1, 10, size=2)
+    tax = generator.uniform(1.0, 1.3)
+    _check_shopping(
+        module, tuple(map(float, (apple, apple_num, orange, orange_num, tax)))
+    )
+
+
+EXERCISES = (
+    MUL,
+    ADD,
+    RELU,
+    SIGMOID,
+    AFFINE,
+    SOFTMAX_LOSS,
+    TWO_LAYER,
+    GRADIENT_CHECK,
+    SHOPPING,
+)
