@@ -23,7 +23,7 @@ from dlfs.cli_kit import (
     whole_number,
 )
 from dlfs.exercises import EXERCISES, OLD_IDS, check
-from dlfs.exercises.checker import MAX_TIMEOUT, NOT_RUN, TIMEOUT
+from dlfs.exercises.reporting import MAX_TIMEOUT, NOT_RUN, TIMEOUT
 
 SUMMARY = "list, show and check the exercises of chapters 2-5"
 DESCRIPTION = "The exercises of chapters 2-5 and a checker for your answers."

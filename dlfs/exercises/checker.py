@@ -14,116 +14,28 @@ that are known to end and not to call ``exit()``.
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import dlfs
-from dlfs._validate import check_path, check_text, check_timeout, check_whole
-from dlfs.cli_kit import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from dlfs._validate import check_text
 from dlfs.exercises._judge import judge
-from dlfs.exercises.catalog import EXERCISES, OLD_IDS
+from dlfs.exercises.catalog import OLD_IDS
+from dlfs.exercises.reporting import (
+    TIMEOUT,
+    Report,
+    read_records,
+    refusal,
+    report,
+)
 
-# The exit statuses of every dlfs command: a file that cannot even be imported
-# is like a bad path, nothing was checked.
-PASSED, FAILED, NOT_RUN = EXIT_OK, EXIT_FAILED, EXIT_USAGE
-TIMEOUT = 10.0
-MAX_TIMEOUT = 3600.0  # an hour: a limit, not a way to wait forever
 LATE = 5.0  # the supervisor needs at most about 2 s to clean up
 SUPERVISOR = Path(__file__).with_name("_supervisor.py")
-
-
-@dataclass(frozen=True)
-class Report:
-    """What a check found: the exit status (0, 1 or 2) and the text to print."""
-
-    status: int
-    text: str
-
-
-def _indent(text: str, prefix: str = "        ") -> str:
-    return textwrap.indent(text, prefix)
-
-
-def _wrap(text: str, first: str = "  hint: ") -> str:
-    return textwrap.fill(text, 72, initial_indent=first, subsequent_indent=" " * 8)
-
-
-def _report(exercise_id: str, records: list[dict], end: dict) -> Report:
-    """The report of the child's ``records``, closed by the supervisor's ``end``."""
-    exercise = EXERCISES[exercise_id]
-    lines = [f"{exercise.id}: {exercise.title}"]
-    passed = failed = 0
-    running = None
-    for record in records:
-        event = record["event"]
-        if event == "import_error":
-            lines += ["Your file could not be imported:", _indent(record["traceback"])]
-            return Report(NOT_RUN, "\n".join(lines))
-        if event == "names":
-            lines += [_wrap(message, "  FAIL  ") for message in record["messages"]]
-            lines.append("No check was run: your file must define these names first.")
-            return Report(FAILED, "\n".join(lines))
-        if event == "start":
-            running = record["check"]
-        elif event == "pass":
-            passed, running = passed + 1, None
-            lines.append(f"  ok    {record['check']}")
-        elif event == "fail":
-            failed, running = failed + 1, None
-            lines += [f"  FAIL  {record['check']}", _wrap(record["hint"])]
-            if record["traceback"]:
-                lines.append(_indent(record["traceback"]))
-    if running is not None:
-        lines += [f"  FAIL  {running}", _wrap(_why_stopped(end, "in this check"))]
-        failed += 1
-    if passed + failed < len(exercise.checks):  # the child ended early
-        if running is None and passed + failed == 0:
-            during = "while your file was imported"
-            lines.append(textwrap.fill(_why_stopped(end, during), 72))
-        not_run = len(exercise.checks) - passed - failed
-        lines.append(f"{not_run} of {len(exercise.checks)} checks did not run.")
-        return Report(FAILED, "\n".join(lines))
-    total = passed + failed
-    if total == 1:
-        lines.append("The check failed." if failed else "The check passed.")
-    elif failed:
-        lines.append(f"{failed} of {total} checks failed.")
-    else:
-        lines.append(f"All {total} checks passed.")
-    return Report(FAILED if failed else PASSED, "\n".join(lines))
-
-
-def _why_stopped(end: dict, during: str) -> str:
-    """Why the child stopped ``during`` something, from the supervisor's record."""
-    status = end.get("status")
-    if end.get("timed_out"):
-        return (
-            f"Stopped after {end['seconds']:g} s {during}: look for a "
-            "loop that never ends, such as a `while` whose condition never "
-            "changes (`--timeout` sets the limit)."
-        )
-    if isinstance(status, int) and status < 0:
-        try:
-            name = signal.Signals(-status).name
-        except ValueError:
-            name = f"signal {-status}"
-        return (
-            f"The Python process running your code crashed ({name}) {during}: "
-            "look for ctypes, or a library called with bad memory."
-        )
-    return (
-        f"Your code ended the Python process (exit status {status}) {during}: "
-        "remove the call to exit(), sys.exit() or os._exit()."
-    )
 
 
 def check(
@@ -165,17 +77,17 @@ def check(
     >>> check("ch9.nothing", "my_file.py").status
     2
     """
-    refused = _refusal(exercise_id, path, timeout, seed)
+    refused = refusal(exercise_id, path, timeout, seed)
     if refused is not None:
         return refused
     exercise_id = OLD_IDS.get(exercise_id, exercise_id)
     path = Path(path).resolve()
     output = _supervised(exercise_id, path, timeout, seed)
-    *records, end = _records(output) or [{}]
+    *records, end = read_records(output) or [{}]
     if end.get("event") != "end":  # the supervisor itself did not finish
         records, end = [*records, end], {"status": None}
     verdicts = judge(exercise_id, records, path, seed)
-    return _report(exercise_id, verdicts, {**end, "seconds": timeout})
+    return report(exercise_id, verdicts, {**end, "seconds": timeout})
 
 
 def _supervised(exercise_id: str, path: Path, timeout: float, seed: int) -> str:
@@ -213,85 +125,6 @@ def _child_env() -> dict[str, str]:
         paths.insert(0, str(here))
     env["PYTHONPATH"] = os.pathsep.join(paths)
     return env
-
-
-def check_in_process(exercise_id: str, path: str | Path, seed: int = 0) -> Report:
-    """Check the file as :func:`check` does, but in this process.
-
-    It is quicker (no Python to start), and unsafe for a file that may loop
-    forever or end the process: there is no time limit, and ``exit()`` ends
-    the caller.  The project's own solutions and tests use it.
-
-    Examples
-    --------
-    >>> from dlfs.exercises._core import STUBS
-    >>> check_in_process("ch3.relu", STUBS / "ch3_relu.py").status
-    1
-    """
-    refused = _refusal(exercise_id, path, TIMEOUT, seed)
-    if refused is not None:
-        return refused
-    exercise_id = OLD_IDS.get(exercise_id, exercise_id)
-    # Imported here: the child process runs that module as __main__, and an
-    # earlier import of it by the package would make runpy warn.
-    from dlfs.exercises import _child
-
-    out, path = io.StringIO(), Path(path).resolve()
-    _child.run(exercise_id, path, out, seed)
-    verdicts = judge(exercise_id, _records(out.getvalue()), path, seed)
-    return _report(exercise_id, verdicts, {"status": None})
-
-
-def _refusal(
-    exercise_id: str, path: str | Path, timeout: float, seed: int
-) -> Report | None:
-    """The report for an unknown id or a file that cannot be checked; a
-    TypeError or ValueError for arguments of the wrong kind."""
-    check_text("exercise_id", exercise_id)
-    check_path("path", path)
-    check_timeout("timeout", timeout, MAX_TIMEOUT)
-    check_whole("seed", seed, minimum=0)
-    exercise_id = OLD_IDS.get(exercise_id, exercise_id)
-    if exercise_id not in EXERCISES:
-        known = ", ".join(EXERCISES)
-        return Report(NOT_RUN, f"Unknown exercise id {exercise_id!r}. Known: {known}.")
-    path = Path(path)
-    if path.is_dir():
-        return Report(NOT_RUN, f"{path} is a folder: give your Python file")
-    if not path.is_file():
-        return Report(NOT_RUN, f"No such file: {path}")
-    if path.suffix != ".py":
-        return Report(
-            NOT_RUN, f"{path} is not a Python file: give a file ending in .py"
-        )
-    return None
-
-
-# The records the child and the supervisor write, with their fields' types.
-RECORDS = {
-    "import_error": {"traceback": str},
-    "names": {"messages": list},
-    "start": {"check": str},
-    "pass": {"check": str},
-    "fail": {"check": str, "hint": str, "traceback": str},
-    "log": {"check": str, "log": list},
-    "end": {"status": (int, type(None)), "timed_out": bool, "stopped": bool},
-}
-
-
-def _records(output: str) -> list[dict]:
-    """The well-formed records in ``output``; anything else (a line cut short
-    by stopping the child, or text the learner's code wrote there) is left out."""
-    records = []
-    for line in output.splitlines():
-        try:
-            record = json.loads(line)
-            fields = RECORDS[record["event"]]
-        except (json.JSONDecodeError, TypeError, KeyError):
-            continue
-        if all(isinstance(record.get(k), kind) for k, kind in fields.items()):
-            records.append(record)
-    return records
 
 
 def check_source(

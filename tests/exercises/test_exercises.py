@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from pages import DOCS, ROOT, chapters
 
 from dlfs.exercises import EXERCISES, check, check_source
-from dlfs.exercises.checker import check_in_process
+from dlfs.exercises.in_process import check_in_process
 
 SOLUTIONS = Path(__file__).resolve().parent
 

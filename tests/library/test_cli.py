@@ -188,7 +188,7 @@ def test_dlfs_help_lists_its_commands_in_plain_text_as_a_subprocess(tmp_path):
 def test_exercises_is_a_command_of_dlfs_that_does_what_the_old_entry_does(capsys):
     from dlfs.exercises import EXERCISES
     from dlfs.exercises.__main__ import main as old_entry
-    from dlfs.exercises.checker import FAILED, NOT_RUN, PASSED
+    from dlfs.exercises.reporting import FAILED, NOT_RUN, PASSED
 
     assert main(["exercises", "list"]) == 0
     listed = capsys.readouterr().out
