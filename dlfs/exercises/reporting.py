@@ -42,7 +42,8 @@ def _wrap(text: str, first: str = "  hint: ") -> str:
 
 
 def report(exercise_id: str, records: list[dict], end: dict) -> Report:
-    """The report of the child's ``records``, closed by the supervisor's ``end``."""
+    """The report of the verdict ``records`` (:func:`~dlfs.exercises._judge.judge`),
+    closed by the supervisor's ``end`` record."""
     exercise = EXERCISES[exercise_id]
     lines = [f"{exercise.id}: {exercise.title}"]
     passed = failed = 0
