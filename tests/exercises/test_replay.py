@@ -9,7 +9,7 @@ import json
 import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dlfs.exercises import check_source
@@ -45,6 +45,7 @@ def test_tuples_dicts_and_numpy_scalars_come_back_as_they_were():
     assert type(back[0]["b"]) is np.float32 and type(back[1][0]) is np.int64
 
 
+@settings(max_examples=30)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
