@@ -156,13 +156,10 @@ class PageVisit:
 
     def resize(self, width: int) -> None:
         """Give the tab the width, and wait for the page to lay itself out
-        again (two animation frames)."""
+        again and to settle (:data:`SETTLED`)."""
         if self.page.viewport_size["width"] != width:
             self.page.set_viewport_size(screen(width))
-            self.page.evaluate(
-                "() => new Promise(r => requestAnimationFrame("
-                "() => requestAnimationFrame(r)))"
-            )
+            self.page.evaluate(SETTLED)
         self.width = width
 
     def _on_console(self, message: object) -> None:
@@ -201,6 +198,20 @@ class PageVisit:
         for event, listener in self._listeners.items():
             self.page.remove_listener(event, listener)
 
+
+# Two animation frames (the page has laid itself out again), then the end of
+# the transitions that started (Material's header search, for one, slides to
+# its desktop place: measured in the middle, it stuck 54 px out of the screen).
+# An endless animation is not waited for, nor anything for more than 2 s.
+SETTLED = """async () => {
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const ending = document.getAnimations().filter(
+        a => isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    await Promise.race([
+        Promise.allSettled(ending.map(a => a.finished)),
+        new Promise(r => setTimeout(r, 2000)),
+    ]);
+}"""
 
 COLOR_SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
