@@ -3,7 +3,8 @@
 A check is a function of the learner's module that returns quietly when the
 learner's code does the right thing and raises :class:`Fail` with a hint
 otherwise.  The checks compare with reference maths written out here, in a
-line or two of NumPy each, so they never depend on the rest of ``dlfs``.
+line or two of NumPy each, so a verdict never depends on the rest of ``dlfs``
+(the book's data, such as its example network, comes from there).
 The exercises register nowhere: ``dlfs.exercises.catalog`` lists them.
 """
 

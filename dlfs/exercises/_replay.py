@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-OPAQUE_TYPES = (type(None), bool, int, float, str)
+PLAIN_TYPES = (type(None), bool, int, float, str)
 MAX_ELEMENTS = 10**6  # a larger array comes back as its text only
 
 
@@ -31,7 +31,7 @@ class Diverged(Exception):
 
 def encode(value: Any) -> Any:
     """``value`` as JSON data; the learner's own objects become handles."""
-    if isinstance(value, OPAQUE_TYPES):
+    if isinstance(value, PLAIN_TYPES):
         return value
     if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
         if value.size <= MAX_ELEMENTS:

@@ -17,6 +17,7 @@ from dlfs.exercises._core import (
     sigmoid,
     softmax,
 )
+from dlfs.network import init_network
 
 AMBIGUOUS = "truth value of an array"
 
@@ -115,6 +116,11 @@ def relu_on_an_array(module: ModuleType) -> None:
     expect_value(got, [0.0, 0.0, 3.0], "relu([-2.0, 0.0, 3.0])")
 
 
+def _finite(got: object) -> bool:
+    """Whether an answer holds no nan or inf (None is judged elsewhere)."""
+    return got is None or bool(np.all(np.isfinite(np.asarray(got, dtype=float))))
+
+
 SOFTMAX = Exercise(
     id="ch3.softmax",
     title="A softmax that survives large inputs",
@@ -159,7 +165,7 @@ def softmax_random(module: ModuleType) -> None:
     a[0] = a.max() + 800  # more than exp can span: max - min > 709
     got = module.softmax(a.copy())
     call = f"softmax({show(a)})"
-    if got is not None and not np.all(np.isfinite(np.asarray(got, dtype=float))):
+    if not _finite(got):
         raise Fail(
             f"{call} gave {show(np.asarray(got))}: exp overflows once a score "
             "is more than 709 above the number subtracted from it. Subtract the "
@@ -179,14 +185,7 @@ FORWARD = Exercise(
     ),
     expects=("forward(network, x)",),
 )
-BOOK_NETWORK = {
-    "W1": np.array([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]]),
-    "b1": np.array([0.1, 0.2, 0.3]),
-    "W2": np.array([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]),
-    "b2": np.array([0.1, 0.2]),
-    "W3": np.array([[0.1, 0.3], [0.2, 0.4]]),
-    "b3": np.array([0.1, 0.2]),
-}
+BOOK_NETWORK = init_network()  # the book's hand-made 2-3-2-2 network
 
 
 def _forward(network: dict, x: np.ndarray, last: Any = None) -> np.ndarray:
@@ -260,8 +259,7 @@ def softmax_batch_far(module: ModuleType) -> None:
     a = rng(6).normal(0.0, 5.0, size=(4, 3)) + np.array([[1000], [-1000], [0], [500]])
     got = module.softmax(a.copy())
     call = f"softmax of rows around 1000, -1000, 0 and 500 ({show(a[:, 0])}, ...)"
-    bad = got is not None and not np.all(np.isfinite(np.asarray(got, dtype=float)))
-    if bad:
+    if not _finite(got):
         raise Fail(
             f"{call} gave {show(np.asarray(got))}: subtract each row's own "
             "maximum, np.max(a, axis=1, keepdims=True), not one number for the "
