@@ -29,14 +29,15 @@ sys.path.insert(0, str(Path(__file__).parent / "tests"))
 from doc_examples import PyconParser, runs_as_doctests
 from mnist_data import mnist_dir_or_none, needs_mnist, skip_reason
 
-# The starter stubs are learners' files, not modules: the Korean twins X.ko.py
-# cannot even be imported by name.
+# The starter stubs and the solutions are learners' files, not modules: the
+# Korean twins X.ko.py cannot even be imported by name.
 collect_ignore_glob = [
     "docs/notebooks/*",
     "book/hooks/*",
     "site/*",
     "benchmarks/*",
     "dlfs/exercises/stubs/*",
+    "dlfs/exercises/solutions/*",
 ]
 
 collect_examples = Sybil(

@@ -170,12 +170,13 @@ def check_seed(name: str, value: object, *, generator: bool = False) -> None:
         _refuse(ValueError, name, what, repr(value))
 
 
-def check_name(name: str, value: object, names: tuple[str, ...]) -> None:
-    """One of ``names`` (as written)."""
-    what = f"one of {list(names)}"
-    if not isinstance(value, str):
+def check_choice(name: str, value: object, choices: tuple[object, ...]) -> None:
+    """One of ``choices``, of the same type (a bool is not a number here)."""
+    what = f"one of {', '.join(map(repr, choices))}"
+    kinds = {type(c) for c in choices}
+    if type(value) not in kinds:
         _refuse(TypeError, name, what, repr(value))
-    if value not in names:
+    if value not in choices:
         _refuse(ValueError, name, what, repr(value))
 
 
@@ -257,7 +258,7 @@ def check_two_layer_net(
         )
         _refuse(TypeError, "weight_init_std", what, repr(weight_init_std))
     check_positive("weight_init_std", weight_init_std)
-    check_name("activation", activation, ACTIVATION_NAMES)
+    check_choice("activation", activation, ACTIVATION_NAMES)
     check_seed("seed", seed, generator=True)
     check_float_dtype("dtype", dtype)
 
@@ -279,7 +280,7 @@ def check_multi_layer_net(
     hidden = {f"hidden_size_list[{i}]": s for i, s in enumerate(hidden_size_list)}
     _check_sizes(input_size=input_size, **hidden, output_size=output_size)
     check_init_scale(weight_init_std)
-    check_name("activation", activation, ACTIVATION_NAMES)
+    check_choice("activation", activation, ACTIVATION_NAMES)
     check_seed("seed", seed, generator=True)
     check_float_dtype("dtype", dtype)
 

@@ -93,7 +93,7 @@ def run(exercise_id: str, path: Path, out: TextIO, seed: int = 0) -> None:
         problems = borrowed_names(module, exercise.allowed)
         problems += missing_names(module, exercise.expects)
         if problems:
-            emit(event="names", messages=problems)
+            emit(event="names", messages=[p.to_json() for p in problems])
             return
         for what, check in exercise.checks:
             emit(event="start", check=what)

@@ -10,6 +10,7 @@ The exercises register nowhere: ``dlfs.exercises.catalog`` lists them.
 
 from __future__ import annotations
 
+import ast
 import inspect
 import re
 import traceback
@@ -21,7 +22,10 @@ from typing import Any
 
 import numpy as np
 
+from dlfs.exercises.messages import Message, say
+
 STUBS = Path(__file__).resolve().parent / "stubs"
+SOLUTIONS = STUBS.with_name("solutions")
 Check = Callable[[ModuleType], None]
 _SEED = [0]  # the run's seed: set_seed() sets it before the checks run
 
@@ -38,21 +42,34 @@ def rng(salt: int = 0) -> np.random.Generator:
 
 
 class Fail(Exception):
-    """A check failed: ``hint`` names the mistake, ``cause`` is the learner's error."""
+    """A check failed: the catalogue's ``key`` names the mistake, shown with
+    ``values``; ``fix`` names another entry to say how to fix it; ``cause``
+    is the learner's error."""
 
-    def __init__(self, hint: str, cause: BaseException | None = None) -> None:
-        super().__init__(hint)
-        self.hint = hint
+    def __init__(
+        self,
+        key: str,
+        cause: BaseException | None = None,
+        *,
+        fix: str | None = None,
+        **values: Any,
+    ) -> None:
+        super().__init__(key)
+        self.message = Message(key, values, fix)
         self.cause = cause
+
+    @property
+    def hint(self) -> str:
+        """The first tier of the message, in English."""
+        return say(self.message)
 
 
 @dataclass
 class Exercise:
-    """One programming exercise: what to write, and the checks it must pass."""
+    """One programming exercise: what to write, and the checks it must pass.
+    Its title and task are in the catalogue, as ``ID.title`` and ``ID.task``."""
 
     id: str
-    title: str
-    task: str
     expects: tuple[str, ...]
     checks: list[tuple[str, Check]] = field(default_factory=list)
     # Other names the learner's file may use: expected name -> accepted name.
@@ -62,6 +79,18 @@ class Exercise:
     # What the file may import from dlfs: the blocks of earlier exercises
     # that the starter file imports.
     allowed: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.text("title", "en")
+
+    @property
+    def task(self) -> str:
+        return self.text("task", "en")
+
+    def text(self, part: str, lang: str) -> str:
+        """The exercise's ``part`` ("title" or "task") in ``lang``."""
+        return say(f"{self.id}.{part}", lang)
 
     def use_aliases(self, module: ModuleType) -> None:
         """Give ``module`` each expected name that it defines only under an alias."""
@@ -74,8 +103,16 @@ class Exercise:
         """The starter file, which the book's page includes too."""
         return STUBS / (self.id.replace(".", "_") + ".py")
 
-    def stub(self) -> str:
-        return self.stub_path.read_text(encoding="utf-8")
+    def stub(self, lang: str = "en") -> str:
+        return _twin(self.stub_path, lang).read_text(encoding="utf-8")
+
+    @property
+    def solution_path(self) -> Path:
+        """The worked solution, with a few lines on why it works."""
+        return SOLUTIONS / self.stub_path.name
+
+    def solution(self, lang: str = "en") -> str:
+        return _twin(self.solution_path, lang).read_text(encoding="utf-8")
 
     def check(self, what: str) -> Callable[[Check], Check]:
         """Register a check; ``what`` says in a few words what it tries."""
@@ -85,6 +122,11 @@ class Exercise:
             return function
 
         return register
+
+
+def _twin(path: Path, lang: str) -> Path:
+    """``path``, or its Korean twin ``X.ko.py`` for ``lang`` "ko"."""
+    return path if lang == "en" else path.with_suffix(f".{lang}.py")
 
 
 # -- the learner's names and signatures ---------------------------------------
@@ -106,11 +148,15 @@ def _accepts(function: Any, params: str, self_too: bool) -> bool:
     return True
 
 
-def _yours(function: Any) -> str:
+def _yours(function: Any) -> Message | str:
     try:
-        return f" (yours is `{function.__name__}{inspect.signature(function)}`)"
+        return Message("common.names.yours", {"signature": _signature(function)})
     except (TypeError, ValueError, AttributeError):
         return ""
+
+
+def _signature(function: Any) -> str:
+    return f"{function.__name__}{inspect.signature(function)}"
 
 
 def _def(name: str, params: str, method: bool) -> str:
@@ -118,37 +164,68 @@ def _def(name: str, params: str, method: bool) -> str:
     return f"def {name}({', '.join(['self'] * method + ([params] if params else []))})"
 
 
-def _problem(module: ModuleType, spec: str, classes: set[str]) -> str | None:
+def _problem(module: ModuleType, spec: str, classes: set[str]) -> Message | None:
     """What is wrong with the learner's ``spec``, e.g. "Affine.forward(x)"."""
     owner, method, params = EXPECT.match(spec).groups()  # type: ignore[union-attr]
     found = getattr(module, owner, None)
     if found is None:
-        kind = "class" if owner in classes else "function"
+        kind = Message("common.names." + ("class" if owner in classes else "function"))
         mine = {n for n, v in vars(module).items() if inspect.getmodule(v) is module}
-        defined = f" Your file defines: {', '.join(sorted(mine))}." if mine else ""
-        return f"Expected a {kind} `{owner}` in your file.{defined}"
+        names = ", ".join(sorted(mine))
+        defined = Message("common.names.defined", {"names": names}) if mine else ""
+        return Message(
+            "common.names.missing", {"kind": kind, "name": owner, "defined": defined}
+        )
     if method is None and isinstance(found, type):
         if not _accepts(found.__init__, params, self_too=True):
-            return f"`{spec}` must work: write `{_def('__init__', params, True)}`."
+            wanted = _def("__init__", params, True)
+            return Message("common.names.init", {"spec": spec, "wanted": wanted})
     elif method is None:
         if not callable(found) or not _accepts(found, params, self_too=False):
-            wanted = _def(owner, params, False)
-            yours = _yours(found)
-            return f"`{owner}` must be callable as `{spec}`{yours}: write `{wanted}:`."
+            values = {"name": owner, "spec": spec, "yours": _yours(found)}
+            values["wanted"] = _def(owner, params, False)
+            return Message("common.names.callable", values)
     else:
         function = getattr(found, method, None)
         wanted = _def(method, params, True)
+        values = {"name": owner, "method": method, "wanted": wanted}
         if function is None:
-            return f"`{owner}` has no method `{method}`: write `{wanted}`."
+            return Message("common.names.no_method", values)
         if not _accepts(function, params, self_too=True):
-            return (
-                f"`{owner}.{method}` must be callable as `{method}({params})`"
-                f"{_yours(function)}: write `{wanted}`."
-            )
+            values |= {"params": params, "yours": _yours(function)}
+            return Message("common.names.method_callable", values)
     return None
 
 
-def borrowed_names(module: ModuleType, allowed: tuple[str, ...]) -> list[str]:
+def borrowed_imports(source: str, allowed: tuple[str, ...]) -> list[Message]:
+    """A message for every ``import`` of dlfs in the learner's ``source``, at
+    any depth (inside a function too), that takes what the exercise is to write."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return []  # the import in the learner's process reports it
+    problems = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            taken = [(a.name, "dlfs") for a in node.names if _in_dlfs(a.name)]
+        elif isinstance(node, ast.ImportFrom) and _in_dlfs(node.module or ""):
+            taken = [(a.name, node.module) for a in node.names if a.name not in allowed]
+        else:
+            continue
+        for name, home in taken:
+            may = ""
+            if allowed:
+                may = Message("common.names.may_import", {"names": ", ".join(allowed)})
+            values = {"name": name, "home": home, "may": may}
+            problems.append(Message("common.names.borrowed", values))
+    return problems
+
+
+def _in_dlfs(module: str) -> bool:
+    return module.split(".")[0] == "dlfs"
+
+
+def borrowed_names(module: ModuleType, allowed: tuple[str, ...]) -> list[Message]:
     """A message for every name the learner's file takes from dlfs but may not:
     the exercise is to write it."""
     problems = []
@@ -159,19 +236,23 @@ def borrowed_names(module: ModuleType, allowed: tuple[str, ...]) -> list[str]:
             continue
         if name in allowed and not isinstance(value, ModuleType):
             continue
-        may = f" (it may import {', '.join(allowed)})" if allowed else ""
-        problems.append(
-            f"Your file takes `{name}` from {home}: this exercise is to write the "
-            f"code yourself, so import nothing from dlfs{may}."
-        )
+        may = ""
+        if allowed:
+            may = Message("common.names.may_import", {"names": ", ".join(allowed)})
+        values = {"name": name, "home": home, "may": may}
+        problems.append(Message("common.names.borrowed", values))
     return problems
 
 
-def missing_names(module: ModuleType, expects: tuple[str, ...]) -> list[str]:
+def missing_names(module: ModuleType, expects: tuple[str, ...]) -> list[Message]:
     """A message for every expected name the learner's file lacks or mis-declares."""
     classes = {spec.split(".")[0] for spec in expects if "." in spec}
-    problems = (_problem(module, spec, classes) for spec in expects)
-    return list(dict.fromkeys(p for p in problems if p is not None))
+    problems: list[Message] = []
+    for spec in expects:
+        problem = _problem(module, spec, classes)
+        if problem is not None and problem not in problems:
+            problems.append(problem)
+    return problems
 
 
 # -- comparing and showing values ------------------------------------------------
@@ -187,13 +268,17 @@ def close(got: Any, want: Any, rtol: float = 1e-5, atol: float = 1e-8) -> bool:
     return got.shape == want.shape and bool(np.allclose(got, want, rtol, atol))
 
 
-def show(value: Any) -> str:
+def show(value: Any, digits: int = 4) -> str:
     """A short, readable form of a learner's value for a message."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
     if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=4, suppress_small=True, separator=", ")
+        text = np.array2string(
+            value, precision=digits, suppress_small=True, separator=", "
+        )
         return " ".join(text.split())
     if isinstance(value, float | np.floating):
-        return f"{float(value):.4g}"
+        return f"{float(value):.{digits}g}"
     if isinstance(value, np.integer | np.bool_):
         return repr(value.item())
     return repr(value)
@@ -203,31 +288,35 @@ def shape_of(value: Any) -> str:
     return str(np.shape(value)) if value is not None else "None"
 
 
-def expect_value(got: Any, want: Any, call: str, **tolerance: float) -> None:
-    """Fail unless ``got`` equals ``want``, saying what the call gave."""
+def expect_value(got: Any, want: Any, call: str | Message, **tolerance: float) -> None:
+    """Fail unless ``got`` equals ``want``, saying what the call gave (with
+    as many digits as it takes to tell the two apart)."""
     if got is None:
-        raise Fail(
-            f"{call} returned None: the `return` is missing "
-            "(a function without one gives None)."
-        )
+        raise Fail("common.value.none", call=call)
     if not close(got, want, **tolerance):
         want = np.asarray(want)
         try:
             shape = np.shape(got)
         except ValueError:  # a ragged list
             shape = None
+        digits = 4
+        while digits < 16 and show(got, digits) == show(want, digits):
+            digits += 4
+        values = {"call": call, "got": show(got, digits), "want": show(want, digits)}
         if shape == want.shape:
-            raise Fail(f"{call} gave {show(got)}, expected {show(want)}.")
+            raise Fail("common.value.wrong", **values)
+        got_kind, want_kind = _kind(shape), _kind(want.shape)
         raise Fail(
-            f"{call} gave {show(got)} ({_kind(shape)}), expected {show(want)} "
-            f"({_kind(want.shape)})."
+            "common.value.wrong_kind", got_kind=got_kind, want_kind=want_kind, **values
         )
 
 
-def _kind(shape: tuple[int, ...] | None) -> str:
+def _kind(shape: tuple[int, ...] | None) -> Message:
     if shape is None:
-        return "not an array"
-    return "a single number" if shape == () else f"shape {shape}"
+        return Message("common.value.not_array")
+    if shape == ():
+        return Message("common.value.number")
+    return Message("common.value.shape", {"shape": str(shape)})
 
 
 # -- the learner's lines in a traceback -------------------------------------------

@@ -11,15 +11,18 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-from dlfs.exercises._core import Check, Fail, learner_frames, set_seed
+from dlfs.exercises._core import (
+    Check,
+    Fail,
+    borrowed_imports,
+    learner_frames,
+    set_seed,
+)
 from dlfs.exercises._replay import Diverged, Replay
 from dlfs.exercises.catalog import EXERCISES
+from dlfs.exercises.messages import Message
 
-DIVERGED = (
-    "This check could not be judged: your code answered it differently in "
-    "your process than the answers it sent. Does your file change NumPy or the "
-    "checker (np.allclose, for example)? It must only define its own functions."
-)
+DIVERGED = Message("common.error.diverged")
 
 
 def learner_traceback(error: BaseException, path: Path) -> str:
@@ -31,18 +34,16 @@ def learner_traceback(error: BaseException, path: Path) -> str:
     return "".join(lines).rstrip()
 
 
-def explain(error: BaseException) -> str:
+def explain(error: BaseException) -> Message:
     """A hint for an error the checks did not foresee."""
     if isinstance(error, NotImplementedError):
-        return "This is still the starter stub: replace `raise NotImplementedError`."
+        return Message("common.error.stub")
     if isinstance(error, AttributeError) and "has no attribute 'int'" in str(error):
-        return "`np.int` was removed from NumPy: write `int` instead."
+        return Message("common.error.np_int")
+    name = {"error": type(error).__name__}
     if isinstance(error, SystemExit | KeyboardInterrupt):
-        return (
-            f"Your code raised {type(error).__name__}, which ends a program: "
-            "a function gives its answer with `return`."
-        )
-    return f"Your code raised {type(error).__name__}; the traceback shows where."
+        return Message("common.error.exit", name)
+    return Message("common.error.raised", name)
 
 
 def verdict(what: str, check: Check, log: list, path: Path) -> dict:
@@ -55,11 +56,12 @@ def verdict(what: str, check: Check, log: list, path: Path) -> dict:
         return {
             "event": "fail",
             "check": what,
-            "hint": failure.hint,
+            "hint": failure.message.to_json(),
             "traceback": detail,
         }
     except Diverged:
-        return {"event": "fail", "check": what, "hint": DIVERGED, "traceback": ""}
+        hint = DIVERGED.to_json()
+        return {"event": "fail", "check": what, "hint": hint, "traceback": ""}
     except BaseException as error:
         if not hasattr(error, "learner_stack"):
             raise  # the checker's own error, or Ctrl-C here
@@ -67,7 +69,7 @@ def verdict(what: str, check: Check, log: list, path: Path) -> dict:
         return {
             "event": "fail",
             "check": what,
-            "hint": explain(error),
+            "hint": explain(error).to_json(),
             "traceback": detail,
         }
     return {"event": "pass", "check": what}
@@ -79,13 +81,20 @@ def judge(exercise_id: str, records: list[dict], path: Path, seed: int) -> list[
     that started but sent no log (time ran out, or the process ended) as
     ``start``, the last record."""
     early = [r for r in records if r["event"] in ("import_error", "names")]
+    if early[:1] and early[0]["event"] == "import_error":
+        return early[:1]
+    exercise = EXERCISES[exercise_id]
+    source = path.read_text(encoding="utf-8", errors="replace")
+    imports = borrowed_imports(source, exercise.allowed)
+    if imports:  # read here, from the file: the learner's process cannot hide them
+        return [{"event": "names", "messages": [m.to_json() for m in imports]}]
     if early:
         return early[:1]
     logs = {r["check"]: r["log"] for r in records if r["event"] == "log"}
     started = {r["check"] for r in records if r["event"] == "start"}
     set_seed(seed)  # the same random inputs as in the learner's process
     verdicts = []
-    for what, check in EXERCISES[exercise_id].checks:
+    for what, check in exercise.checks:
         if what not in logs:
             if what in started:
                 verdicts.append({"event": "start", "check": what})

@@ -1,4 +1,7 @@
-"""Chapter 2 exercises: logic gates from perceptrons."""
+"""Chapter 2 exercises: logic gates from perceptrons.
+
+The words of the hints are in ``text/ch2.toml``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from types import ModuleType
 import numpy as np
 
 from dlfs.exercises._core import Exercise, Fail, rng, show
+from dlfs.exercises.messages import Message
 
 INPUTS = [(0, 0), (1, 0), (0, 1), (1, 1)]
 TABLES = {
@@ -14,12 +18,6 @@ TABLES = {
     "NAND": [1, 1, 1, 0],
     "OR": [0, 1, 1, 1],
     "XOR": [0, 1, 1, 0],
-}
-TASKS = {
-    "AND": "outputs 1 only when both inputs are 1",
-    "NAND": "outputs 0 only when both inputs are 1",
-    "OR": "outputs 1 when at least one input is 1",
-    "XOR": "outputs 1 when exactly one input is 1",
 }
 
 
@@ -43,38 +41,33 @@ def check_gate(module: ModuleType, gate: str) -> None:
     odd = [(x, g) for x, g in zip(INPUTS, got, strict=True) if _bit(g) is None]
     if odd:
         (x, g), *_ = odd
-        raise Fail(
-            f"{gate}{x} returned {show(g)}: a gate answers 0 or 1. Return 1 when "
-            "the weighted sum plus bias is above 0, else 0 "
-            "(not the sum itself)."
-        )
+        raise Fail("ch2.gate.not_bit", call=f"{gate}{x}", got=show(g))
     got = [_bit(g) for g in got]
     wrong = [i for i, g in enumerate(got) if g != TABLES[gate][i]]
     if not wrong:
         return
-    right = [INPUTS[i] for i in range(4) if i not in wrong]
     first = wrong[0]
-    message = (
-        f"{gate} is right for {_pairs(right) or 'none of the inputs'} but wrong for "
-        f"{_pairs([INPUTS[i] for i in wrong])}: it gives {got[first]} for "
-        f"{INPUTS[first]}, expected {TABLES[gate][first]}."
-    )
-    if gate == "XOR":
-        message += (
-            " No single perceptron can do this; combine gates: "
-            "XOR(x1, x2) = AND(NAND(x1, x2), OR(x1, x2))."
-        )
-    elif TABLES[gate][first] == 1:
-        message += (
-            f" It should fire for {INPUTS[first]}, so there the weighted sum "
-            "w1*x1 + w2*x2 + b must be above 0: raise the weights or the bias."
-        )
+    right = [INPUTS[i] for i in range(4) if i not in wrong]
+    if right:
+        right_for = Message("ch2.gate.right_for", {"inputs": _pairs(right)})
     else:
-        message += (
-            f" It should not fire for {INPUTS[first]}, so there w1*x1 + w2*x2 + b "
-            "must be 0 or below: lower the bias (a more negative b)."
-        )
-    raise Fail(message)
+        right_for = Message("ch2.gate.right_for_none")
+    values = {
+        "gate": gate,
+        "right": right_for,
+        "wrong": _pairs([INPUTS[i] for i in wrong]),
+        "got": got[first],
+        "first": str(INPUTS[first]),
+        "want": TABLES[gate][first],
+    }
+    if gate == "XOR":
+        case = "xor"  # no single perceptron can do it
+    elif TABLES[gate][first] == 1:
+        case = "fire"
+    else:
+        case = "quiet"
+    wrong_for = Message("ch2.gate.wrong_for", values)
+    raise Fail(f"ch2.gate.wrong.{case}", first=values["first"], wrong_for=wrong_for)
 
 
 def check_near_corners(module: ModuleType, gate: str) -> None:
@@ -88,19 +81,16 @@ def check_near_corners(module: ModuleType, gate: str) -> None:
             got = _bit(function(*near))
         except Exception as error:
             raise Fail(
-                f"{call} raised {type(error).__name__}: a perceptron takes any "
-                "two numbers, computes w1*x1 + w2*x2 + b and compares it with 0. "
-                "A table of the four answers is not a perceptron.",
-                error,
+                "ch2.gate.near.raised", error, call=call, error=type(error).__name__
             ) from error
         corner = _bit(function(x1, x2))
         if got != corner:
             raise Fail(
-                f"{call} gave {got}, but {gate}({x1}, {x2}) gives {corner}: a "
-                "perceptron's answer changes only across its line "
-                "w1*x1 + w2*x2 + b = 0, and inputs this close to a corner "
-                "should get the corner's answer. Compute the weighted sum and "
-                "compare it with 0, rather than testing for the four inputs."
+                "ch2.gate.near.differs",
+                call=call,
+                got=got,
+                corner_call=f"{gate}({x1}, {x2})",
+                corner=corner,
             )
 
 
@@ -115,10 +105,7 @@ def check_xor_uses_the_gates(module: ModuleType) -> None:
         g for g in ("AND", "NAND", "OR") if not callable(getattr(module, g, None))
     ]
     if missing:
-        raise Fail(
-            f"Your file has no {', '.join(missing)}: write AND, NAND and OR as "
-            "perceptrons in the same file, and build XOR from them."
-        )
+        raise Fail("ch2.xor_gate.missing", missing=", ".join(missing))
     saved = {g: getattr(module, g) for g in ("AND", "NAND", "OR")}
     try:
         for gate in saved:
@@ -128,59 +115,31 @@ def check_xor_uses_the_gates(module: ModuleType) -> None:
         for gate, function in saved.items():
             setattr(module, gate, function)
     if got == TABLES["XOR"]:
-        raise Fail(
-            "XOR gave the same answers when your AND, NAND and OR were swapped "
-            "for gates that always answer 0, so it does not use them. Build it "
-            "from them in two layers: XOR(x1, x2) = AND(NAND(x1, x2), OR(x1, x2))."
-        )
+        raise Fail("ch2.xor_gate.ignores_gates")
 
 
-def _gate_exercise(gate: str, title: str, how: str) -> Exercise:
-    exercise = Exercise(
-        id=f"ch2.{gate.lower()}_gate",
-        title=title,
-        task=f"Write {gate}(x1, x2), which {TASKS[gate]}. {how}",
-        expects=(f"{gate}(x1, x2)",),
-    )
+def _gate_exercise(gate: str) -> Exercise:
+    exercise = Exercise(id=f"ch2.{gate.lower()}_gate", expects=(f"{gate}(x1, x2)",))
 
-    @exercise.check("the four inputs (0, 0), (1, 0), (0, 1), (1, 1)")
+    @exercise.check("ch2.gate.check.four_inputs")
     def truth_table(module: ModuleType) -> None:
         check_gate(module, gate)
 
-    @exercise.check("random inputs near the four corners, such as (0.03, 0.98)")
+    @exercise.check("ch2.gate.check.near_corners")
     def near_corners(module: ModuleType) -> None:
         check_near_corners(module, gate)
 
     if gate == "XOR":
-        exercise.check("with your AND, NAND and OR swapped for wrong gates")(
-            check_xor_uses_the_gates
-        )
+        exercise.check("ch2.xor_gate.check.swapped")(check_xor_uses_the_gates)
     return exercise
 
 
-ONE_PERCEPTRON = (
-    "Use one perceptron: choose weights w1, w2 and a bias b, and return 1 when "
-    "w1*x1 + w2*x2 + b > 0, else 0."
-)
-AND_GATE = _gate_exercise("AND", "An AND gate from a perceptron", ONE_PERCEPTRON)
-NAND_GATE = _gate_exercise("NAND", "A NAND gate from a perceptron", ONE_PERCEPTRON)
-OR_GATE = _gate_exercise("OR", "An OR gate from a perceptron", ONE_PERCEPTRON)
-XOR_GATE = _gate_exercise(
-    "XOR",
-    "An XOR gate from two layers of gates",
-    "One perceptron cannot do it: combine AND, NAND and OR (write them in the "
-    "same file) in two layers.",
-)
+AND_GATE = _gate_exercise("AND")
+NAND_GATE = _gate_exercise("NAND")
+OR_GATE = _gate_exercise("OR")
+XOR_GATE = _gate_exercise("XOR")
 
-PERCEPTRON = Exercise(
-    id="ch2.perceptron",
-    title="A perceptron with any number of inputs",
-    task=(
-        "Write perceptron(x, w, b): x and w are NumPy arrays of the same length, "
-        "b a number. Return 1 when np.sum(w * x) + b > 0, else 0."
-    ),
-    expects=("perceptron(x, w, b)",),
-)
+PERCEPTRON = Exercise(id="ch2.perceptron", expects=("perceptron(x, w, b)",))
 
 
 def _check_perceptron(
@@ -190,33 +149,30 @@ def _check_perceptron(
     got = module.perceptron(x.copy(), w.copy(), b)
     weighted = float(np.sum(w * x) + b)
     if np.shape(got) == x.shape:
-        raise Fail(
-            f"{call} returned {show(got)}, one number per input: add the "
-            "weighted inputs up with np.sum(w * x) before adding b."
-        )
+        raise Fail("ch2.perceptron.no_sum", call=call, got=show(got))
     if _bit(got) is None:
-        raise Fail(
-            f"{call} returned {show(got)}: a perceptron answers 0 or 1, 1 when "
-            "the weighted sum plus bias is above 0."
-        )
+        raise Fail("ch2.perceptron.not_bit", call=call, got=show(got))
     want = int(weighted > 0)
     if _bit(got) != want and weighted == 0:
-        raise Fail(
-            f"{call} gave 1 where w * x summed with b is exactly 0: a perceptron "
-            "fires only above 0 (>, not >=)."
-        )
+        raise Fail("ch2.perceptron.at_zero", call=call)
     if _bit(got) != want:
-        raise Fail(f"{call} gave {_bit(got)}, expected {want}.")
+        raise Fail(
+            "ch2.perceptron.wrong",
+            call=call,
+            got=_bit(got),
+            want=want,
+            weighted=show(weighted),
+        )
 
 
-@PERCEPTRON.check("AND's weights (0.5, 0.5) and bias -0.7 on the four inputs")
+@PERCEPTRON.check("ch2.perceptron.check.and_weights")
 def perceptron_and(module: ModuleType) -> None:
     for x in INPUTS:
         _check_perceptron(module, np.array(x, dtype=float), np.array([0.5, 0.5]), -0.7)
     _check_perceptron(module, np.array([1.0, 1.0]), np.array([0.5, 0.5]), -1.0)
 
 
-@PERCEPTRON.check("random inputs, weights and biases of 3 to 6 inputs")
+@PERCEPTRON.check("ch2.perceptron.check.random")
 def perceptron_random(module: ModuleType) -> None:
     generator = rng(13)
     for size in range(3, 7):

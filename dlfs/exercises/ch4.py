@@ -17,39 +17,41 @@ from dlfs.exercises._core import (
     show,
     softmax,
 )
+from dlfs.exercises.messages import Message
 
 # The book's example: the network gives 0.6 to class 2, which is correct.
 Y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
 T = np.eye(10)[2]
 
+
+def called(call: str, **inputs: Any) -> Message:
+    """``call`` with the values of one or two of its arguments, in words."""
+    (name, value), *more = inputs.items()
+    values = {"call": call, "name": name, "value": show(value)}
+    if not more:
+        return Message("ch4.call.for", values)
+    [(name2, value2)] = more
+    values |= {"name2": name2, "value2": show(value2)}
+    return Message("ch4.call.for_two", values)
+
+
 SSE = Exercise(
     id="ch4.sum_squared_error",
-    title="The sum of squared errors",
-    task=(
-        "Write sum_squared_error(y, t) = 0.5 * sum((y - t)**2) for an output y "
-        "and a one-hot target t of the same shape. (The old name "
-        "mean_squared_error is accepted too.)"
-    ),
     expects=("sum_squared_error(y, t)",),
     aliases={"sum_squared_error": "mean_squared_error"},
     old_ids=("ch4.mean_squared_error",),
 )
 
 
-@SSE.check("the book's example: 0.6 on the correct class 2")
+@SSE.check("ch4.sum_squared_error.check.example")
 def sse_example(module: ModuleType) -> None:
     want = 0.5 * np.sum((Y - T) ** 2)
     got = module.sum_squared_error(Y.copy(), T.copy())
+    values = {"call": "sum_squared_error(y, t)", "got": show(got), "want": show(want)}
     if got is not None and close(got, 2 * want):
-        raise Fail(
-            f"Gave {show(got)}, twice the expected {want:.4f}: the loss is "
-            "0.5 * sum((y - t)**2); the 0.5 is missing."
-        )
+        raise Fail("ch4.sum_squared_error.no_half", **values)
     if got is not None and close(got, want / Y.size):
-        raise Fail(
-            f"Gave {show(got)}, expected {want:.4f}: that is the mean over the "
-            "outputs; the book's loss adds them up: 0.5 * np.sum((y - t)**2)."
-        )
+        raise Fail("ch4.sum_squared_error.mean", **values)
     expect_value(got, want, "sum_squared_error(y, t)")
 
 
@@ -60,11 +62,11 @@ def random_outputs(rows: int, classes: int, salt: int) -> tuple[np.ndarray, ...]
     return y, generator.integers(0, classes, size=rows)
 
 
-@SSE.check("random outputs and targets")
+@SSE.check("ch4.sum_squared_error.check.random")
 def sse_random(module: ModuleType) -> None:
     [y], [label] = random_outputs(1, 7, salt=1)
     t = np.eye(7)[label]
-    call = f"sum_squared_error({show(y)}, {show(t)})"
+    call = called("sum_squared_error(y, t)", y=y, t=t)
     expect_value(
         module.sum_squared_error(y.copy(), t.copy()), 0.5 * np.sum((y - t) ** 2), call
     )
@@ -72,14 +74,6 @@ def sse_random(module: ModuleType) -> None:
 
 CEE = Exercise(
     id="ch4.cross_entropy_error",
-    title="Cross-entropy for one-hot targets and for labels, in batches",
-    task=(
-        "Write cross_entropy_error(y, t): minus the log of the probability y "
-        "gives the correct class, averaged over the batch. y is one output "
-        "(1-D) or a batch (2-D, one row per sample); t is one-hot (same shape "
-        "as y) or holds class labels (one integer per sample). Add a small "
-        "delta (1e-7) inside the log so that log(0) cannot happen."
-    ),
     expects=("cross_entropy_error(y, t)",),
 )
 
@@ -87,87 +81,75 @@ BATCH = np.array([[0.1, 0.2, 0.7], [0.6, 0.3, 0.1]])
 LABELS = np.array([2, 0])
 
 
-@CEE.check("one output, one-hot target (the book's example)")
+@CEE.check("ch4.cross_entropy_error.check.one")
 def cee_one(module: ModuleType) -> None:
     expect_value(
         module.cross_entropy_error(Y.copy(), T.copy()),
         cross_entropy(Y, np.array([2])),
-        "for y, t",
+        "cross_entropy_error(y, t)",
     )
 
 
-@CEE.check("a probability of 0 on the correct class")
+@CEE.check("ch4.cross_entropy_error.check.zero")
 def cee_zero(module: ModuleType) -> None:
     y, t = np.array([0.0, 1.0, 0.0]), np.array([1.0, 0.0, 0.0])
     got = module.cross_entropy_error(y, t)
+    call = called("cross_entropy_error(y, t)", y=y, t=t)
     if got is not None and not np.all(np.isfinite(np.asarray(got, dtype=float))):
-        raise Fail(
-            f"Gave {show(got)}: log(0) is -inf. Add a small delta inside the "
-            "log, np.log(y + 1e-7), so a zero probability gives a large but "
-            "finite loss."
-        )
+        raise Fail("ch4.cross_entropy_error.no_delta", call=call, got=show(got))
     if got is None or not 10 < float(got) < 30:
-        raise Fail(f"Gave {show(got)}, expected about 16.1 (= -log(1e-7)).")
+        raise Fail("ch4.cross_entropy_error.zero_value", call=call, got=show(got))
 
 
-def _not_summed(got: object, want: float) -> None:
+def _not_summed(got: object, want: float, call: Message) -> None:
     if got is not None and close(got, 2 * want):
         raise Fail(
-            f"Gave {show(got)}, the sum over the batch; expected the mean "
-            f"{want:.4f}: divide by the batch size y.shape[0]."
+            "ch4.cross_entropy_error.summed", call=call, got=show(got), want=show(want)
         )
 
 
-@CEE.check("a batch of two, one-hot targets")
+@CEE.check("ch4.cross_entropy_error.check.batch_one_hot")
 def cee_batch_one_hot(module: ModuleType) -> None:
-    got = module.cross_entropy_error(BATCH.copy(), np.eye(3)[LABELS])
-    _not_summed(got, cross_entropy(BATCH, LABELS))
-    expect_value(got, cross_entropy(BATCH, LABELS), "for a batch of 2")
+    t = np.eye(3)[LABELS]
+    got = module.cross_entropy_error(BATCH.copy(), t)
+    call = called("cross_entropy_error(y, t)", y=BATCH, t=t)
+    _not_summed(got, cross_entropy(BATCH, LABELS), call)
+    expect_value(got, cross_entropy(BATCH, LABELS), call)
 
 
-@CEE.check("a batch of two, labels t = [2, 0]")
+@CEE.check("ch4.cross_entropy_error.check.batch_labels")
 def cee_batch_labels(module: ModuleType) -> None:
-    hint = (
-        "When t holds labels, t.size is the batch size, not y.size; pick the "
-        "probability of each correct class with y[np.arange(batch_size), t]. "
-        "(Turn one-hot t into labels first with t.argmax(axis=1).)"
-    )
+    want = cross_entropy(BATCH, LABELS)
+    call = called("cross_entropy_error(y, t)", y=BATCH, t=LABELS)
     try:
         got = module.cross_entropy_error(BATCH.copy(), LABELS.copy())
     except (ValueError, IndexError) as error:
-        raise Fail(hint, error) from error
-    _not_summed(got, cross_entropy(BATCH, LABELS))
-    if got is None or not close(got, cross_entropy(BATCH, LABELS)):
+        name = type(error).__name__
         raise Fail(
-            f"Gave {show(got)}, expected {cross_entropy(BATCH, LABELS):.4f}. {hint}"
+            "ch4.cross_entropy_error.labels_error", error, call=call, error=name
+        ) from error
+    _not_summed(got, want, call)
+    if got is None or not close(got, want):
+        raise Fail(
+            "ch4.cross_entropy_error.labels_value",
+            call=call,
+            got=show(got),
+            want=show(want),
         )
 
 
-@CEE.check("a random batch, with labels and one-hot")
+@CEE.check("ch4.cross_entropy_error.check.random")
 def cee_random(module: ModuleType) -> None:
     y, labels = random_outputs(5, 4, salt=2)
     want = cross_entropy(y, labels)
     for t in (labels, np.eye(4)[labels]):
         got = module.cross_entropy_error(y.copy(), t.copy())
-        expect_value(got, want, f"cross_entropy_error(y, t) for t = {show(t)}")
+        expect_value(got, want, called("cross_entropy_error(y, t)", t=t))
 
 
 GRADIENT = Exercise(
     id="ch4.numerical_gradient",
-    title="The numerical gradient of f at an array x of any shape",
-    task=(
-        "Write numerical_gradient(f, x): an array of x's shape whose every "
-        "element is the central difference (f(x+h) - f(x-h)) / 2h in that "
-        "element alone, with h = 1e-4. x is a float array of any shape; change "
-        "one element at a time and put it back as it was."
-    ),
     expects=("numerical_gradient(f, x)",),
-)
-
-
-FORWARD = (
-    "This is the forward difference (f(x+h) - f(x)) / h, whose error grows "
-    "with h. Use the central difference (f(x+h) - f(x-h)) / (2*h)."
 )
 
 
@@ -187,40 +169,32 @@ def _call_gradient(module: ModuleType, f, x: np.ndarray, want: np.ndarray) -> No
     try:
         got = module.numerical_gradient(f, x)
     except IndexError as error:
+        shape = str(x.shape)
         raise Fail(
-            f"Indexing failed for an x of shape {x.shape}: `for i in "
-            "range(x.size)` with x[i] works for 1-D arrays only. Visit every "
-            "element with np.nditer(x, flags=['multi_index']) and use "
-            "it.multi_index (or loop over np.ndindex(x.shape)).",
-            error,
+            "ch4.numerical_gradient.one_dimensional", error, shape=shape
         ) from error
     if not np.allclose(x, before, rtol=0, atol=1e-9):
         raise Fail(
-            f"x was {show(before)} before the call and {show(x)} after: x[i] was "
-            "not restored. Save tmp_val = x[i] and put x[i] = tmp_val back after "
-            "computing both f values."
+            "ch4.numerical_gradient.not_restored", before=show(before), after=show(x)
         )
+    call = called("numerical_gradient(f, x)", x=before)
+    values = {"call": call, "got": show(got), "want": show(want)}
     if got is not None and close(got, forward_difference(f, before), 1e-6, 1e-7):
         if not close(got, want, rtol=1e-6, atol=1e-7):
-            raise Fail(FORWARD)
+            raise Fail("ch4.difference.forward", **values)
     if got is not None and np.shape(got) == x.shape and x.ndim > 1:
         if not close(got, want, rtol=1e-4, atol=1e-4):
-            raise Fail(
-                f"Gave {show(got)}, expected {show(want)} for a 2-D x: with x[i] "
-                "on a 2-D array you change a whole row. Visit every element, "
-                "with np.nditer(x, flags=['multi_index']) or np.ndindex(x.shape)."
-            )
-    call = f"numerical_gradient(f, x) for x = {show(before)}"
+            raise Fail("ch4.numerical_gradient.rows", **values)
     expect_value(got, want, call, rtol=1e-4, atol=1e-4)
 
 
-@GRADIENT.check("f = x0**2 + x1**2 at x = [3.0, 4.0]")
+@GRADIENT.check("ch4.numerical_gradient.check.one_d")
 def gradient_1d(module: ModuleType) -> None:
     x = np.array([3.0, 4.0])
     _call_gradient(module, lambda v: np.sum(v**2), x, 2 * x)
 
 
-@GRADIENT.check("f = sum(x**2) + x[0, 1] * x[1, 2] at a 2-by-3 x")
+@GRADIENT.check("ch4.numerical_gradient.check.two_d")
 def gradient_2d(module: ModuleType) -> None:
     x = np.array([[1.0, -2.0, 0.5], [3.0, 0.0, -1.0]])
     want = 2 * x
@@ -229,7 +203,7 @@ def gradient_2d(module: ModuleType) -> None:
     _call_gradient(module, lambda v: np.sum(v**2) + v[0, 1] * v[1, 2], x, want)
 
 
-@GRADIENT.check("f = sum(c * x**3) at a random 3-by-2 x")
+@GRADIENT.check("ch4.numerical_gradient.check.random")
 def gradient_random(module: ModuleType) -> None:
     generator = rng(3)
     c, x = generator.uniform(0.5, 2.0, (3, 2)), generator.uniform(-2.0, 2.0, (3, 2))
@@ -238,12 +212,6 @@ def gradient_random(module: ModuleType) -> None:
 
 DESCENT = Exercise(
     id="ch4.gradient_descent",
-    title="Gradient descent",
-    task=(
-        "Write gradient_descent(f, init_x, lr=0.01, step_num=100): starting at "
-        "init_x, take step_num steps x <- x - lr * grad f(x), with the gradient "
-        "from numerical_gradient, and return the last x."
-    ),
     expects=("gradient_descent(f, init_x, lr=0.01, step_num=100)",),
     allowed=("numerical_gradient",),
 )
@@ -253,25 +221,20 @@ def _f2(x: np.ndarray) -> float:
     return float(x[0] ** 2 + x[1] ** 2)
 
 
-@DESCENT.check("f = x0**2 + x1**2 from [-3.0, 4.0], lr=0.1, step_num=5")
+@DESCENT.check("ch4.gradient_descent.check.five_steps")
 def descent_five_steps(module: ModuleType) -> None:
     start = np.array([-3.0, 4.0])
     got = module.gradient_descent(_f2, start.copy(), lr=0.1, step_num=5)
+    call = "gradient_descent(f, [-3, 4], 0.1, 5)"
     # Each step multiplies x by 1 - 2 * lr = 0.8.
     if got is not None and close(got, start * 1.2**5, rtol=1e-4):
-        raise Fail(
-            f"Gave {show(got)}: x moved away from the minimum at (0, 0). Go "
-            "downhill: x -= lr * grad (not +=)."
-        )
+        raise Fail("ch4.gradient_descent.uphill", call=call, got=show(got))
     if got is not None and close(got, start * 0.8, rtol=1e-4):
-        raise Fail(
-            f"Gave {show(got)}, the point after one step: is the `return` "
-            "inside the loop? It must come after all step_num steps."
-        )
-    expect_value(got, start * 0.8**5, "gradient_descent(f, [-3, 4], 0.1, 5)", rtol=1e-4)
+        raise Fail("ch4.gradient_descent.one_step", call=call, got=show(got))
+    expect_value(got, start * 0.8**5, call, rtol=1e-4)
 
 
-@DESCENT.check("the defaults lr=0.01, step_num=100")
+@DESCENT.check("ch4.gradient_descent.check.defaults")
 def descent_defaults(module: ModuleType) -> None:
     start = np.array([-3.0, 4.0])
     got = module.gradient_descent(_f2, start.copy())
@@ -279,7 +242,7 @@ def descent_defaults(module: ModuleType) -> None:
     expect_value(got, want, "gradient_descent(f, [-3, 4])", rtol=1e-4)
 
 
-@DESCENT.check("a random f = sum(c * (x - m)**2), lr=0.1, step_num=20")
+@DESCENT.check("ch4.gradient_descent.check.random")
 def descent_random(module: ModuleType) -> None:
     generator = rng(4)
     c, m = generator.uniform(0.5, 2.0, 3), generator.uniform(-3.0, 3.0, 3)
@@ -288,22 +251,15 @@ def descent_random(module: ModuleType) -> None:
         lambda v: float(np.sum(c * (v - m) ** 2)), start.copy(), lr=0.1, step_num=20
     )
     want = m + (start - m) * (1 - 0.2 * c) ** 20  # each step scales x - m
+    call = "gradient_descent(f, x, 0.1, 20)"
     if got is not None and not close(got, want, rtol=1e-4, atol=1e-6):
-        raise Fail(
-            f"Gave {show(got)}, expected {show(want)} for f = sum(c * (x - m)**2) "
-            f"with c = {show(c)} and m = {show(m)}: the minimum is at m. Each "
-            "step must follow this f's gradient, numerical_gradient(f, x)."
-        )
-    expect_value(got, want, "gradient_descent(f, x, 0.1, 20)", rtol=1e-4, atol=1e-6)
+        values = {"call": call, "got": show(got), "want": show(want)}
+        raise Fail("ch4.gradient_descent.ignores_f", c=show(c), m=show(m), **values)
+    expect_value(got, want, call, rtol=1e-4, atol=1e-6)
 
 
 DIFF = Exercise(
     id="ch4.numerical_diff",
-    title="The numerical derivative of a function of one number",
-    task=(
-        "Write numerical_diff(f, x): the central difference "
-        "(f(x + h) - f(x - h)) / (2 * h) with h = 1e-4, the slope of f at x."
-    ),
     expects=("numerical_diff(f, x)",),
 )
 
@@ -311,21 +267,20 @@ DIFF = Exercise(
 def _check_diff(module: ModuleType, f: Any, x: float, want: float, call: str) -> None:
     got = module.numerical_diff(f, x)
     if got is not None and close(got, 0.0) and not close(want, 0.0):
-        raise Fail(
-            f"{call} gave 0: with a tiny h such as 1e-50, x + h rounds back to x, "
-            "so f(x + h) - f(x) is 0. Use h = 1e-4."
-        )
+        raise Fail("ch4.numerical_diff.tiny_h", call=call)
     forward = (f(x + 1e-4) - f(x)) / 1e-4
     if (
         got is not None
         and close(got, forward, rtol=1e-9)
         and not close(got, want, rtol=1e-7)
     ):
-        raise Fail(FORWARD)
+        # 8 digits: the forward difference is off in the 6th or so.
+        values = {"call": call, "got": f"{float(got):.8g}", "want": f"{want:.8g}"}
+        raise Fail("ch4.difference.forward", **values)
     expect_value(got, want, call, rtol=1e-6)
 
 
-@DIFF.check("the book's f(x) = 0.01x**2 + 0.1x at x = 5 and x = 10")
+@DIFF.check("ch4.numerical_diff.check.book")
 def diff_book(module: ModuleType) -> None:
     def f(x: float) -> float:
         return 0.01 * x**2 + 0.1 * x
@@ -334,7 +289,7 @@ def diff_book(module: ModuleType) -> None:
     _check_diff(module, f, 10.0, 0.3, "numerical_diff(f, 10)")
 
 
-@DIFF.check("a random cubic at a random x")
+@DIFF.check("ch4.numerical_diff.check.random")
 def diff_random(module: ModuleType) -> None:
     c, x = (float(v) for v in rng(12).uniform(0.5, 3.0, size=2))
     _check_diff(
@@ -344,14 +299,6 @@ def diff_random(module: ModuleType) -> None:
 
 SIMPLE_NET = Exercise(
     id="ch4.simple_net",
-    title="SimpleNet and the gradient of its loss",
-    task=(
-        "Write a class SimpleNet(W) that keeps its 2-by-3 weights as self.W, with "
-        "predict(x) = x @ self.W, loss(x, t) = the cross-entropy error of "
-        "softmax(predict(x)) for the one-hot target t, and gradient(x, t): the "
-        "numerical gradient of the loss with respect to self.W, from "
-        "numerical_gradient(f, self.W) with f(w) = self.loss(x, t)."
-    ),
     expects=("SimpleNet(W)", "SimpleNet.loss(x, t)", "SimpleNet.gradient(x, t)"),
     allowed=("numerical_gradient", "softmax", "cross_entropy_error"),
 )
@@ -369,33 +316,26 @@ def _check_simple_net(
     loss = net.loss(x.copy(), t.copy())
     with np.errstate(invalid="ignore"):
         of_scores = cross_entropy(scores, labels)  # no softmax: the mistake
+    want = cross_entropy(y, labels)
     if loss is not None and close(loss, of_scores, rtol=1e-4):
-        raise Fail(
-            "loss took the cross-entropy of the scores x @ W themselves: turn "
-            "them into probabilities with softmax first."
-        )
-    expect_value(loss, cross_entropy(y, labels), "loss(x, t)", rtol=1e-4)
+        raise Fail("ch4.simple_net.no_softmax", got=show(loss), want=show(want))
+    expect_value(loss, want, "loss(x, t)", rtol=1e-4)
     dW = net.gradient(x.copy(), t.copy())
     if dW is not None and np.shape(dW) == x.shape:
-        raise Fail(
-            f"gradient gave an array of x's shape {x.shape}: the gradient is "
-            "with respect to the weights, numerical_gradient(f, self.W)."
-        )
+        shapes = {"shape": str(x.shape), "w_shape": str(W.shape)}
+        raise Fail("ch4.simple_net.x_shape", **shapes)
     if dW is not None and np.shape(dW) == W.shape and not np.any(dW):
-        raise Fail(
-            "gradient gave all zeros: numerical_gradient changes the array it "
-            "is given, and f reads self.W, so pass self.W itself, not a copy."
-        )
-    want = np.atleast_2d(x).T @ (y - np.atleast_2d(t)) / len(y)
-    expect_value(dW, want, "gradient(x, t)", rtol=1e-4, atol=1e-6)
+        raise Fail("ch4.simple_net.zeros")
+    want_dW = np.atleast_2d(x).T @ (y - np.atleast_2d(t)) / len(y)
+    expect_value(dW, want_dW, "gradient(x, t)", rtol=1e-4, atol=1e-6)
 
 
-@SIMPLE_NET.check("the book's W, x = [0.6, 0.9], t = [0, 0, 1]")
+@SIMPLE_NET.check("ch4.simple_net.check.book")
 def simple_net_book(module: ModuleType) -> None:
     _check_simple_net(module, BOOK_W, np.array([0.6, 0.9]), np.array([0.0, 0.0, 1.0]))
 
 
-@SIMPLE_NET.check("a random W and a batch of 4")
+@SIMPLE_NET.check("ch4.simple_net.check.random")
 def simple_net_random(module: ModuleType) -> None:
     generator = rng(9)
     # Small weights: every probability stays well above the 1e-7 in the log,
@@ -406,15 +346,6 @@ def simple_net_random(module: ModuleType) -> None:
 
 TRAINING = Exercise(
     id="ch4.training_loop",
-    title="A mini-batch training loop",
-    task=(
-        "Write train(params, gradient, loss, x, t, iters=300, batch_size=20, "
-        "lr=0.5): make one generator, rng = np.random.default_rng(0); then, "
-        "iters times, draw a mini-batch of batch_size random rows of x and t "
-        "(rng.choice(len(x), batch_size)), compute grads = gradient(params, "
-        "x_batch, t_batch), update every params[key] -= lr * grads[key], and "
-        "append loss(params, x_batch, t_batch) to a list. Return the list."
-    ),
     expects=("train(params, gradient, loss, x, t, iters=300, batch_size=20, lr=0.5)",),
 )
 
@@ -445,7 +376,7 @@ class Blobs:
         return float(np.mean(scores.argmax(axis=1) == self.t.argmax(axis=1)))
 
 
-@TRAINING.check("a softmax regression on 300 points of 3 classes, 100 iterations")
+@TRAINING.check("ch4.training_loop.check.blobs")
 def training_loop(module: ModuleType) -> None:
     blobs = Blobs()
     params = {"W": np.zeros((2, 3)), "b": np.zeros(3)}
@@ -460,30 +391,23 @@ def training_loop(module: ModuleType) -> None:
         lr=0.5,
     )
     if sorted(set(blobs.batches)) != [20] or len(blobs.batches) != 100:
-        sizes = sorted(set(blobs.batches))
+        sizes = str(sorted(set(blobs.batches)))
+        calls = len(blobs.batches)
         raise Fail(
-            f"gradient was called {len(blobs.batches)} times with batches of "
-            f"{sizes} rows; expected 100 calls with 20 rows each: draw "
-            "rng.choice(len(x), batch_size) each iteration and pass x[batch_mask]."
+            "ch4.training_loop.batches",
+            calls=calls,
+            sizes=sizes,
+            iters=100,
+            batch_size=20,
         )
     if losses is None or np.shape(losses) != (100,):
-        raise Fail(
-            f"train returned {show(losses)}: return the list of the 100 losses, "
-            "one appended each iteration."
-        )
+        raise Fail("ch4.training_loop.losses", got=show(losses), iters=100)
     first, last = float(np.mean(losses[:10])), float(np.mean(losses[-10:]))
     if not last < first:
-        raise Fail(
-            f"The loss went from {first:.3f} to {last:.3f} on average: it must "
-            "fall. Step against the gradient: params[key] -= lr * grads[key]."
-        )
+        raise Fail("ch4.training_loop.rising", first=f"{first:.3f}", last=f"{last:.3f}")
     accuracy = blobs.accuracy(params)
     if accuracy < 0.9:
-        raise Fail(
-            f"After training, the accuracy on the 300 points is {accuracy:.2f}, "
-            "expected above 0.9: update params in place (params[key] -= ...), "
-            "so that the next gradient sees the new values."
-        )
+        raise Fail("ch4.training_loop.accuracy", accuracy=f"{accuracy:.2f}")
 
 
 EXERCISES = (SSE, CEE, GRADIENT, DESCENT, SIMPLE_NET, TRAINING, DIFF)

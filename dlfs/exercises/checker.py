@@ -39,7 +39,13 @@ SUPERVISOR = Path(__file__).with_name("_supervisor.py")
 
 
 def check(
-    exercise_id: str, path: str | Path, timeout: float = TIMEOUT, seed: int = 0
+    exercise_id: str,
+    path: str | Path,
+    timeout: float = TIMEOUT,
+    seed: int = 0,
+    *,
+    lang: str = "en",
+    hint: int = 1,
 ) -> Report:
     """Check the learner's file ``path`` against exercise ``exercise_id``.
 
@@ -55,6 +61,10 @@ def check(
     seed : int
         The seed of the checks' random inputs (besides the book's): the same
         seed gives the same inputs and the same report.
+    lang : {"en", "ko"}
+        The language of the report.
+    hint : {1, 2}
+        How much each hint says: 1, what is wrong; 2, also how to fix it.
 
     Returns
     -------
@@ -67,17 +77,18 @@ def check(
     ------
     TypeError
         If ``exercise_id`` is not a string, ``path`` not a path,
-        ``timeout`` not a number or ``seed`` not a whole number.
+        ``timeout`` not a number, ``seed`` not a whole number, ``lang`` not a
+        string or ``hint`` not an int.
     ValueError
-        If ``timeout`` is not above 0 and at most an hour, or ``seed`` is
-        negative.
+        If ``timeout`` is not above 0 and at most an hour, ``seed`` is
+        negative, or ``lang`` or ``hint`` is not one of its choices.
 
     Examples
     --------
     >>> check("ch9.nothing", "my_file.py").status
     2
     """
-    refused = refusal(exercise_id, path, timeout, seed)
+    refused = refusal(exercise_id, path, timeout, seed, lang, hint)
     if refused is not None:
         return refused
     exercise_id = OLD_IDS.get(exercise_id, exercise_id)
@@ -87,7 +98,7 @@ def check(
     if end.get("event") != "end":  # the supervisor itself did not finish
         records, end = [*records, end], {"status": None}
     verdicts = judge(exercise_id, records, path, seed)
-    return report(exercise_id, verdicts, {**end, "seconds": timeout})
+    return report(exercise_id, verdicts, {**end, "seconds": timeout}, lang, hint)
 
 
 def _supervised(exercise_id: str, path: Path, timeout: float, seed: int) -> str:
@@ -128,9 +139,16 @@ def _child_env() -> dict[str, str]:
 
 
 def check_source(
-    exercise_id: str, source: str, timeout: float = TIMEOUT, seed: int = 0
+    exercise_id: str,
+    source: str,
+    timeout: float = TIMEOUT,
+    seed: int = 0,
+    *,
+    lang: str = "en",
+    hint: int = 1,
 ) -> Report:
-    """Check Python source text as if it were the learner's file.
+    """Check Python source text as if it were the learner's file; the
+    arguments are :func:`check`'s.
 
     Examples
     --------
@@ -139,8 +157,7 @@ def check_source(
       FAIL  the four inputs (0, 0), (1, 0), (0, 1), (1, 1)
       hint: AND is right for (0, 0), (1, 0), (0, 1) but wrong for (1, 1): it
             gives 0 for (1, 1), expected 1. It should fire for (1, 1), so
-            there the weighted sum w1*x1 + w2*x2 + b must be above 0: raise
-            the weights or the bias.
+            there the weighted sum plus the bias must be above 0.
       ok    random inputs near the four corners, such as (0.03, 0.98)
     1 of 2 checks failed.
     """
@@ -150,4 +167,4 @@ def check_source(
         # A lone surrogate stays in the file, where Python reports it.
         text = textwrap.dedent(source)
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        return check(exercise_id, path, timeout, seed)
+        return check(exercise_id, path, timeout, seed, lang=lang, hint=hint)

@@ -15,7 +15,14 @@ from dlfs.exercises.catalog import OLD_IDS
 from dlfs.exercises.reporting import TIMEOUT, Report, read_records, refusal, report
 
 
-def check_in_process(exercise_id: str, path: str | Path, seed: int = 0) -> Report:
+def check_in_process(
+    exercise_id: str,
+    path: str | Path,
+    seed: int = 0,
+    *,
+    lang: str = "en",
+    hint: int = 1,
+) -> Report:
     """Check the file as :func:`dlfs.exercises.check` does, but in this process.
 
     It starts no process, so it runs where none can be started (a browser's
@@ -29,7 +36,7 @@ def check_in_process(exercise_id: str, path: str | Path, seed: int = 0) -> Repor
     >>> check_in_process("ch3.relu", STUBS / "ch3_relu.py").status
     1
     """
-    refused = refusal(exercise_id, path, TIMEOUT, seed)
+    refused = refusal(exercise_id, path, TIMEOUT, seed, lang, hint)
     if refused is not None:
         return refused
     exercise_id = OLD_IDS.get(exercise_id, exercise_id)
@@ -40,4 +47,4 @@ def check_in_process(exercise_id: str, path: str | Path, seed: int = 0) -> Repor
     out, path = io.StringIO(), Path(path).resolve()
     _child.run(exercise_id, path, out, seed)
     verdicts = judge(exercise_id, read_records(out.getvalue()), path, seed)
-    return report(exercise_id, verdicts, {"status": None})
+    return report(exercise_id, verdicts, {"status": None}, lang, hint)

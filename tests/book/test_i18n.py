@@ -198,9 +198,19 @@ TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
 FILE_NAME = re.compile(r"[\w./-]*\w\.(?:py|md|svg|json|npz|pkl|toml|ya?ml|txt|gz)\b")
 
 
+# The language asked of the exercise checker: lang="en" on an English page is
+# lang="ko" on its Korean twin.
+LANGUAGE_CODES = {('"en"', '"ko"'), ("'en'", "'ko'")}
+
+
 def untranslated_strings(en: list[str], ko: list[str]) -> list[str]:
-    """Korean string literals that differ from the English ones with no Hangul."""
-    return [k for e, k in zip(en, ko, strict=True) if e != k and not HANGUL.search(k)]
+    """Korean string literals that differ from the English ones with no Hangul
+    (and are not the language code)."""
+    return [
+        k
+        for e, k in zip(en, ko, strict=True)
+        if e != k and not HANGUL.search(k) and (e, k) not in LANGUAGE_CODES
+    ]
 
 
 def pycon_examples(body: str) -> list[tuple[str, list[str]]]:
@@ -508,6 +518,14 @@ def test_translated_comments_titles_and_strings_are_the_same_code():
     )
     assert code_differences(en, ko) == []
     assert code_differences(en, en) == []
+
+
+def test_the_checkers_language_code_is_translated_and_only_to_korean():
+    en = fence("pycon", '>>> print(check_source("x", "", lang="en").text)', "x: fails")
+    ko = fence("pycon", '>>> print(check_source("x", "", lang="ko").text)', "x: 실패")
+    de = fence("pycon", '>>> print(check_source("x", "", lang="de").text)', "x: fails")
+    assert code_differences(en, ko) == []
+    assert code_differences(en, de) != []
 
 
 def test_a_changed_number_name_operator_or_output_is_not_a_translation():

@@ -92,20 +92,30 @@ def python_text(text: str) -> str:
     return "\n".join(lines)
 
 
+def catalogue_text(text: str) -> str:
+    """The checker's catalogue's Korean texts (its lines with Hangul), inline
+    code left out."""
+    lines = [line if HANGUL.search(line) else "" for line in text.split("\n")]
+    return re.sub(r"`[^`\n]+`", lambda m: blank(m, "CODE"), "\n".join(lines))
+
+
 def korean_text(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
-    return python_text(text) if path.suffix == ".py" else markdown_text(text)
+    read = {".py": python_text, ".toml": catalogue_text}.get(path.suffix)
+    return (read or markdown_text)(text)
 
 
 def korean_files() -> list[Path]:
-    """The Korean pages and notebooks, and the Python files with Hangul."""
+    """The Korean pages and notebooks, the Python files with Hangul, and the
+    checker's message catalogue."""
     python = [
         path
         for folder in ("book", "dlfs")
         for path in (ROOT / folder).rglob("*.py")
         if HANGUL.search(path.read_text(encoding="utf-8"))
     ]
-    return sorted({*korean_pages(), *python})
+    catalogue = (ROOT / "dlfs" / "exercises" / "text").glob("*.toml")
+    return sorted({*korean_pages(), *python, *catalogue})
 
 
 def hits(text: str) -> list[str]:

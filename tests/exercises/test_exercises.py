@@ -64,35 +64,60 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 # -- every exercise: a right solution passes, a typical mistake gets its hint ---
 
 
-def test_every_exercise_has_a_right_solution_and_two_wrong_ones():
-    for exercise_id in EXERCISES:
+def test_every_exercise_has_a_solution_in_both_languages_and_two_wrong_ones():
+    for exercise_id, exercise in EXERCISES.items():
+        assert exercise.solution_path.is_file(), f"{exercise_id}: no solution"
+        assert exercise.solution_path.with_suffix(".ko.py").is_file(), exercise_id
         folder = SOLUTIONS / exercise_id
-        assert list(folder.glob("right*.py")), f"{exercise_id}: no right solution"
         assert len(list(folder.glob("wrong_*.py"))) >= 2, f"{exercise_id}: < 2 wrong"
     assert {p.name for p in SOLUTIONS.iterdir() if p.is_dir()} <= set(EXERCISES)
 
 
-@pytest.mark.parametrize("path", files("right*.py"), ids=file_id)
+def right_answers() -> list:
+    """The book's solutions (``dlfs/exercises/solutions/``), and other right
+    answers (``tests/exercises/ID/right*.py``), as (id, path) pairs."""
+    pairs = [(e.id, e.solution_path) for e in EXERCISES.values()]
+    pairs += [(p.parent.name, p) for p in files("right*.py")]
+    return [pytest.param(*pair, id=f"{pair[0]}/{pair[1].stem}") for pair in pairs]
+
+
+@pytest.mark.parametrize(("exercise_id", "path"), right_answers())
 @settings(max_examples=8, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
-def test_a_right_solution_passes_every_check_whatever_the_seed(path, seed):
+def test_a_right_solution_passes_every_check_whatever_the_seed(exercise_id, path, seed):
     """The command draws a new seed each run: no seed may fail a right answer."""
     start = time.monotonic()
-    report = check_in_process(path.parent.name, path, seed=seed)
+    report = check_in_process(exercise_id, path, seed=seed)
     assert report.status == 0, report.text
     last = report.text.splitlines()[-1]
     assert re.fullmatch(r"The check passed\.|All \d checks passed\.", last), last
     assert time.monotonic() - start < 5, "a check must take a few seconds at most"
 
 
+def outline(report) -> list[str]:
+    """Which checks of a report passed and which failed, without their words."""
+    lines = report.text.splitlines()
+    return [line[:6] for line in lines if line.startswith(("  ok  ", "  FAIL"))]
+
+
 @pytest.mark.parametrize("path", files("wrong_*.py"), ids=file_id)
-def test_a_typical_mistake_fails_with_the_hint_that_names_it(path):
+def test_a_typical_mistake_fails_with_the_hint_that_names_it_in_both_languages(path):
     expected = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
-    assert expected, f"{path.name} must quote its hint in its docstring"
+    assert expected, f"{path.name} must quote its first hint in its docstring"
     report = check_in_process(path.parent.name, path)
     assert report.status == 1, report.text
     assert "FAIL" in report.text
     assert words(expected) in words(report.text)
+    korean = check_in_process(path.parent.name, path, lang="ko")
+    assert (korean.status, outline(korean)) == (report.status, outline(report))
+    # each failure says in Korean what is wrong: the lines after its FAIL line
+    # (or, for a name the file lacks, the FAIL line itself)
+    failures = re.findall(
+        r"^  FAIL  (.*)\n((?:  힌트: .*\n| {8}.*\n)*)", korean.text, re.M
+    )
+    assert failures, korean.text
+    for name, hint in failures:
+        assert re.search("[가-힣]", hint or name), korean.text
 
 
 def korean_stub(exercise_id: str) -> Path:
@@ -137,6 +162,18 @@ def test_an_exception_in_the_learners_function_shows_the_learners_frames(tmp_pat
     assert f'File "{path}", line 5, in helper' in text
     assert "IndexError: index 5 is out of bounds" in text
     assert "_child.py" not in text and "dlfs/exercises" not in text
+
+
+@pytest.mark.parametrize(
+    "line", ["from dlfs import relu as r", "import dlfs.activations as r"]
+)
+def test_an_import_from_dlfs_inside_a_function_is_refused_too(tmp_path, line):
+    call = "r.relu(x) if hasattr(r, 'relu') else r(x)"
+    source = f"def relu(x):\n    {line}\n    return {call}\n"
+    report = check_in_process("ch3.relu", learner_file(tmp_path, source))
+    assert report.status == 1
+    assert "import nothing from dlfs" in words(report.text)
+    assert "No check was run" in report.text
 
 
 def test_a_wrong_function_name_gets_the_expected_name(tmp_path):
@@ -245,6 +282,61 @@ def test_show_prints_the_task_the_stub_and_the_check_command(capsys):
     assert "python -m dlfs.exercises check ch3.softmax FILE.py" in out
 
 
+def test_show_solution_prints_the_worked_solution_in_the_language_asked(capsys):
+    exercise = EXERCISES["ch2.xor_gate"]
+    status, out, _ = command(capsys, "show", "ch2.xor_gate", "--solution")
+    assert status == 0
+    assert exercise.solution() in out and exercise.stub() not in out
+    status, out, _ = command(
+        capsys, "show", "ch2.xor_gate", "--solution", "--lang", "ko"
+    )
+    assert status == 0
+    assert exercise.solution("ko") in out
+    assert out.startswith(f"ch2.xor_gate: {exercise.text('title', 'ko')}\n")
+
+
+@pytest.mark.parametrize(
+    ("environment", "language"),
+    [
+        ({"LANG": "ko_KR.UTF-8"}, "ko"),
+        ({"LANG": "ko_KR.UTF-8", "LC_ALL": "C.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "ko_KR", "LANG": "en_US"}, "ko"),
+        ({"LANGUAGE": "ko:en", "LANG": "en_US.UTF-8"}, "ko"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_a_korean_locale_gives_korean_titles_unless_lang_says_otherwise(
+    environment, language, capsys, monkeypatch
+):
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    exercise = EXERCISES["ch3.relu"]
+    _, out, _ = command(capsys, "list")
+    titles = dict(line.split(maxsplit=1) for line in out.splitlines())
+    assert titles["ch3.relu"] == exercise.text("title", language)
+    _, out, _ = command(capsys, "list", "--lang", "en")
+    titles = dict(line.split(maxsplit=1) for line in out.splitlines())
+    assert titles["ch3.relu"] == exercise.title
+
+
+def test_hint_2_adds_how_to_fix_each_mistake_after_what_is_wrong(capsys):
+    wrong = str(SOLUTIONS / "ch3.softmax/wrong_naive.py")
+    first = command(capsys, "check", "ch3.softmax", wrong, "--seed", "0")
+    second = command(
+        capsys, "check", "ch3.softmax", wrong, "--seed", "0", "--hint", "2"
+    )
+    assert first[0] == second[0] == 1
+    once, more_help = first[1].split("\n(`--hint 2`")
+    assert "show ch3.softmax --solution` shows" in words(more_help)
+    fixes = [line for line in second[1].splitlines() if line.startswith("  fix:")]
+    assert fixes, second[1]
+    without_fixes = re.sub(r"\n  fix: .*(\n {8}.*)*", "", second[1])
+    assert without_fixes == once + "\n"
+
+
 @pytest.mark.parametrize("args", [["show", "ch3.sofmax"], ["check", "ch9.x", "f.py"]])
 def test_an_unknown_id_exits_2_and_says_how_to_list_the_known_ones(args, capsys):
     status, out, err = command(capsys, *args)
@@ -270,7 +362,9 @@ def test_a_file_that_is_not_python_exits_2(tmp_path, capsys):
 
 
 def test_check_exits_0_when_every_check_passes():
-    result = run_cli("check", "ch3.softmax", str(SOLUTIONS / "ch3.softmax/right.py"))
+    result = run_cli(
+        "check", "ch3.softmax", str(EXERCISES["ch3.softmax"].solution_path)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-2] == "All 3 checks passed."
     assert result.stderr == ""
@@ -291,13 +385,14 @@ def test_check_prints_its_new_seed_and_the_seed_repeats_the_run():
 
 def test_check_exits_1_and_prints_the_hint_when_a_check_fails():
     wrong = SOLUTIONS / "ch3.softmax/wrong_naive.py"
-    result = run_cli("check", "ch3.softmax", str(wrong), "--seed", "0")
+    result = run_cli("check", "ch3.softmax", str(wrong), "--seed", "0", "--hint", "2")
     assert result.returncode == 1
     assert "  ok    softmax(np.array([0.3, 2.9, 4.0]))" in result.stdout
-    assert "Subtract the maximum first" in words(result.stdout)
+    assert "fix: Subtract the maximum first" in words(result.stdout)
     assert result.stdout.splitlines()[-1] == "2 of 3 checks failed."
     # the fixtures are checked in this process: it must say what the child says
-    assert result.stdout == check_in_process("ch3.softmax", wrong).text + "\n"
+    in_process = check_in_process("ch3.softmax", wrong, hint=2)
+    assert result.stdout == in_process.text + "\n"
 
 
 def test_an_import_error_exits_2_with_only_the_learners_traceback(tmp_path):
@@ -322,12 +417,12 @@ def test_an_endless_loop_is_stopped_after_the_time_limit(tmp_path):
     source = "def relu(x):\n    i = 0\n    while i < 10:\n        x = x + 0\n"
     path = learner_file(tmp_path, source)
     start = time.monotonic()
-    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1.5")
+    result = run_cli("check", "ch3.relu", str(path), "--timeout", "1.5", "--hint", "2")
     assert time.monotonic() - start < 10
     assert result.returncode == 1
     assert "FAIL  relu(np.array([-2.0, 0.0, 3.0]))" in result.stdout
     assert "Stopped after 1.5 s in this check" in words(result.stdout)
-    assert "loop that never ends" in words(result.stdout)
+    assert "fix: Look for a loop that never ends" in words(result.stdout)
 
 
 def test_an_endless_loop_at_import_time_is_stopped_too(tmp_path):
@@ -335,7 +430,7 @@ def test_an_endless_loop_at_import_time_is_stopped_too(tmp_path):
     result = run_cli("check", "ch3.relu", str(path), "--timeout", "1", "--seed", "0")
     assert result.returncode == 1
     assert "Stopped after 1 s while your file was imported" in words(result.stdout)
-    assert result.stdout.endswith("1 of 1 checks did not run.\n")
+    assert "\n1 of 1 checks did not run.\n" in result.stdout
 
 
 def test_what_the_learner_prints_does_not_break_the_report(tmp_path):
@@ -375,7 +470,7 @@ def test_check_source_checks_text_as_a_file():
 
 
 def test_the_old_id_of_the_sum_of_squares_exercise_still_checks_and_shows(capsys):
-    right = SOLUTIONS / "ch4.sum_squared_error/right.py"
+    right = EXERCISES["ch4.sum_squared_error"].solution_path
     result = run_cli("check", "ch4.mean_squared_error", str(right))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ch4.sum_squared_error: ")
@@ -470,5 +565,5 @@ def test_an_installed_wheel_ships_the_checker_and_its_stubs(wheel, tmp_path):
     shown = run("show", "ch5.affine_layer")
     assert shown.returncode == 0, shown.stderr
     assert "class Affine:" in shown.stdout
-    checked = run("check", "ch3.relu", str(SOLUTIONS / "ch3.relu/right.py"))
+    checked = run("check", "ch3.relu", str(EXERCISES["ch3.relu"].solution_path))
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dlfs.exercises import check, check_in_process
+from dlfs.exercises import EXERCISES, check, check_in_process
 
 SOLUTIONS = Path(__file__).resolve().parent  # the learners' files, by exercise
 
@@ -23,7 +23,7 @@ print(report.status)
 
 
 def test_it_checks_a_file_without_starting_a_process():
-    right = SOLUTIONS / "ch3.softmax/right.py"
+    right = EXERCISES["ch3.softmax"].solution_path
     result = subprocess.run(
         [sys.executable, "-c", NO_PROCESSES, str(right)],
         capture_output=True,

@@ -154,6 +154,6 @@ def test_an_answer_that_diverges_is_a_failed_check():
     assert record == {
         "event": "fail",
         "check": SMALL,
-        "hint": DIVERGED,
+        "hint": DIVERGED.to_json(),
         "traceback": "",
     }

@@ -223,6 +223,26 @@ def test_arguments_of_the_wrong_kind_are_a_type_error_naming_them(call):
         call()
 
 
+@pytest.mark.parametrize(
+    ("argument", "value", "error"),
+    [
+        ("lang", "de", ValueError),
+        ("lang", "KO", ValueError),
+        ("lang", None, TypeError),
+        ("hint", 3, ValueError),
+        ("hint", 0, ValueError),
+        ("hint", True, TypeError),
+        ("hint", 2.0, TypeError),
+    ],
+)
+def test_a_language_or_hint_tier_we_do_not_have_is_refused_naming_it(
+    argument, value, error
+):
+    choices = {"lang": "'en', 'ko'", "hint": "1, 2"}[argument]
+    with pytest.raises(error, match=rf"^{argument} must be one of {choices}, got"):
+        check_source("ch3.relu", "", **{argument: value})
+
+
 def test_a_lone_surrogate_in_source_is_the_learners_syntax_error():
     report = check_source("ch3.relu", "x = '\udc80'\n")
     assert report.status == 2

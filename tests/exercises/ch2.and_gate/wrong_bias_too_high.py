@@ -1,6 +1,6 @@
 """AND is right for (0, 0), (1, 1) but wrong for (1, 0), (0, 1): it gives 1
-for (1, 0), expected 0. It should not fire for (1, 0), so there
-w1*x1 + w2*x2 + b must be 0 or below: lower the bias"""
+for (1, 0), expected 0. It should not fire for (1, 0), so there the weighted
+sum plus the bias must be 0 or below."""
 
 
 def AND(x1, x2):

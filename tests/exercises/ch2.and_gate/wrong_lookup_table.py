@@ -1,6 +1,5 @@
-"""raised KeyError: a perceptron takes any two numbers, computes
-w1*x1 + w2*x2 + b and compares it with 0. A table of the four answers is not
-a perceptron."""
+"""raised KeyError: a perceptron takes any two numbers, not only 0 and 1. A
+table of the four answers is not a perceptron."""
 
 
 def AND(x1, x2):

@@ -1,5 +1,6 @@
 """NAND is right for (0, 0), (1, 1) but wrong for (1, 0), (0, 1): it gives 0
-for (1, 0), expected 1. It should fire for (1, 0)"""
+for (1, 0), expected 1. It should fire for (1, 0), so there the weighted sum
+plus the bias must be above 0."""
 
 
 def NAND(x1, x2):

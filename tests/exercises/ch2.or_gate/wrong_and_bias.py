@@ -1,6 +1,6 @@
 """OR is right for (0, 0), (1, 1) but wrong for (1, 0), (0, 1): it gives 0 for
-(1, 0), expected 1. It should fire for (1, 0), so there the weighted sum
-w1*x1 + w2*x2 + b must be above 0: raise the weights or the bias."""
+(1, 0), expected 1. It should fire for (1, 0), so there the weighted sum plus
+the bias must be above 0."""
 
 
 def OR(x1, x2):

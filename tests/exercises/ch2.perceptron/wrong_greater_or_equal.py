@@ -1,5 +1,5 @@
-"""where w * x summed with b is exactly 0: a perceptron fires only above 0 (>,
-not >=)."""
+"""perceptron([1., 1.], [0.5, 0.5], -1) gave 1 where the weighted sum plus the
+bias is exactly 0: a perceptron fires only above 0."""
 
 import numpy as np
 

@@ -1,5 +1,4 @@
-"""one number per input: add the weighted inputs up with np.sum(w * x) before
-adding b."""
+"""one number per input: the weighted inputs were not added up."""
 
 
 def perceptron(x, w, b):

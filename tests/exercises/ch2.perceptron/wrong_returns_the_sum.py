@@ -1,4 +1,5 @@
-"""a perceptron answers 0 or 1, 1 when the weighted sum plus bias is above 0."""
+"""perceptron([0., 0.], [0.5, 0.5], -0.7) returned -0.7: a perceptron answers 0
+or 1."""
 
 import numpy as np
 

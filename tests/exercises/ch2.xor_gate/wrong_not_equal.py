@@ -1,5 +1,6 @@
-"""inputs this close to a corner should get the corner's answer. Compute the
-weighted sum and compare it with 0, rather than testing for the four inputs."""
+"""but XOR(0, 0) gives 0: a perceptron's answer changes only across one
+straight line, its decision boundary, and inputs this close to a corner should
+get the corner's answer."""
 
 
 def XOR(x1, x2):

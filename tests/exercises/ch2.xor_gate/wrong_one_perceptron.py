@@ -1,6 +1,7 @@
 """XOR is right for (0, 0), (1, 0), (0, 1) but wrong for (1, 1): it gives 1
-for (1, 1), expected 0. No single perceptron can do this; combine gates:
-XOR(x1, x2) = AND(NAND(x1, x2), OR(x1, x2))."""
+for (1, 1), expected 0. No single perceptron can give XOR's answers: no
+straight line has its 1s on one side and its 0s on the other, so XOR takes
+two layers of gates."""
 
 
 def XOR(x1, x2):

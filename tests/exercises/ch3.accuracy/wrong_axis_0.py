@@ -1,4 +1,5 @@
-"""np.argmax(y, axis=0) finds the best sample for each class"""
+"""np.argmax(y, axis=0) finds the best sample for each class, not the best
+class of each sample"""
 
 import numpy as np
 

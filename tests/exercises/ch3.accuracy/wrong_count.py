@@ -1,4 +1,4 @@
-"""the number of correct samples: divide by the batch size for the fraction."""
+"""gave 3, the number of correct samples, not their fraction."""
 
 import numpy as np
 

@@ -1,4 +1,5 @@
-"""With one-hot t, each row of t marks its class: turn t into labels first"""
+"""With one-hot t, each row of t marks its class with a 1: t holds rows, not
+labels, so it cannot be compared with the predicted classes."""
 
 import numpy as np
 

@@ -1,5 +1,5 @@
 """applied the sigmoid to the output layer too: its activation is the
-identity"""
+identity."""
 
 import numpy as np
 

@@ -1,4 +1,5 @@
-"""relu changed the array it was given into [0., 0., 3.]: work on a copy"""
+"""relu changed the array it was given into [0., 0., 3.]: the caller's array
+must stay as it was."""
 
 
 def relu(x):

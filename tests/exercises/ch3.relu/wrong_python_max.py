@@ -1,4 +1,5 @@
-"""the element-wise maximum of 0 and x is np.maximum(0, x)."""
+"""raised ValueError: max() and np.max() give the largest element of one array,
+not the larger of 0 and each element."""
 
 
 def relu(x):

@@ -1,4 +1,4 @@
-"""math.exp takes one number; for arrays use np.exp"""
+"""raised TypeError: math.exp takes one number, and x is an array."""
 
 import math
 

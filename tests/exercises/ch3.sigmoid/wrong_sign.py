@@ -1,5 +1,5 @@
 """sigmoid(2.0) gave 0.1192, expected 0.8808: the sign of the exponent is
-wrong. It is exp(-x), not exp(x)."""
+wrong, so the function computes sigmoid(-x)"""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""Your file takes `softmax` from dlfs.activations: this exercise is to write
-the code yourself, so import nothing from dlfs."""
+"""Your file takes `softmax` from dlfs: this exercise is to write the code
+yourself, so import nothing from dlfs."""
 
 from dlfs import softmax  # noqa: F401

@@ -1,5 +1,5 @@
 """softmax([1010, 1000, 990]) gave [nan, nan, nan]: exp(1010) overflows to inf,
-and inf / inf is nan. Subtract the maximum first"""
+and inf / inf is nan."""
 
 import numpy as np
 

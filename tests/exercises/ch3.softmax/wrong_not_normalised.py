@@ -1,4 +1,4 @@
-"""The outputs add up to 1.358, not 1: divide the exponentials by their sum."""
+"""The outputs add up to 1.358, not 1, so they cannot be read as probabilities."""
 
 import numpy as np
 

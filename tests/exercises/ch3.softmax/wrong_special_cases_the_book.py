@@ -1,5 +1,5 @@
 """exp overflows once a score is more than 709 above the number subtracted
-from it. Subtract the maximum"""
+from it."""
 
 import numpy as np
 

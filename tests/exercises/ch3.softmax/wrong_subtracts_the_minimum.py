@@ -1,5 +1,5 @@
-"""exp overflows once a score is more than 709 above the number subtracted
-from it. Subtract the maximum"""
+"""gave [nan, 0., 0., 0., 0., 0.]: exp overflows once a score is more than 709
+above the number subtracted from it."""
 
 import numpy as np
 

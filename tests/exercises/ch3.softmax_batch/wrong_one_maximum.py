@@ -1,5 +1,5 @@
-"""subtract each row's own maximum, np.max(a, axis=1, keepdims=True), not one
-number for the whole batch"""
+"""one number subtracted from the whole batch cannot suit rows this far apart,
+and a row far below it underflows to 0 / 0."""
 
 import numpy as np
 

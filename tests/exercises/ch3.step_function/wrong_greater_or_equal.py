@@ -1,5 +1,5 @@
-"""step_function(0.0) gave 1, expected 0: the step fires only when x > 0, not
-x >= 0."""
+"""step_function(0.0) gave 1, expected 0: the step fires only for inputs above
+0, and at 0 itself it gives 0."""
 
 import numpy as np
 

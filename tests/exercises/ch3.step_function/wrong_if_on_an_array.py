@@ -1,5 +1,5 @@
-"""`if x > 0:` works for one number only; for an array, `x > 0` is an array of
-True/False."""
+"""raised ValueError: `if` works for one number only, and for an array the
+comparison gives an array of True/False, one for each element."""
 
 
 def step_function(x):

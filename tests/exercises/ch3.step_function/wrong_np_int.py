@@ -1,4 +1,4 @@
-"""`np.int` was removed from NumPy: write `int` instead."""
+"""Your code uses `np.int`, which was removed from NumPy."""
 
 import numpy as np
 

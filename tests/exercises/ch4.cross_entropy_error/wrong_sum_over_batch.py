@@ -1,5 +1,6 @@
-"""Gave 0.8675, the sum over the batch; expected the mean 0.4338: divide by the
-batch size y.shape[0]."""
+"""cross_entropy_error(y, t) for y = [[0.1, 0.2, 0.7], [0.6, 0.3, 0.1]] and t =
+[[0., 0., 1.], [1., 0., 0.]] gave 0.8675, the sum over the batch; expected the
+mean 0.4338."""
 
 import numpy as np
 

@@ -1,5 +1,4 @@
-"""the minimum is at m. Each step must follow this f's gradient,
-numerical_gradient(f, x)."""
+"""the minimum is at m. The steps did not follow this f's gradient."""
 
 
 def gradient_descent(f, init_x, lr=0.01, step_num=100):

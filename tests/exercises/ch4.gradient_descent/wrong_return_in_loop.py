@@ -1,5 +1,5 @@
-"""Gave [-2.4, 3.2], the point after one step: is the `return` inside the
-loop?"""
+"""gradient_descent(f, [-3, 4], 0.1, 5) gave [-2.4, 3.2], the point after one
+step: the function returned inside the loop, before the other steps."""
 
 from dlfs import numerical_gradient
 

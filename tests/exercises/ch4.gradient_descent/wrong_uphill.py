@@ -1,5 +1,4 @@
-"""x moved away from the minimum at (0, 0). Go downhill: x -= lr * grad
-(not +=)."""
+"""x moved uphill, away from the minimum at (0, 0)."""
 
 from dlfs import numerical_gradient
 

@@ -1,5 +1,6 @@
-"""This is the forward difference (f(x+h) - f(x)) / h, whose error grows with
-h. Use the central difference (f(x+h) - f(x-h)) / (2*h)."""
+"""numerical_gradient(f, x) for x = [3., 4.] gave [6.0001, 8.0001], expected
+[6., 8.]: that is the forward difference, which looks to one side of x only and
+whose error grows with h."""
 
 import numpy as np
 

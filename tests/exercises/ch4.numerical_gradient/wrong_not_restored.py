@@ -1,5 +1,5 @@
-"""x was [3., 4.] before the call and [2.9999, 3.9999] after: x[i] was not
-restored. Save tmp_val = x[i] and put x[i] = tmp_val back"""
+"""x was [3., 4.] before the call and [2.9999, 3.9999] after: the elements
+moved by h were not put back as they were."""
 
 import numpy as np
 

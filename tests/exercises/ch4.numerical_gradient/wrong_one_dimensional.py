@@ -1,5 +1,6 @@
-"""Indexing failed for an x of shape (2, 3): `for i in range(x.size)` with x[i]
-works for 1-D arrays only."""
+"""Indexing failed for an x of shape (2, 3): with `for i in range(x.size)`, the
+index i picks a row of a 2-D x, not an element, and runs past the last row.
+That loop works for 1-D arrays only."""
 
 import numpy as np
 

@@ -1,5 +1,6 @@
 """gradient gave all zeros: numerical_gradient changes the array it is given,
-and f reads self.W, so pass self.W itself, not a copy."""
+but f reads the network's own weights, and those never changed: the array given
+was not the weights themselves (a copy?)."""
 
 from dlfs import cross_entropy_error, numerical_gradient, softmax
 

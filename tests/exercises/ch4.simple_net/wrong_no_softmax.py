@@ -1,5 +1,5 @@
-"""loss took the cross-entropy of the scores x @ W themselves: turn them into
-probabilities with softmax first."""
+"""loss took the cross-entropy of the scores x @ W themselves, which are not
+probabilities: loss(x, t) gave -0.1247, expected 0.9281."""
 
 from dlfs import cross_entropy_error, numerical_gradient
 

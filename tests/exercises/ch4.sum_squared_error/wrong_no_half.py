@@ -1,5 +1,5 @@
-"""Gave 0.195, twice the expected 0.0975: the loss is 0.5 * sum((y - t)**2);
-the 0.5 is missing."""
+"""sum_squared_error(y, t) gave 0.195, twice the expected 0.0975: the 0.5 in
+front of the sum is missing."""
 
 import numpy as np
 

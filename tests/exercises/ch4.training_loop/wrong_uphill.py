@@ -1,4 +1,4 @@
-"""it must fall. Step against the gradient: params[key] -= lr * grads[key]."""
+"""on average (over the first and the last 10 iterations): it must fall."""
 
 import numpy as np
 

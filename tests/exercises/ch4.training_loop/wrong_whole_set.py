@@ -1,5 +1,5 @@
-"""expected 100 calls with 20 rows each: draw rng.choice(len(x), batch_size)
-each iteration"""
+"""gradient was called 100 times with batches of [300] rows; expected 100 calls
+with 20 rows each."""
 
 
 def train(params, gradient, loss, x, t, iters=300, batch_size=20, lr=0.5):

@@ -1,5 +1,5 @@
 """backward(1.5) returned 1.5: a node with two inputs returns two derivatives,
-`return dx, dy`."""
+one for each input."""
 
 
 class AddLayer:

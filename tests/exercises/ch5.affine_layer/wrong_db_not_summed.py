@@ -1,5 +1,5 @@
 """self.db has shape (2, 4) but must have b's shape (4,): b was added to every
-row, so its gradient is the sum of dout over the batch, np.sum(dout, axis=0)."""
+row, so its gradient is the sum of dout over the batch."""
 
 import numpy as np
 

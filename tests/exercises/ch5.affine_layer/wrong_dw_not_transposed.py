@@ -1,5 +1,5 @@
 """A matrix product in backward failed: dout is (2, 4), W is (3, 4) and x is
-(2, 3). dW must have W's shape (3, 4), which x.T @ dout gives."""
+(2, 3). dW must have W's shape (3, 4)."""
 
 import numpy as np
 

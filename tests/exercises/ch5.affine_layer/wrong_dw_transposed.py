@@ -1,5 +1,5 @@
-"""self.dW has shape (4, 3) but must have W's shape (3, 4): dW = x.T @ dout,
-with x.T (3, 2) and dout (2, 4)."""
+"""self.dW has shape (4, 3) but must have W's shape (3, 4): x is (2, 3) and
+dout is (2, 4)."""
 
 import numpy as np
 

@@ -1,5 +1,5 @@
 """A matrix product in backward failed: dout is (2, 4), W is (3, 4) and x is
-(2, 3). dx must have x's shape (2, 3), which dout @ W.T gives"""
+(2, 3). dx must have x's shape (2, 3)."""
 
 import numpy as np
 

@@ -1,5 +1,5 @@
 """the average of the signed differences, where positive and negative ones
-cancel: take np.abs of the differences before averaging."""
+cancel."""
 
 import numpy as np
 

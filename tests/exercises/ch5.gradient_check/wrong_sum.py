@@ -1,5 +1,4 @@
-"""take the average of the absolute differences, np.average(np.abs(...)), not
-their sum or largest."""
+"""the sum or the largest of the absolute differences, not their average."""
 
 import numpy as np
 

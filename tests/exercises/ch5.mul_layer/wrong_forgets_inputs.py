@@ -1,5 +1,5 @@
-"""backward needs the inputs of forward: keep them in forward (self.x = x;
-self.y = y)."""
+"""backward(1.5) raised AttributeError: backward needs the inputs of forward,
+and did not find them on the layer."""
 
 
 class MulLayer:

@@ -1,5 +1,5 @@
-"""backward(1.5) gave (2, 100), as if dout were 1: multiply by the upstream
-derivative, dx = dout * self.y."""
+"""backward(1.5) gave (2, 100), as if dout were 1: backward passes on the
+upstream derivative dout times the local one."""
 
 
 class MulLayer:

@@ -1,5 +1,5 @@
-"""forward changed its input x into [[1. , 0. , 0. ], [0. , 3. , 0.5]]: set the
-zeros in a copy"""
+"""forward changed its input x into [[1. , 0. , 0. ], [0. , 3. , 0.5]]: x is
+the caller's array, which the layer before may use again"""
 
 
 class Relu:

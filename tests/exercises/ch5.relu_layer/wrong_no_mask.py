@@ -1,4 +1,5 @@
-"""backward returned dout unchanged: where x <= 0 the ReLU's derivative is 0"""
+"""backward returned dout unchanged: where x <= 0 the ReLU's derivative is 0,
+so nothing flows back there."""
 
 import numpy as np
 

@@ -1,5 +1,5 @@
-"""backward ignored dout: multiply the local derivative y * (1 - y) by the
-upstream derivative dout."""
+"""backward ignored dout: it returned the local derivative y * (1 - y) alone,
+not multiplied by the upstream derivative dout."""
 
 import numpy as np
 

@@ -1,5 +1,5 @@
 """backward gave y - t, the gradient of the summed loss: forward returns the
-mean over the batch, so divide by the batch size."""
+mean over the batch."""
 
 from dlfs import cross_entropy_error, softmax
 

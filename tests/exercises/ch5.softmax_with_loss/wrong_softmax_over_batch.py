@@ -1,5 +1,5 @@
-"""The softmax was taken over the whole batch at once: each row is one sample
-and gets its own softmax"""
+"""the softmax was taken over the whole batch at once, but each row is one
+sample and gets its own softmax."""
 
 import numpy as np
 

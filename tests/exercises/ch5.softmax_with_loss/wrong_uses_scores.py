@@ -1,5 +1,5 @@
-"""backward used the scores x: the gradient is (y - t) / batch_size with y the
-softmax output that forward kept (self.y)."""
+"""backward used the scores x: the gradient comes from y, the softmax output
+that forward kept, not from x."""
 
 from dlfs import cross_entropy_error, softmax
 

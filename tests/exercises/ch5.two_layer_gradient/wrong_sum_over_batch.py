@@ -1,5 +1,5 @@
 """Every gradient is 3 times too large for a batch of 3: the loss is the mean
-over the batch, so divide dout by the batch size."""
+over the batch."""
 
 import numpy as np
 

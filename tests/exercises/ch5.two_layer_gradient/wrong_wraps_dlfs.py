@@ -1,4 +1,4 @@
-"""Your file takes `TwoLayerNet` from dlfs.nets"""
+"""Your file takes `TwoLayerNet` from dlfs"""
 
 from dlfs import TwoLayerNet
 

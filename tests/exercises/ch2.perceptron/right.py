@@ -1,5 +1,0 @@
-import numpy as np
-
-
-def perceptron(x, w, b):
-    return 1 if np.sum(w * x) + b > 0 else 0
