@@ -19,6 +19,7 @@ from dlfs.exercises._core import (
     set_seed,
 )
 from dlfs.exercises._replay import Diverged, Replay
+from dlfs.exercises._supervisor import MEMORY
 from dlfs.exercises.catalog import EXERCISES
 from dlfs.exercises.messages import Message
 
@@ -40,6 +41,8 @@ def explain(error: BaseException) -> Message:
         return Message("common.error.stub")
     if isinstance(error, AttributeError) and "has no attribute 'int'" in str(error):
         return Message("common.error.np_int")
+    if isinstance(error, MemoryError):
+        return Message("common.error.memory", {"limit": f"{MEMORY / 2**30:g} GiB"})
     name = {"error": type(error).__name__}
     if isinstance(error, SystemExit | KeyboardInterrupt):
         return Message("common.error.exit", name)

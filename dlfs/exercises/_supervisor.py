@@ -8,6 +8,7 @@ have passed, or when this process gets SIGINT, SIGTERM or SIGHUP, it kills
 the child's process group and then every process left of it, and writes one
 last record of its own: ``{"event": "end", "status": ..., "timed_out": ...}``
 (``status`` is the child's exit status, or minus the signal that ended it).
+The child may use at most :data:`MEMORY` bytes of address space.
 
 On Linux this process is a *child subreaper*: a process of the learner's
 that leaves its parent (a fork, a detached ``Popen``, a daemon) is adopted
@@ -34,6 +35,19 @@ import time
 PR_SET_PDEATHSIG, PR_SET_CHILD_SUBREAPER = 1, 36
 CLEANUP_SECONDS = 2.0
 MAX_OUTPUT = 16 * 2**20  # bytes of records passed on; the rest is dropped
+# The child's address space: a check needs a few hundred MB; more is a
+# mistake, which then raises MemoryError instead of pushing the machine
+# into swap or the OOM killer.
+MEMORY = 2 * 2**30
+
+
+def _limit_memory() -> None:
+    """Cap the address space of the process about to run the child (POSIX)."""
+    try:
+        import resource
+    except ImportError:  # not POSIX: no cap
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
 def _linux_guard() -> bool:
@@ -102,6 +116,7 @@ def supervise(seconds: float, folder: str, command: list[str]) -> dict:
         stdin=subprocess.DEVNULL,
         cwd=folder,
         start_new_session=True,
+        preexec_fn=_limit_memory,
     )
     os.close(write)
     out, pending, passed = sys.stdout.buffer, b"", 0

@@ -135,6 +135,9 @@ def _child_env() -> dict[str, str]:
     if not here.name.endswith(("site-packages", "dist-packages")):
         paths.insert(0, str(here))
     env["PYTHONPATH"] = os.pathsep.join(paths)
+    # One BLAS thread: the checks' arrays are small, and each thread's buffers
+    # would count against the child's memory cap.
+    env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     return env
 
 

@@ -160,6 +160,20 @@ def test_a_crash_is_reported_as_a_crash(tmp_path):
     assert "crashed (SIGSEGV) in this check" in " ".join(report.text.split())
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the memory cap is POSIX's")
+def test_asking_for_more_memory_than_the_cap_is_a_memory_error_at_once():
+    source = (
+        "import numpy as np\n\ndef relu(x):\n"
+        "    return np.maximum(0, x) + np.ones(2**29)[:0].sum()\n"  # 4 GiB
+    )
+    start = time.monotonic()
+    report = check_source("ch3.relu", source, lang="ko")
+    assert time.monotonic() - start < 5
+    assert report.status == 1
+    text = " ".join(report.text.split())
+    assert "메모리(2 GiB)보다 많이 요청해서 MemoryError가" in text
+
+
 @pytest.mark.parametrize("how", ["import sys\nsys.exit(0)", "import os\nos._exit(0)"])
 def test_ending_the_process_while_imported_is_one_status_and_message(how):
     report = check_source("ch3.relu", how + "\n")
