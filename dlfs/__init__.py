@@ -17,6 +17,11 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+if sys.argv[:1] == ["-m"]:  # python -m dlfs...: the current folder is on the path
+    from dlfs.cli_kit import refuse_hidden_numpy
+
+    refuse_hidden_numpy()
+
 __all__ = [
     "AND",
     "NAND",

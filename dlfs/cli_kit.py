@@ -6,8 +6,9 @@ usage errors are two lines (the problem, then where to look) with exit status
 2; the option types; the one table of exit statuses, and the ``--help`` epilog
 that lists them; the check that a file can be written, made before any work;
 writing a result as JSON, whole or not at all; the two-line report of missing
-or damaged MNIST; a progress bar; and :func:`run`, which turns a broken pipe
-or Ctrl-C into an exit status instead of a traceback.
+or damaged MNIST; a progress bar; :func:`run`, which turns a broken pipe
+or Ctrl-C into an exit status instead of a traceback; and the refusal of a
+``numpy.py`` that would hide NumPy from ``python -m dlfs``.
 
 Importing it imports only the standard library and :mod:`dlfs._files`,
 never NumPy: ``python -m benchmarks`` parses its options with this kit before
@@ -17,6 +18,7 @@ it sets the BLAS thread count, which must happen before NumPy is imported.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import os
@@ -251,6 +253,31 @@ def progress_bar(total: int, enabled: bool = True) -> Any:
         print("(install tqdm for a progress bar: pip install 'dlfs[data]')")
         return None
     return tqdm(total=total, unit="it", leave=False)
+
+
+def refuse_hidden_numpy() -> None:
+    """Exit with a two-line usage error when a file or folder ``numpy`` in the
+    current folder would hide NumPy.
+
+    ``python -m dlfs ...`` puts the current folder first on ``sys.path``,
+    where a learner may well keep a ``numpy.py`` of their own; importing it
+    instead of NumPy would fail somewhere deep inside dlfs, as a traceback.
+    """
+    here = Path.cwd().resolve()
+    spec = importlib.util.find_spec("numpy")
+    if spec is None:
+        return
+    places = [spec.origin] if spec.origin else []
+    places += list(spec.submodule_search_locations or [])
+    for place in map(Path, places):
+        shadow = place if place.parent == here else place.parent
+        if shadow.parent == here and shadow.name in ("numpy", "numpy.py"):
+            sys.stderr.write(
+                f"python -m dlfs: error: {shadow} hides NumPy: rename it, or run "
+                "the command from another folder\n(the `dlfs` command does not "
+                "look in the current folder)\n"
+            )
+            raise SystemExit(EXIT_USAGE)
 
 
 def run(main: Callable[[], int]) -> NoReturn:

@@ -220,6 +220,28 @@ def test_exercises_timeout_must_be_a_positive_number(value, capsys):
     assert "--timeout" in err and "positive" in err
 
 
+@pytest.mark.parametrize("module", ["dlfs", "dlfs.exercises"])
+def test_a_numpy_py_in_the_current_folder_is_a_usage_error_not_a_traceback(
+    tmp_path, module
+):
+    (tmp_path / "numpy.py").write_text("raise ImportError('mine')\n")
+    command = ["exercises", "list"] if module == "dlfs" else ["list"]
+    done = subprocess.run(
+        [sys.executable, "-m", module, *command],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (EXIT_USAGE, "")
+    assert done.stderr.splitlines() == [
+        f"python -m dlfs: error: {tmp_path.resolve() / 'numpy.py'} hides NumPy: "
+        "rename it, or run the command from another folder",
+        "(the `dlfs` command does not look in the current folder)",
+    ]
+
+
 def test_the_cli_kit_imports_without_numpy(tmp_path):
     # python -m benchmarks parses with the kit, then sets the BLAS threads:
     # that only works while NumPy is not imported.
