@@ -1,6 +1,7 @@
-"""The exercise pages in Chromium: every starter stub copies, with the copy
-button, to exactly the file that ``python -m dlfs.exercises show`` prints (on
-the Korean pages, to its Korean twin ``stubs/X.ko.py``)."""
+"""The exercise pages in Chromium: every starter stub and every solution
+copies, with the copy button, to exactly the file that ``python -m
+dlfs.exercises show`` (``--solution``) prints (on the Korean pages, to its
+Korean twin ``X.ko.py``)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from dlfs.exercises import EXERCISES, check_source
 pytestmark = pytest.mark.browser
 
 
-def copy_every_stub(browser, site_url: str, prefix: str = "") -> dict[str, str]:
-    """Click the copy button of each stub listing; what the clipboard then holds.
+def copy_every_listing(browser, site_url: str, prefix: str = "") -> dict:
+    """Click the copy button of each stub listing, and of each solution (after
+    opening its box); what the clipboard then holds, by (id, "stub" or
+    "solution").
 
     ``prefix`` is "" for the English pages and "ko/" for the Korean ones.
     """
-    # The page titles each stub with the file name the learner saves it under.
+    # The page titles each listing with the file name the learner saves it under.
     titles = {i: e.stub_path.name.split("_", 1)[1] for i, e in EXERCISES.items()}
     context = browser.new_context(viewport=screen(DESKTOP))
     context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -29,28 +32,37 @@ def copy_every_stub(browser, site_url: str, prefix: str = "") -> dict[str, str]:
             if chapter not in page.url:
                 url = f"{site_url}{prefix}{chapter}/exercises/"
                 page.goto(url, wait_until="load")
-            listing = page.locator(
-                "article div.language-python.highlight"
-                f":has(span.filename:text-is('{title}')) pre"
+            listing = (
+                f"div.language-python.highlight:has(span.filename:text-is('{title}'))"
             )
-            # a real click, without waiting for the button's fade-in
-            listing.locator("button[data-clipboard-target]").click(force=True)
-            copied[exercise_id] = page.evaluate("() => navigator.clipboard.readText()")
+            stub = page.locator(f"article {listing}:not(details *) pre")
+            solution = page.locator(f"article details {listing} pre")
+            box = page.locator("article details", has=page.locator(listing))
+            box.locator("summary").click()
+            for kind, pre in (("stub", stub), ("solution", solution)):
+                page.evaluate("() => navigator.clipboard.writeText('')")
+                pre.hover()  # the copy button fades in, then a real click
+                pre.locator("button[data-clipboard-target]").click()
+                copied[exercise_id, kind] = page.wait_for_function(
+                    "async () => (await navigator.clipboard.readText()) || null"
+                ).json_value()
     finally:
         context.close()
     return copied
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
-def test_every_stub_copies_to_the_exact_starter_file(browser, site_url, language):
-    copied = copy_every_stub(browser, site_url, "" if language == "en" else "ko/")
+def test_every_stub_and_solution_copies_to_its_exact_file(browser, site_url, language):
+    copied = copy_every_listing(browser, site_url, "" if language == "en" else "ko/")
     for exercise_id, exercise in EXERCISES.items():
-        path = exercise.stub_path
-        if language != "en":
-            path = path.with_suffix(f".{language}.py")
-        stub = path.read_text(encoding="utf-8")
-        assert copied[exercise_id].rstrip("\n") == stub.rstrip("\n")
-    # A copied stub, saved as a file, is one the checker runs: it fails as a stub.
-    report = check_source("ch3.softmax", copied["ch3.softmax"])
+        files = {
+            "stub": exercise.stub(language),
+            "solution": exercise.solution(language),
+        }
+        for kind, text in files.items():
+            assert copied[exercise_id, kind].rstrip("\n") == text.rstrip("\n")
+    # Copied and saved as files, a stub fails as a stub and a solution passes.
+    report = check_source("ch3.softmax", copied["ch3.softmax", "stub"])
     assert report.status == 1
     assert "This is still the starter stub" in report.text
+    assert check_source("ch3.softmax", copied["ch3.softmax", "solution"]).status == 0
