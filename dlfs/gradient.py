@@ -43,12 +43,14 @@ def numerical_gradient(
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):
         tmp_val = x[idx]
-        x[idx] = tmp_val + h
-        fxh1 = f(x)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)
+        try:
+            x[idx] = tmp_val + h
+            fxh1 = f(x)
+            x[idx] = tmp_val - h
+            fxh2 = f(x)
+        finally:
+            x[idx] = tmp_val  # put the element back, even if f raised
         grad[idx] = (fxh1 - fxh2) / (2 * h)
-        x[idx] = tmp_val  # put the element back
     return grad
     # --8<-- [end:numerical_gradient]
 

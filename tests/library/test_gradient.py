@@ -60,6 +60,29 @@ def test_numerical_gradient_of_any_shape_equals_two_x_and_restores_x(x):
     np.testing.assert_array_equal(x, before)
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    arrays(np.float64, array_shapes(max_dims=2, max_side=3), elements=st.floats(-5, 5)),
+    st.integers(1, 18),
+    st.sampled_from([ValueError, KeyboardInterrupt]),
+)
+def test_numerical_gradient_puts_x_back_when_f_raises_at_any_call(x, nth, error):
+    before, calls = x.copy(), []
+
+    def f(x):
+        calls.append(1)
+        if len(calls) == nth:
+            raise error("stop")
+        return function_2(x)
+
+    if nth > 2 * x.size:  # f never raises: the ordinary case
+        numerical_gradient(f, x)
+    else:
+        with pytest.raises(error):
+            numerical_gradient(f, x)
+    np.testing.assert_array_equal(x, before)
+
+
 def test_numerical_gradient_sees_changes_through_shared_memory():
     weights = np.array([[1.0, -2.0], [0.5, 3.0]])
     x = np.array([1.0, 2.0])
