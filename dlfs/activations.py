@@ -28,7 +28,7 @@ def step_function(x: ArrayLike) -> np.ndarray:
 # --8<-- [start:sigmoid]
 def sigmoid(x: ArrayLike) -> np.ndarray:
     """The logistic function 1 / (1 + exp(-x)), without overflow."""
-    x = np.asarray(x)
+    x = np.asarray(x) * 1.0  # integers to floats: -x of a uint8 wraps around
     u = np.exp(-np.abs(x))  # exp of a number <= 0: never overflows, in (0, 1]
     return np.where(x >= 0, 1 / (1 + u), u / (1 + u))
     # --8<-- [end:sigmoid]
@@ -59,7 +59,7 @@ def identity_function(x: ArrayLike) -> ArrayLike:
 # --8<-- [start:softmax]
 def softmax(x: ArrayLike) -> np.ndarray:
     """exp(x_k) / sum_i exp(x_i), row by row, without overflow."""
-    x = np.asarray(x)
+    x = np.asarray(x) * 1.0  # integers to floats: x - max of a uint8 wraps around
     exp = np.exp(x - x.max(axis=-1, keepdims=True))
     return exp / exp.sum(axis=-1, keepdims=True)
     # --8<-- [end:softmax]

@@ -21,6 +21,19 @@ from dlfs.activations import (
 finite = st.floats(-1e6, 1e6, allow_nan=False)
 
 
+INTEGERS = st.sampled_from(
+    [np.uint8, np.int8, np.uint16, np.int16, np.uint32, np.int32, np.int64]
+)
+
+
+@given(INTEGERS.flatmap(lambda dtype: arrays(dtype, st.integers(1, 6))))
+def test_sigmoid_and_softmax_of_integers_are_those_of_the_same_floats(x):
+    """Raw uint8 pixels included: -x and x - max must not wrap around."""
+    as_floats = x.astype(np.float64)
+    np.testing.assert_array_equal(sigmoid(x), sigmoid(as_floats))
+    np.testing.assert_array_equal(softmax(x), softmax(as_floats))
+
+
 def test_step_function_is_one_only_for_positive_input():
     np.testing.assert_array_equal(step_function([-1.0, 0.0, 1e-9, 2.0]), [0, 0, 1, 1])
     assert step_function([1.0]).dtype.kind == "i"
