@@ -204,8 +204,10 @@ def check_init_scale(value: object) -> None:
 def check_data(network: Any, x: ArrayLike, t: ArrayLike, names: str = "x t") -> None:
     """A batch that fits ``network``: inputs and as many targets, at least one.
 
-    ``x`` must hold rows as wide as the network's input; ``t`` labels or one-hot
-    rows as wide as its output.  ``names`` are the arguments' names, for the
+    ``x`` must hold rows as wide as the network's input (or samples of as
+    many values, such as images, which the first layer flattens); ``t``
+    labels from 0 to the number of classes less one, or one-hot rows as wide
+    as its output.  ``names`` are the arguments' names, for the
     message.
     """
     x_name, t_name = names.split()
@@ -213,7 +215,7 @@ def check_data(network: Any, x: ArrayLike, t: ArrayLike, names: str = "x t") -> 
     weights = len(network.params) // 2  # W1, b1, ..., Wn, bn
     inputs = network.params["W1"].shape[0]
     outputs = network.params[f"W{weights}"].shape[1]
-    if x.ndim != 2 or x.shape[1] != inputs:
+    if x.ndim < 2 or np.prod(x.shape[1:]) != inputs:  # images are flattened
         what = f"an array of shape (samples, {inputs}) for this network"
         _refuse(ValueError, x_name, what, f"shape {x.shape}")
     if len(x) == 0:
@@ -225,6 +227,19 @@ def check_data(network: Any, x: ArrayLike, t: ArrayLike, names: str = "x t") -> 
     if len(t) != len(x):
         what = f"one target for each of the {len(x)} samples of {x_name}"
         _refuse(ValueError, t_name, what, f"shape {t.shape}")
+    if t.ndim == 1:
+        _check_labels(t_name, t, outputs)
+
+
+def _check_labels(name: str, t: np.ndarray, classes: int) -> None:
+    """Class labels: whole numbers from 0 to ``classes - 1`` (NumPy would take
+    -1 as the last class, and a float label cannot index)."""
+    what = f"class labels, whole numbers from 0 to {classes - 1}"
+    if t.dtype.kind not in "iu":
+        _refuse(TypeError, name, what, f"an array of {t.dtype}")
+    outside = t[(t < 0) | (t >= classes)]
+    if outside.size:
+        _refuse(ValueError, name, what, f"the label {outside[0]}")
 
 
 # The checks of dlfs's classes and functions.  Each takes the arguments by
@@ -306,8 +321,9 @@ def check_sgd(lr: object, **_: object) -> None:
     check_positive("lr", lr)
 
 
-def check_accuracy(self: Any, x: ArrayLike, t: ArrayLike, **_: object) -> None:
-    """The batch of ``LayerNet.accuracy``: inputs and targets that fit the network."""
+def check_batch(self: Any, x: ArrayLike, t: ArrayLike, **_: object) -> None:
+    """The batch of ``LayerNet.accuracy`` or ``loss``: inputs and targets that
+    fit the network."""
     check_data(self, x, t)
 
 

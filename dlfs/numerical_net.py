@@ -30,6 +30,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from dlfs._validate import (
+    check_batch,
     check_numerical_two_layer_net,
     check_train_numerical,
     checked,
@@ -40,7 +41,8 @@ from dlfs.gradient import numerical_gradient
 from dlfs.losses import cross_entropy_error
 
 
-@checks(__init__=check_numerical_two_layer_net)  # sizes, scale, seed; a clear error
+# sizes, scale, seed; then batches that fit: a clear error, not a wrong number
+@checks(__init__=check_numerical_two_layer_net, loss=check_batch, accuracy=check_batch)
 class NumericalTwoLayerNet:
     """The book's chapter 4 ``TwoLayerNet``: sigmoid, softmax, numerical gradients.
 

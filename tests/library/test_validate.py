@@ -181,3 +181,44 @@ def test_the_table_has_every_numeric_argument(target):
 def test_hidden_size_list_that_is_not_a_list_is_refused_naming_it(hidden):
     with pytest.raises(TypeError, match=r"^hidden_size_list must be a list of whole"):
         MultiLayerNet(4, hidden, 2)
+
+
+# Targets, where they enter: a network's loss and accuracy, and train.
+NETWORKS = {
+    "TwoLayerNet": lambda: TwoLayerNet(2, 3, 2, seed=0),
+    "MultiLayerNet": lambda: MultiLayerNet(2, [3], 2, seed=0),
+    "NumericalTwoLayerNet": lambda: NumericalTwoLayerNet(2, 3, 2, seed=0),
+}
+BAD_LABELS = [
+    (np.array([0, 1, -1, 0]), ValueError, "the label -1"),  # NumPy: the last class
+    (np.array([0, 1, 2, 0]), ValueError, "the label 2"),
+    (np.array([0.0, 1.0, 1.0, 0.0]), TypeError, "an array of float64"),
+    (np.array([0, 1]), ValueError, "shape (2,)"),  # too few: NumPy broadcasts
+]
+
+
+@pytest.mark.parametrize("network", NETWORKS)
+@pytest.mark.parametrize("method", ["loss", "accuracy"])
+@pytest.mark.parametrize(("t", "error", "got"), BAD_LABELS)
+def test_labels_outside_the_classes_or_of_the_wrong_count_are_refused(
+    network, method, t, error, got
+):
+    net = NETWORKS[network]()
+    with pytest.raises(error, match=r"^t must be .*, got ") as info:
+        getattr(net, method)(DATA[0], t)
+    assert str(info.value).endswith(f"got {got}")
+
+
+@pytest.mark.parametrize(("t", "error", "got"), BAD_LABELS)
+def test_train_refuses_the_same_labels_naming_the_argument(t, error, got):
+    with pytest.raises(error, match=r"^t_test must be") as info:
+        train(TwoLayerNet(2, 3, 2, seed=0), *DATA, DATA[0], t, iters_num=1)
+    assert str(info.value).endswith(f"got {got}")
+
+
+def test_a_batch_of_images_that_flatten_to_the_input_width_is_accepted():
+    net = MultiLayerNet(12, [4], 3, seed=0)
+    images = np.zeros((2, 1, 3, 4))
+    assert net.accuracy(images, np.array([0, 2])) == net.accuracy(
+        images.reshape(2, 12), np.array([0, 2])
+    )
