@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from dlfs.train import TrainingLog
 
 CH3_WEIGHTS = "ch3_sigmoid_784-50-100-10"
+# The most a weights file may declare, in bytes of arrays: the shipped ones are
+# 0.5 MB; a file's headers are read before anything is allocated, so a small
+# compressed file cannot make load_weights allocate gigabytes.
+MAX_WEIGHTS_BYTES = 2**30
 
 
 class WeightsChecksumError(ValueError):
@@ -245,15 +249,18 @@ def save_weights(
             f"weights path {path} must end in .npz; its provenance record is "
             f"written beside it as {path.with_suffix('.json').name}"
         )
-    json.dumps(dict(provenance))  # fail before writing anything if not JSON-ready
+    # fail before writing anything: a record that is not strict JSON, or
+    # parameters that load_weights would refuse
+    json.dumps(dict(provenance), allow_nan=False)
     arrays = {key: np.asarray(value, order="C") for key, value in params.items()}
+    _check_finite(path, arrays)
     record_path = path.with_suffix(".json")
     created = make_folders(path.parent)
     staged: list[Path] = []
     try:
         staged.append(stage(path, lambda f: np.savez(f, allow_pickle=False, **arrays)))
         record = {**provenance, "file": path.name, "sha256": sha256_of(staged[0])}
-        text = json.dumps(record, indent=2) + "\n"
+        text = json.dumps(record, indent=2, allow_nan=False) + "\n"
         staged.append(stage(record_path, lambda f: f.write(text.encode())))
         os.replace(staged[0], path)
         os.replace(staged[1], record_path)
@@ -309,7 +316,9 @@ def load_provenance(path: str | os.PathLike[str] | None = None) -> dict[str, Any
             "only loaded together with the record of how they were made"
         )
     try:
-        record = json.loads(record_path.read_text(encoding="utf-8"))
+        record = json.loads(
+            record_path.read_text(encoding="utf-8"), parse_constant=_not_json
+        )
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise WeightsFormatError(
             f"provenance file {record_path} is not valid JSON ({exc}); restore it "
@@ -323,8 +332,14 @@ def load_provenance(path: str | os.PathLike[str] | None = None) -> dict[str, Any
     return record
 
 
+def _not_json(constant: str) -> None:
+    """Python's json reads NaN and Infinity, which JSON does not have."""
+    raise json.JSONDecodeError(f"{constant} is not JSON", constant, 0)
+
+
 def _check_npz(npz: Path) -> None:
-    """Refuse a path that is missing, a folder, or not a ``.npz`` (zip) archive."""
+    """Refuse a path that is missing, a folder, or not a ``.npz`` (zip) archive,
+    and arrays larger in all than :data:`MAX_WEIGHTS_BYTES`, from their headers."""
     _record_path(npz)
     if not npz.is_file():
         raise FileNotFoundError(f"weights file {npz} does not exist")
@@ -332,6 +347,43 @@ def _check_npz(npz: Path) -> None:
         raise WeightsFormatError(
             f"weights file {npz} is not a .npz archive (a zip of .npy arrays, "
             "as save_weights writes); a single .npy renamed to .npz is not one"
+        )
+    declared = _declared_bytes(npz)
+    if declared > MAX_WEIGHTS_BYTES:
+        raise WeightsFormatError(
+            f"weights file {npz} declares {declared} bytes of arrays, more than "
+            f"the {MAX_WEIGHTS_BYTES} a weights file may hold; it is not loaded"
+        )
+
+
+def _declared_bytes(npz: Path) -> int:
+    """The bytes the arrays of ``npz`` say they hold, read from their headers."""
+    total = 0
+    with zipfile.ZipFile(npz) as archive:
+        for name in archive.namelist():
+            with archive.open(name) as member:
+                try:
+                    version = np.lib.format.read_magic(member)
+                    read = np.lib.format.read_array_header_1_0
+                    if version != (1, 0):
+                        read = np.lib.format.read_array_header_2_0
+                    shape, _, dtype = read(member)
+                except ValueError as exc:
+                    raise WeightsFormatError(
+                        f"weights file {npz}: {name} is not a .npy array ({exc})"
+                    ) from None
+            total += int(np.prod(shape, dtype=object)) * dtype.itemsize
+    return total
+
+
+def _check_finite(npz: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Refuse parameters that are NaN or infinite: a network that diverged."""
+    floats = {key: a for key, a in arrays.items() if a.dtype.kind in "fc"}
+    bad = [key for key, array in floats.items() if not np.isfinite(array).all()]
+    if bad:
+        raise WeightsFormatError(
+            f"weights file {npz}: {', '.join(bad)} hold NaN or infinite values "
+            "(did training diverge?); such weights are neither saved nor loaded"
         )
 
 
@@ -360,7 +412,9 @@ def load_weights(path: str | os.PathLike[str] | None = None) -> dict[str, np.nda
         If the ``.npz`` does not have the recorded SHA-256.
     WeightsFormatError
         If ``path`` is the ``.json`` record, the ``.npz`` is not a zip of
-        arrays, or the record is not valid JSON (all are ``ValueError``).
+        arrays or declares more than :data:`MAX_WEIGHTS_BYTES` of them, a
+        parameter is NaN or infinite, or the record is not strict JSON (all
+        are ``ValueError``).
 
     Examples
     --------
@@ -382,5 +436,7 @@ def load_weights(path: str | os.PathLike[str] | None = None) -> dict[str, np.nda
             "corrupt or was changed, so it is not used"
         )
     with np.load(npz, allow_pickle=False) as data:
-        return {key: data[key] for key in data.files}
+        arrays = {key: data[key] for key in data.files}
+    _check_finite(npz, arrays)
+    return arrays
     # --8<-- [end:load_weights_body]

@@ -203,6 +203,49 @@ def test_a_json_record_without_a_sha256_string_is_refused_by_name(tmp_path, text
     assert str(npz.with_suffix(".json")) in str(info.value)
 
 
+def write_pair(npz: Path, **arrays: np.ndarray) -> Path:
+    """A .npz written without save_weights, with a record whose checksum fits."""
+    np.savez_compressed(npz, **arrays)
+    npz.with_suffix(".json").write_text(json.dumps({"sha256": file_sha256(npz)}))
+    return npz
+
+
+def test_a_small_file_that_declares_huge_arrays_is_refused_before_allocating(
+    tmp_path, monkeypatch
+):
+    # 2 GiB of zeros compresses to 2 MB; a lower limit shows the same rule
+    # with a file of 16 kB that declares 8 MB
+    monkeypatch.setattr("dlfs.weights.MAX_WEIGHTS_BYTES", 2**20)
+    npz = write_pair(tmp_path / "w.npz", W1=np.zeros(2**20))
+    allocated = []
+    monkeypatch.setattr(np, "load", lambda *a, **k: allocated.append(a))
+    with pytest.raises(WeightsFormatError, match=r"declares 8388608 bytes of arrays"):
+        load_weights(npz)
+    assert not allocated and npz.stat().st_size < 2**15
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_nan_or_infinite_parameters_are_refused_on_load_and_on_save(tmp_path, bad):
+    params = {"W1": np.array([[1.0, bad]]), "b1": np.zeros(2)}
+    npz = write_pair(tmp_path / "w.npz", **params)
+    with pytest.raises(WeightsFormatError, match="W1 hold NaN or infinite values"):
+        load_weights(npz)
+    with pytest.raises(WeightsFormatError, match="W1 hold NaN or infinite values"):
+        save_weights(tmp_path / "new.npz", params, {})
+    assert not (tmp_path / "new.npz").exists()
+    assert not (tmp_path / "new.json").exists()
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_record_that_is_not_strict_json_is_refused(tmp_path, constant):
+    npz = copy_shipped(tmp_path)
+    record = json.loads(npz.with_suffix(".json").read_text())
+    text = json.dumps(record)[:-1] + f', "accuracy": {constant}}}'
+    npz.with_suffix(".json").write_text(text)
+    with pytest.raises(WeightsFormatError, match="is not valid JSON"):
+        load_weights(npz)
+
+
 def test_a_npy_renamed_to_npz_is_refused_as_not_an_archive(tmp_path):
     # Even with a record whose checksum matches, a bare .npy is not a pair member.
     npz = tmp_path / "w.npz"
@@ -265,6 +308,7 @@ PARAMS = st.dictionaries(
     hnp.arrays(
         dtype=st.sampled_from([np.float32, np.float64, np.int64]),
         shape=hnp.array_shapes(min_dims=0, max_dims=3, max_side=5),
+        elements={"allow_nan": False, "allow_infinity": False},
     ),
     max_size=5,
 )
@@ -284,7 +328,7 @@ def test_any_arrays_round_trip_bit_for_bit_with_the_recorded_sha256(tmp_path, pa
     for key, value in params.items():
         assert loaded[key].dtype == value.dtype
         assert loaded[key].shape == value.shape
-        assert loaded[key].tobytes() == value.tobytes()  # NaNs and -0.0 too
+        assert loaded[key].tobytes() == value.tobytes()  # -0.0 too
     assert record["sha256"] == file_sha256(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["any.json", "any.npz"]
 
