@@ -22,6 +22,7 @@ from dlfs.optim import SGD
 from dlfs.train import TrainingLog, iters_per_epoch, train
 from dlfs.weights import save_weights, training_record
 
+PROG = "python -m dlfs train"
 DESCRIPTION = "The commands of dlfs, Deep Learning from Scratch (chapters 2-5)."
 NOTE = "python -m dlfs COMMAND --help describes a command."
 TRAIN_DESCRIPTION = """\
@@ -31,7 +32,8 @@ re-create the shipped chapter 3 weights."""
 TRAIN_EPILOG = kit.exit_epilog(
     {
         kit.EXIT_OK: "trained (and wrote --output and --log, if given)",
-        kit.EXIT_FAILED: "writing the results failed; previous files are as they were",
+        kit.EXIT_FAILED: "training diverged (NaN or inf), or writing the results "
+        "failed; previous files are as they were",
         kit.EXIT_USAGE: "a bad option or path; nothing was loaded, trained or written",
         kit.EXIT_NO_DATA: "MNIST is missing or damaged: use --data-dir or DLFS_DATA",
         kit.EXIT_INTERRUPTED: "interrupted (Ctrl-C): its message says what was saved",
@@ -63,9 +65,8 @@ def _train_parser(commands: Any) -> argparse.ArgumentParser:
     add("--activation", choices=["sigmoid", "relu"], default="sigmoid", help=text)
     text = "'auto', 'he', 'xavier' or a positive number"
     add("--weight-init", type=_weight_init, default="auto", help=text)
-    add(
-        "--epochs", type=count, default=20, help="epochs of 600 iterations at batch 100"
-    )
+    text = "epochs of 600 iterations at batch 100"
+    add("--epochs", type=count, default=20, help=text)
     add("--iters", type=count, help="number of iterations; overrides --epochs")
     add("--batch-size", type=count, default=100, help="samples per mini-batch")
     add("--lr", type=kit.positive_float, default=1.0, help="SGD learning rate")
@@ -141,6 +142,10 @@ def train_command(
         log, seconds = _fit(net, data, iters, args, batch_seed)
     except KeyboardInterrupt:
         return _interrupted("nothing was written")
+    if (at := log.diverged_at(net.params)) is not None:  # nothing worth writing
+        problem = f"training diverged at iteration {at} (NaN or inf loss or weights)"
+        advice = f"nothing was written; try a smaller --lr than {args.lr:g}"
+        return kit.failure(PROG, problem, advice)
     accuracy = f"{log.test_acc[-1]:.4f} after {iters} iterations in {seconds:.1f} s"
     print(f"final test accuracy {accuracy}")
     record = None
@@ -217,13 +222,9 @@ def _write(
     except KeyboardInterrupt:
         return _interrupted(written)
     except OSError as exc:
-        print(
-            f"python -m dlfs train: error: writing the results failed: {exc}\n"
-            "previous files were left as they were; free space or choose "
-            "another --output/--log",
-            file=sys.stderr,
-        )
-        return kit.EXIT_FAILED
+        advice = "previous files were left as they were; free space or choose "
+        advice += "another --output/--log"
+        return kit.failure(PROG, f"writing the results failed: {exc}", advice)
     return kit.EXIT_OK
 
 

@@ -280,6 +280,13 @@ def refuse_hidden_numpy() -> None:
             raise SystemExit(EXIT_USAGE)
 
 
+def failure(prog: str, problem: str, advice: str) -> int:
+    """Print a failed run's two-line error (the problem, then what to do);
+    return :data:`EXIT_FAILED`."""
+    print(f"{prog}: error: {problem}\n{advice}", file=sys.stderr)
+    return EXIT_FAILED
+
+
 def run(main: Callable[[], int]) -> NoReturn:
     """Exit with ``main()``'s status; Ctrl-C and a closed pipe are not tracebacks.
 

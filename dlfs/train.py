@@ -53,6 +53,15 @@ class TrainingLog:
     test_acc: list[float] = field(default_factory=list)
     iters_per_epoch: int = 0
 
+    def diverged_at(self, params: dict[str, np.ndarray]) -> int | None:
+        """The first iteration (from 1) whose loss was NaN or infinite; the
+        last one if only the final ``params`` are; else None."""
+        bad = np.flatnonzero(~np.isfinite(self.loss))
+        if bad.size:
+            return int(bad[0]) + 1
+        finite = all(np.isfinite(p).all() for p in params.values())
+        return None if finite else len(self.loss)
+
     def to_dict(self) -> dict[str, Any]:
         """The log as plain lists and numbers, ready for JSON."""
         return asdict(self)

@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -590,6 +591,27 @@ def test_help_documents_every_exit_status(capsys):
     for status, words in [("2", "bad option"), ("3", "MNIST"), ("130", "interrupt")]:
         (line,) = [x for x in epilog.splitlines() if x.split()[:1] == [status]]
         assert words in line
+
+
+def test_a_run_that_diverges_writes_nothing_and_says_at_which_iteration(
+    tmp_path, tiny_mnist, capsys
+):
+    # It used to exit 0 with all-NaN weights and a valid record.
+    save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
+    before = tree(tmp_path)
+    argv = ["train", *tiny_mnist, "--lr", "1e300", "--force"]
+    argv += ["--output", str(tmp_path / "w.npz"), "--log", str(tmp_path / "l.json")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # NumPy's overflow
+        assert main(argv) == EXIT_FAILED
+    err = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(
+        r"python -m dlfs train: error: training diverged at iteration \d+ "
+        r"\(NaN or inf loss or weights\)",
+        err[-2],
+    )
+    assert err[-1] == "nothing was written; try a smaller --lr than 1e+300"
+    assert tree(tmp_path) == before
 
 
 @pytest.mark.parametrize("interrupt", [KeyboardInterrupt, RuntimeError])

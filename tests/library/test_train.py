@@ -274,3 +274,19 @@ def test_targets_of_three_dimensions_are_refused(data):
     x_train, t_train, x_test, t_test = data
     with pytest.raises(ValueError, match=r"^t_train must be labels .* \(200, 1, 1\)$"):
         train(make_net(), x_train, t_train[:, None, None], x_test, t_test)
+
+
+@pytest.mark.parametrize(
+    ("loss", "final", "at"),
+    [
+        ([2.3, 1.9, 1.5], 1.0, None),
+        ([2.3, float("nan"), float("inf")], 1.0, 2),
+        ([2.3, float("inf")], 1.0, 2),
+        ([2.3, 1.9], float("nan"), 2),  # only the last update went wrong
+    ],
+)
+def test_diverged_at_names_the_first_iteration_with_a_nan_or_infinite_loss(
+    loss, final, at
+):
+    log = TrainingLog(loss=loss)
+    assert log.diverged_at({"W1": np.array([0.5, final])}) == at
