@@ -23,6 +23,7 @@ from dlfs.train import TrainingLog, iters_per_epoch, train
 from dlfs.weights import save_weights, training_record
 
 PROG = "python -m dlfs train"
+MAX_HIDDEN, MAX_BATCH = 4096, 60000  # beyond: memory errors, or not MNIST's size
 DESCRIPTION = "The commands of dlfs, Deep Learning from Scratch (chapters 2-5)."
 NOTE = "python -m dlfs COMMAND --help describes a command."
 TRAIN_DESCRIPTION = """\
@@ -32,8 +33,7 @@ re-create the shipped chapter 3 weights."""
 TRAIN_EPILOG = kit.exit_epilog(
     {
         kit.EXIT_OK: "trained (and wrote --output and --log, if given)",
-        kit.EXIT_FAILED: "training diverged (NaN or inf), or writing the results "
-        "failed; previous files are as they were",
+        kit.EXIT_FAILED: "training diverged, or writing failed; old files are kept",
         kit.EXIT_USAGE: "a bad option or path; nothing was loaded, trained or written",
         kit.EXIT_NO_DATA: "MNIST is missing or damaged: use --data-dir or DLFS_DATA",
         kit.EXIT_INTERRUPTED: "interrupted (Ctrl-C): its message says what was saved",
@@ -59,16 +59,16 @@ def _train_parser(commands: Any) -> argparse.ArgumentParser:
         epilog=TRAIN_EPILOG,
     )
     add, count = parser.add_argument, kit.whole_number(1)
-    text = "hidden layer sizes"
-    add("--hidden", type=count, nargs="+", default=[50, 100], metavar="SIZE", help=text)
+    text, size = "hidden layer sizes", kit.whole_number(1, maximum=MAX_HIDDEN)
+    add("--hidden", type=size, nargs="+", default=[50, 100], metavar="SIZE", help=text)
     text = "hidden activation"
     add("--activation", choices=["sigmoid", "relu"], default="sigmoid", help=text)
     text = "'auto', 'he', 'xavier' or a positive number"
     add("--weight-init", type=_weight_init, default="auto", help=text)
-    text = "epochs of 600 iterations at batch 100"
-    add("--epochs", type=count, default=20, help=text)
+    add("--epochs", type=count, default=20, help="600 iterations each, at batch 100")
     add("--iters", type=count, help="number of iterations; overrides --epochs")
-    add("--batch-size", type=count, default=100, help="samples per mini-batch")
+    batch = kit.whole_number(1, maximum=MAX_BATCH)
+    add("--batch-size", type=batch, default=100, help="samples per mini-batch")
     add("--lr", type=kit.positive_float, default=1.0, help="SGD learning rate")
     seed = kit.whole_number(0, "a seed is a whole number of at least 0")
     add("--seed", type=seed, default=0, help="0 or more")
@@ -77,8 +77,9 @@ def _train_parser(commands: Any) -> argparse.ArgumentParser:
     text = "folder with the MNIST files (default: $DLFS_DATA or cache)"
     add("--data-dir", type=kit.folder, help=text)
     text = "write the weights to NAME.npz and their record to NAME.json"
-    add("--output", type=Path, metavar="NAME.npz", help=text)
-    add("--log", type=Path, help="also write the full training log (JSON) here")
+    add("--output", type=kit.file_name, metavar="NAME.npz", help=text)
+    text = "also write the full training log (JSON) here"
+    add("--log", type=kit.file_name, help=text)
     text = "replace --output (and its .json) or --log if they exist"
     add("--force", action="store_true", help=text)
     add("--no-progress", action="store_true", help="no progress bar")
@@ -96,8 +97,8 @@ def _check_outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
                 f"and their record beside them as {record.name}"
             )
         targets |= {args.output: "--output", record: "--output's record"}
-    if args.log in targets:
-        also = targets[args.log]
+    real = {path.resolve(): what for path, what in targets.items()}  # links too
+    if args.log and (also := real.get(args.log.resolve())):
         parser.error(f"--log {args.log} is also {also}: choose another name")
     if args.log:
         targets[args.log] = "--log"
@@ -222,8 +223,7 @@ def _write(
     except KeyboardInterrupt:
         return _interrupted(written)
     except OSError as exc:
-        advice = "previous files were left as they were; free space or choose "
-        advice += "another --output/--log"
+        advice = "previous files are as they were; free space or change --output/--log"
         return kit.failure(PROG, f"writing the results failed: {exc}", advice)
     return kit.EXIT_OK
 

@@ -119,8 +119,11 @@ def exit_epilog(meanings: Mapping[int, str], note: str = "") -> str:
     return "\n".join(["exit status:", *lines, ""]) + (f"\n{note}\n" if note else "")
 
 
-def whole_number(minimum: int = 1, message: str = "") -> Callable[[str], int]:
-    """An option type: a whole number of at least ``minimum``.
+def whole_number(
+    minimum: int = 1, message: str = "", maximum: int | None = None
+) -> Callable[[str], int]:
+    """An option type: a whole number of at least ``minimum`` (and at most
+    ``maximum``, if given).
 
     ``message`` replaces "expected a whole number of at least N" in the error.
 
@@ -131,13 +134,15 @@ def whole_number(minimum: int = 1, message: str = "") -> Callable[[str], int]:
     argparse.ArgumentTypeError: expected a whole number of at least 1, got '2.5'
     """
     message = message or f"expected a whole number of at least {minimum}"
+    if maximum is not None and not message.endswith(f"at most {maximum}"):
+        message += f" and at most {maximum}"
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             value = None
-        if value is None or value < minimum:
+        if value is None or value < minimum or (maximum and value > maximum):
             raise argparse.ArgumentTypeError(f"{message}, got {text!r}")
         return value
 
@@ -172,11 +177,25 @@ def folder(text: str) -> Path:
     return path
 
 
+# What the temporary file written beside a result adds to its name (see
+# dlfs._files.stage): ".NAME." before, eight random letters and ".tmp" after.
+TEMPORARY_NAME_EXTRA = 14
+
+
+def file_name(text: str) -> Path:
+    """An option type: a path to a file, which an empty string is not."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file name, got ''")
+    return Path(text)
+
+
 def unwritable(option: str, path: Path) -> str | None:
     """Why ``option``'s file ``path`` cannot be written, or ``None``.
 
     Asked before any work, so that minutes of training or measuring are not
-    lost at the end. ``path`` must not be a folder. Missing folders above it
+    lost at the end. ``path`` must not be a folder, nor any other file that is
+    not a regular one (a device such as /dev/null, a pipe), and its name must
+    leave room for the temporary file's longer name. Missing folders above it
     are fine (they are made when writing), but the nearest existing one must
     be a folder in which a file can really be created: a probe file is
     created there and removed, which also catches read-only file systems and
@@ -184,9 +203,17 @@ def unwritable(option: str, path: Path) -> str | None:
     """
     if path.is_dir():
         return f"{option} {path} is a folder: give a file name inside it"
+    if path.exists() and not path.is_file():  # even with --force
+        return f"{option} {path} is not a regular file (a device, pipe or socket)"
     existing = next(p for p in (path.parent, *path.parent.parents) if p.exists())
     if not existing.is_dir():
         return f"{option} {path}: {existing} is a file, not a folder"
+    longest = _longest_name(existing) - TEMPORARY_NAME_EXTRA
+    if len(os.fsencode(path.name)) > longest:
+        return (
+            f"{option} {path}: the name is longer than {longest} bytes, too "
+            "long for the temporary file written beside it first"
+        )
     try:
         fd, probe = tempfile.mkstemp(dir=existing, prefix=".dlfs-probe-")
     except OSError as exc:
@@ -195,6 +222,14 @@ def unwritable(option: str, path: Path) -> str | None:
     os.close(fd)
     os.unlink(probe)
     return None
+
+
+def _longest_name(folder: Path) -> int:
+    """The longest file name, in bytes, that ``folder``'s file system allows."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # no pathconf: the usual limit
+        return 255
 
 
 def write_json(path: Path, data: Any, indent: int | None = None) -> None:

@@ -438,6 +438,37 @@ def test_output_ending_in_json_is_refused_before_anything_is_loaded(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["no-mnist"]
 
 
+# Output options and sizes refused before MNIST is loaded, even with --force,
+# and what the error says; {f} is the test's folder.
+REFUSED_FIRST = {
+    "device": (["--log", "/dev/null"], "/dev/null is not a regular file"),
+    "fifo": (["--log", "{f}/fifo"], "fifo is not a regular file"),
+    "same file by a link": (
+        ["--output", "{f}/w.npz", "--log", "{f}/link.json"],
+        "link.json is also --output's record",
+    ),
+    # 246 bytes: its temporary file's name would be 260
+    "long name": (["--output", "{f}/" + "a" * 242 + ".npz"], "longer than 241 bytes"),
+    "empty output": (["--output", ""], "expected a file name, got ''"),
+    "batch size": (["--batch-size", "1000000000"], "at most 60000, got"),
+    "hidden size": (["--hidden", "100000000"], "at most 4096, got"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_FIRST)
+def test_outputs_and_sizes_that_would_fail_late_are_refused_first(
+    tmp_path, no_mnist, capsys, case
+):
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "link.json").symlink_to(tmp_path / "w.json")
+    options, message = REFUSED_FIRST[case]
+    before = tree(tmp_path)
+    options = [option.replace("{f}", str(tmp_path)) for option in options]
+    err = usage_error(["train", *no_mnist, "--force", *options], capsys)
+    assert message in err
+    assert tree(tmp_path) == before
+
+
 @pytest.mark.parametrize("existing", ["w.npz", "w.json", "log.json"])
 def test_existing_outputs_are_refused_without_force_and_kept(
     existing, tmp_path, no_mnist, capsys
