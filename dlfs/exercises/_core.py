@@ -212,17 +212,20 @@ def borrowed_imports(source: str, allowed: tuple[str, ...]) -> list[Message]:
             taken = [(a.name, node.module) for a in node.names if a.name not in allowed]
         else:
             continue
-        for name, home in taken:
-            may = ""
-            if allowed:
-                may = Message("common.names.may_import", {"names": ", ".join(allowed)})
-            values = {"name": name, "home": home, "may": may}
-            problems.append(Message("common.names.borrowed", values))
+        problems += [_borrowed(name, home, allowed) for name, home in taken]
     return problems
 
 
 def _in_dlfs(module: str) -> bool:
     return module.split(".")[0] == "dlfs"
+
+
+def _borrowed(name: str, home: str, allowed: tuple[str, ...]) -> Message:
+    """The message for ``name``, taken from dlfs's ``home``: write it yourself."""
+    may = ""
+    if allowed:
+        may = Message("common.names.may_import", {"names": ", ".join(allowed)})
+    return Message("common.names.borrowed", {"name": name, "home": home, "may": may})
 
 
 def borrowed_names(module: ModuleType, allowed: tuple[str, ...]) -> list[Message]:
@@ -232,15 +235,11 @@ def borrowed_names(module: ModuleType, allowed: tuple[str, ...]) -> list[Message
     for name, value in vars(module).items():
         home = value.__name__ if isinstance(value, ModuleType) else None
         home = home or getattr(value, "__module__", None)
-        if not isinstance(home, str) or home.split(".")[0] != "dlfs":
+        if not isinstance(home, str) or not _in_dlfs(home):
             continue
         if name in allowed and not isinstance(value, ModuleType):
             continue
-        may = ""
-        if allowed:
-            may = Message("common.names.may_import", {"names": ", ".join(allowed)})
-        values = {"name": name, "home": home, "may": may}
-        problems.append(Message("common.names.borrowed", values))
+        problems.append(_borrowed(name, home, allowed))
     return problems
 
 
