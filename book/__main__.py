@@ -21,6 +21,7 @@ from dlfs.cli_kit import (
     exit_epilog,
     folder,
     run,
+    unwritable,
     write_json,
 )
 from dlfs.datasets import (
@@ -77,6 +78,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         parser.error(f"unknown logs {unknown}; known: {sorted(logs())}")
     if args.check and args.make_logs is not None:
         parser.error("--check writes nothing, so it cannot --make-logs")
+    if not args.check and (problem := unwritable("--out", args.out, folder=True)):
+        parser.error(problem)  # before a minute of drawing
     return args
 
 

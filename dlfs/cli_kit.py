@@ -189,8 +189,9 @@ def file_name(text: str) -> Path:
     return Path(text)
 
 
-def unwritable(option: str, path: Path) -> str | None:
-    """Why ``option``'s file ``path`` cannot be written, or ``None``.
+def unwritable(option: str, path: Path, folder: bool = False) -> str | None:
+    """Why ``option``'s file ``path`` (or with ``folder``, the folder ``path``,
+    for files inside it) cannot be written, or ``None``.
 
     Asked before any work, so that minutes of training or measuring are not
     lost at the end. ``path`` must not be a folder, nor any other file that is
@@ -201,15 +202,18 @@ def unwritable(option: str, path: Path) -> str | None:
     created there and removed, which also catches read-only file systems and
     access rules that permission bits do not show.
     """
-    if path.is_dir():
+    if folder:
+        existing = next(p for p in (path, *path.parents) if p.exists())
+    elif path.is_dir():
         return f"{option} {path} is a folder: give a file name inside it"
-    if path.exists() and not path.is_file():  # even with --force
+    elif path.exists() and not path.is_file():  # even with --force
         return f"{option} {path} is not a regular file (a device, pipe or socket)"
-    existing = next(p for p in (path.parent, *path.parent.parents) if p.exists())
+    else:
+        existing = next(p for p in (path.parent, *path.parent.parents) if p.exists())
     if not existing.is_dir():
         return f"{option} {path}: {existing} is a file, not a folder"
     longest = _longest_name(existing) - TEMPORARY_NAME_EXTRA
-    if len(os.fsencode(path.name)) > longest:
+    if not folder and len(os.fsencode(path.name)) > longest:
         return (
             f"{option} {path}: the name is longer than {longest} bytes, too "
             "long for the temporary file written beside it first"

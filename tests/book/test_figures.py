@@ -157,6 +157,9 @@ def test_check_exits_1_naming_a_stale_or_missing_figure(tmp_path, capsys):
         (["--make-logs", "no_such_log"], "unknown logs ['no_such_log']"),
         (["--check", "--make-logs"], "cannot --make-logs"),
         (["--bogus"], "unrecognized arguments: --bogus"),
+        # refused before a minute of drawing, not a traceback after it
+        (["--out", "/dev/null/figures"], "/dev/null is a file, not a folder"),
+        (["--out", "/proc/figures"], "cannot create files in /proc"),
     ],
 )
 def test_user_errors_exit_2_with_a_short_message(capsys, argv, says):
