@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import math
 import os
+import warnings
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -325,17 +326,36 @@ def _verify(path: Path, spec: MnistFile) -> None:
         raise MnistChecksumError(path.parent, spec, actual, path.stat().st_size)
 
 
+# What the four verified files hold, which a cache must match.
+_SHAPES = {
+    "train_img": (60000, *IMAGE_SHAPE),
+    "train_label": (60000,),
+    "test_img": (10000, *IMAGE_SHAPE),
+    "test_label": (10000,),
+}
+
+
 def _arrays(paths: Mapping[str, Path]) -> dict[str, np.ndarray]:
-    """The four uint8 arrays: from the ``.npz`` cache if it is sound, else parsed."""
+    """The four uint8 arrays: from the ``.npz`` cache if it is sound, else parsed
+    (and a cache that was there but not sound is rebuilt, with a note)."""
     cache = _cache_dir() / "mnist.npz"
     try:
         with np.load(cache, allow_pickle=False) as npz:
             arrays = {name: npz[name] for name in npz.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile):
         arrays = {}
-    sound = all(arrays.get(key, np.empty(0)).dtype == np.uint8 for key in MNIST_FILES)
+    sound = all(
+        arrays.get(key, np.empty(0)).dtype == np.uint8 and arrays[key].shape == shape
+        for key, shape in _SHAPES.items()
+    )
     if sound and arrays.pop("sha256", np.array([])).tolist() == _CHECKSUMS:
         return arrays
+    if cache.exists():
+        warnings.warn(
+            f"the MNIST cache {cache} did not hold the arrays of the verified "
+            "files; it is rebuilt from them",
+            stacklevel=3,
+        )
     arrays = {key: read_idx(path) for key, path in paths.items()}
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)

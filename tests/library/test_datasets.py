@@ -222,7 +222,9 @@ def test_the_data_folder_is_only_read(
     assert len(npz_files(user_cache)) == 1
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "other checksums"])
+@pytest.mark.parametrize(
+    "damage", ["garbage", "truncated", "other checksums", "the checksums, wrong shapes"]
+)
 def test_damaged_or_stale_npz_cache_is_ignored_and_rebuilt(
     real_dir: Path, user_cache: Path, tmp_path: Path, damage: str
 ) -> None:
@@ -234,15 +236,18 @@ def test_damaged_or_stale_npz_cache_is_ignored_and_rebuilt(
         cache.write_bytes(b"not a zip file at all")
     elif damage == "truncated":
         cache.write_bytes(good_cache.read_bytes()[:1_000_000])
-    else:
+    else:  # a crafted cache, once trusted when its checksums were the real ones
         tiny = np.zeros((1, 28, 28), np.uint8)
+        with np.load(good_cache) as npz:
+            checksums = npz["sha256"] if "wrong" in damage else ["0" * 64] * 4
         with cache.open("wb") as f:
             np.savez(
                 f,
-                sha256=np.array(["0" * 64] * 4),
+                sha256=np.array(checksums),
                 **{key: tiny if "img" in key else tiny[:, 0, 0] for key in MNIST_FILES},
             )
-    (x_train, t_train), _ = load_mnist(normalize=False, data_dir=real_dir)
+    with pytest.warns(UserWarning, match=r"did not hold .* it is rebuilt from them"):
+        (x_train, t_train), _ = load_mnist(normalize=False, data_dir=real_dir)
     assert x_train.shape == (60000, 784)
     assert t_train[0] == 5
     assert cache.read_bytes() == good_cache.read_bytes()
