@@ -77,21 +77,24 @@ def say(message: Message | str, lang: str = "en", tiers: int = 1) -> str:
     ``tiers=2`` the second after it."""
     if isinstance(message, str):
         message = Message(message)
+    text = catalogue()[message.key][lang].format(**_values(message, lang))
+    fix = say_fix(message, lang) if tiers >= 2 else None
+    return f"{text} {fix}" if fix else text
+
+
+def say_fix(message: Message, lang: str = "en") -> str | None:
+    """The second tier of ``message`` in ``lang`` (how to fix it), if it has one."""
     entry = catalogue()[message.key]
-    values = {
+    fix = catalogue()[message.fix] if message.fix else entry.get("fix")
+    return fix[lang].format(**_values(message, lang)) if fix else None
+
+
+def _values(message: Message, lang: str) -> dict[str, Any]:
+    """The values of ``message``, a message among them said in ``lang``."""
+    return {
         k: say(v, lang) if isinstance(v, Message) else v
         for k, v in message.values.items()
     }
-    text = entry[lang].format(**values)
-    fix = catalogue()[message.fix] if message.fix else entry.get("fix")
-    if tiers >= 2 and fix:
-        text += " " + fix[lang].format(**values)
-    return text
-
-
-def has_fix(message: Message) -> bool:
-    """Whether ``message`` has a second tier."""
-    return bool(message.fix) or "fix" in catalogue()[message.key]
 
 
 def language(requested: str | None = None) -> str:

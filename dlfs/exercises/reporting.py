@@ -24,7 +24,7 @@ from dlfs._validate import (
 )
 from dlfs.cli_kit import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from dlfs.exercises.catalog import EXERCISES, OLD_IDS
-from dlfs.exercises.messages import LANGUAGES, Message, has, has_fix, say
+from dlfs.exercises.messages import LANGUAGES, Message, has, say, say_fix
 
 # The exit statuses of every dlfs command: a file that cannot even be imported
 # is like a bad path, nothing was checked.
@@ -85,8 +85,7 @@ def report(
 
     def fail(hint: Message) -> None:
         lines.append(wrap(say(hint, lang), _label("common.report.hint", lang)))
-        if tiers >= 2 and has_fix(hint):
-            fix = say(hint, lang, tiers=2)[len(say(hint, lang)) + 1 :]
+        if tiers >= 2 and (fix := say_fix(hint, lang)):
             lines.append(wrap(fix, _label("common.report.fix", lang)))
 
     for record in records:

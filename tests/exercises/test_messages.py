@@ -25,14 +25,6 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def texts(entry: dict) -> list[tuple[str, str]]:
-    """An entry's (tier, template) pairs in English, then in Korean."""
-    pairs = [("what", entry[lang]) for lang in LANGUAGES]
-    if "fix" in entry:
-        pairs += [("fix", entry["fix"][lang]) for lang in LANGUAGES]
-    return pairs
-
-
 # -- every text in both languages ------------------------------------------------
 
 
