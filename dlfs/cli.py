@@ -6,6 +6,7 @@ are :mod:`dlfs.cli_kit`'s; ``exercises`` is :mod:`dlfs.exercises.__main__`.
 """
 
 import argparse
+import json
 import math
 import sys
 import time
@@ -15,12 +16,13 @@ from typing import Any
 import numpy as np
 
 from dlfs import cli_kit as kit
+from dlfs._files import sha256_of, stage
 from dlfs.datasets import IMAGE_SHAPE, NUM_CLASSES, load_mnist
 from dlfs.exercises import __main__ as exercises
 from dlfs.nets import MultiLayerNet
 from dlfs.optim import SGD
 from dlfs.train import TrainingLog, iters_per_epoch, train
-from dlfs.weights import save_weights, training_record
+from dlfs.weights import stage_weights, training_record
 
 PROG = "python -m dlfs train"
 MAX_HIDDEN, MAX_BATCH = 4096, 60000  # beyond: memory errors, or not MNIST's size
@@ -33,21 +35,14 @@ re-create the shipped chapter 3 weights."""
 TRAIN_EPILOG = kit.exit_epilog(
     {
         kit.EXIT_OK: "trained (and wrote --output and --log, if given)",
-        kit.EXIT_FAILED: "training diverged, or writing failed; old files are kept",
+        kit.EXIT_FAILED: "training diverged: nothing was written",
         kit.EXIT_USAGE: "a bad option or path; nothing was loaded, trained or written",
         kit.EXIT_NO_DATA: "MNIST is missing or damaged: use --data-dir or DLFS_DATA",
-        kit.EXIT_INTERRUPTED: "interrupted (Ctrl-C): its message says what was saved",
+        kit.EXIT_NOT_WRITTEN: "writing failed (a full disk, or another run created "
+        "an output meanwhile): the message says which files changed, if any",
+        kit.EXIT_INTERRUPTED: "interrupted (Ctrl-C): nothing was written",
     }
 )
-
-
-def _weight_init(text: str) -> float | str:
-    """A positive number, or the name of an initialisation (the network checks it)."""
-    try:
-        float(text)
-    except ValueError:
-        return text
-    return kit.positive_float(text)
 
 
 def _train_parser(commands: Any) -> argparse.ArgumentParser:
@@ -64,7 +59,7 @@ def _train_parser(commands: Any) -> argparse.ArgumentParser:
     text = "hidden activation"
     add("--activation", choices=["sigmoid", "relu"], default="sigmoid", help=text)
     text = "'auto', 'he', 'xavier' or a positive number"
-    add("--weight-init", type=_weight_init, default="auto", help=text)
+    add("--weight-init", type=kit.positive_float_or_name, default="auto", help=text)
     add("--epochs", type=count, default=20, help="600 iterations each, at batch 100")
     add("--iters", type=count, help="number of iterations; overrides --epochs")
     batch = kit.whole_number(1, maximum=MAX_BATCH)
@@ -86,8 +81,10 @@ def _train_parser(commands: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _check_outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Refuse every output that would fail or destroy a file, before any work."""
+def _check_outputs(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> dict[Path, str]:
+    """Refuse outputs that would fail or destroy a file; return them, named."""
     targets: dict[Path, str] = {}  # path: which option's file it is
     if args.output:
         record = args.output.with_suffix(".json")
@@ -110,13 +107,14 @@ def _check_outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
                 f"{what} {path} exists: pass --force to replace it, "
                 "or choose another name"
             )
+    return targets
 
 
 def train_command(
     parser: argparse.ArgumentParser, args: argparse.Namespace, command: str
 ) -> int:
     """``python -m dlfs train``: check, load MNIST, train, report, write."""
-    _check_outputs(parser, args)
+    targets = _check_outputs(parser, args)
     net_seed, batch_seed = np.random.SeedSequence(args.seed).generate_state(2)
     try:
         net = MultiLayerNet(
@@ -136,13 +134,13 @@ def train_command(
     except (OSError, ValueError) as exc:  # missing, unreadable or damaged files
         return kit.data_error(parser.prog, exc, args.data_dir)
     except KeyboardInterrupt:
-        return _interrupted("nothing was written")
+        return _interrupted()
     iters = args.iters or args.epochs * iters_per_epoch(len(x_train), args.batch_size)
     try:
         data = (x_train, t_train, x_test, t_test)
         log, seconds = _fit(net, data, iters, args, batch_seed)
     except KeyboardInterrupt:
-        return _interrupted("nothing was written")
+        return _interrupted()
     if (at := log.diverged_at(net.params)) is not None:  # nothing worth writing
         problem = f"training diverged at iteration {at} (NaN or inf loss or weights)"
         advice = f"nothing was written; try a smaller --lr than {args.lr:g}"
@@ -164,7 +162,7 @@ def train_command(
             seconds=seconds,
             data_dir=args.data_dir,
         )
-    return _write(args, net.params, record, log)
+    return _write(args, targets, net.params, record, log)
 
 
 def _fit(
@@ -205,31 +203,27 @@ def _fit(
 
 def _write(
     args: argparse.Namespace,
+    targets: dict[Path, str],
     params: dict[str, np.ndarray],
     record: dict[str, Any] | None,
     log: TrainingLog,
 ) -> int:
-    """Write the weights pair, then the log (each file complete, or not at all)."""
-    written = "nothing was written"
-    try:
-        if record is not None:
-            saved = save_weights(args.output, params, record)
-            written = f"only {args.output} and its .json record was written"
-            print(
-                f"wrote {args.output} (sha256 {saved['sha256']}) and its .json record"
-            )
-        if args.log:
-            kit.write_json(args.log, log.to_dict())
-    except KeyboardInterrupt:
-        return _interrupted(written)
-    except OSError as exc:
-        advice = "previous files are as they were; free space or change --output/--log"
-        return kit.failure(PROG, f"writing the results failed: {exc}", advice)
-    return kit.EXIT_OK
+    """Write the weights, their record and the log as one unit: all, or none."""
+    steps = []
+    if record is not None:
+        steps.append(lambda: stage_weights(args.output, params, record)[1])
+    if args.log:
+        text = (json.dumps(log.to_dict()) + "\n").encode()
+        steps.append(lambda: {args.log: stage(args.log, lambda f: f.write(text))})
+    status = kit.write_together(PROG, steps, targets, force=args.force)
+    if status == kit.EXIT_OK and record is not None:
+        sha = sha256_of(args.output)
+        print(f"wrote {args.output} (sha256 {sha}) and its .json record")
+    return status
 
 
-def _interrupted(written: str) -> int:
-    print(f"\ninterrupted: {written}; other files are as they were", file=sys.stderr)
+def _interrupted() -> int:
+    print("\ninterrupted: nothing was written", file=sys.stderr)
     return kit.EXIT_INTERRUPTED
 
 

@@ -30,18 +30,30 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn
 
-from dlfs._files import atomic_write, make_folders, remove_folders
+from dlfs._files import (
+    NotRestoredError,
+    atomic_write,
+    commit,
+    discard,
+    make_folders,
+    missing_folders,
+    remove_folders,
+)
 
 #: Exit statuses, the same for every command: each ``--help`` says what they
 #: mean for that command (see :func:`exit_epilog`).
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_DATA, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_DATA = 0, 1, 2, 3
+EXIT_NOT_WRITTEN, EXIT_INTERRUPTED = 4, 130
 EXIT_STATUSES: Mapping[int, str] = MappingProxyType(
     {
         EXIT_OK: "done",
         EXIT_FAILED: "it ran, and the result is a failure (a failed check, a "
-        "missed target, a stale figure) or could not be written",
+        "missed target, a stale figure, a diverged training run)",
         EXIT_USAGE: "a bad option or path: nothing was done",
         EXIT_NO_DATA: "the MNIST files are missing or damaged",
+        EXIT_NOT_WRITTEN: "the results could not be written (a full or "
+        "read-only disk, a file another run created meanwhile); the message "
+        "says which files changed",
         EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
     }
 )
@@ -169,6 +181,19 @@ def positive_float(text: str) -> float:
     return value
 
 
+def positive_float_or_name(text: str) -> float | str:
+    """An option type: a positive finite number, or a name (checked later).
+
+    >>> positive_float_or_name("0.01"), positive_float_or_name("he")
+    (0.01, 'he')
+    """
+    try:
+        float(text)
+    except ValueError:
+        return text
+    return positive_float(text)
+
+
 def folder(text: str) -> Path:
     """An option type: a folder, or a path where none exists yet (not a file)."""
     path = Path(text)
@@ -250,6 +275,68 @@ def write_json(path: Path, data: Any, indent: int | None = None) -> None:
     except BaseException:
         remove_folders(created)
         raise
+
+
+def write_together(
+    prog: str,
+    steps: list[Callable[[], Mapping[Path, Path]]],
+    names: Mapping[Path, str],
+    *,
+    force: bool = True,
+) -> int:
+    """Write several files as one unit, all of them or none; return the status.
+
+    Each of ``steps`` writes files to temporary files beside their targets
+    and returns ``{target: temporary file}`` (:func:`dlfs._files.stage`);
+    only when all are written are they moved into place together
+    (:func:`dlfs._files.commit`). Without ``force``, a target that exists by
+    then (another run created it meanwhile) is never replaced. Missing
+    folders are made first, and removed again when nothing is written.
+
+    ``names`` says what each target is (an option's name) for the messages.
+    A failure is reported in two lines, saying truthfully which files
+    changed (none, unless even putting them back failed), and gives
+    :data:`EXIT_NOT_WRITTEN`; Ctrl-C gives :data:`EXIT_INTERRUPTED`.
+    """
+    folders = list(dict.fromkeys(path.parent for path in names))
+    created = [made for folder in folders for made in missing_folders(folder)]
+    staged: dict[Path, Path] = {}
+    try:
+        for folder in folders:
+            folder.mkdir(parents=True, exist_ok=True)
+        for step in steps:
+            staged |= step()
+        commit(staged, exclusive=not force)
+    except BaseException as error:
+        for tmp in staged.values():
+            discard(tmp)
+        remove_folders(created)
+        if isinstance(error, KeyboardInterrupt):
+            print("\ninterrupted: nothing was written", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        if not isinstance(error, OSError):
+            raise
+        return _not_written(prog, error, names)
+    return EXIT_OK
+
+
+def _not_written(prog: str, error: OSError, names: Mapping[Path, str]) -> int:
+    """The two-line report of :func:`write_together`'s failure."""
+    path = Path(error.filename) if error.filename else None
+    what = f"{names.get(path, '')} {path}".lstrip() if path else "the results"
+    if isinstance(error, NotRestoredError):
+        problem = f"writing the results failed: {error}"
+        advice = "only the files named above changed; the others are as they were"
+    elif isinstance(error, FileExistsError):
+        problem = f"{what} was created by another run meanwhile"
+        advice = (
+            "nothing was written: pass --force to replace it, or choose another name"
+        )
+    else:
+        problem = f"writing {what} failed: {error.strerror or error}"
+        advice = "nothing was written; the previous files are as they were"
+    print(f"{prog}: error: {problem}\n{advice}", file=sys.stderr)
+    return EXIT_NOT_WRITTEN
 
 
 def data_error(

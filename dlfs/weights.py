@@ -6,9 +6,9 @@ a clone on ``PYTHONPATH``, an editable install and a wheel; ``python -m dlfs
 train`` made them.  Each ``NAME.npz`` has a ``NAME.json`` beside it that
 records how it was trained (:func:`training_record`) and the SHA-256 of the
 ``.npz``; :func:`load_weights` refuses a file whose checksum does not match.
-:func:`save_weights` writes both to temporary files and renames them into
-place only when both are complete, so a failed save leaves the previous pair
-as it was.
+:func:`save_weights` writes both to temporary files and moves them into
+place only when both are complete, as one unit, so a failed save leaves the
+previous pair as it was.
 """
 
 from __future__ import annotations
@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from dlfs._files import discard, make_folders, remove_folders, sha256_of, stage
+from dlfs._files import (
+    commit,
+    discard,
+    make_folders,
+    remove_folders,
+    sha256_of,
+    stage,
+)
 from dlfs.datasets import MNIST_FILES
 
 if TYPE_CHECKING:
@@ -203,9 +210,10 @@ def save_weights(
     """Save ``params`` as ``.npz`` and ``provenance`` (plus its SHA-256) as JSON.
 
     The two files are one pair: both are written to temporary files beside
-    their targets, and only when both are complete are they renamed into
-    place.  A failure before that (a full disk, an exception, Ctrl-C) leaves
-    any previous pair untouched and removes the folders this call created.
+    their targets, and only when both are complete are they moved into place,
+    as one unit (:func:`dlfs._files.commit`).  A failure (a full disk, an
+    exception, Ctrl-C) leaves any previous pair untouched and removes the
+    folders this call created.
     Arrays are stored uncompressed and without pickle, so the same parameters
     always give the same bytes.
 
@@ -244,6 +252,49 @@ def save_weights(
            [0., 1.]])
     """
     path = Path(path)
+    created = make_folders(path.parent)
+    try:
+        record, staged = stage_weights(path, params, provenance)
+        commit(staged)
+    except BaseException:
+        remove_folders(created)
+        raise
+    return record
+
+
+def stage_weights(
+    path: str | os.PathLike[str],
+    params: Mapping[str, np.ndarray],
+    provenance: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[Path, Path]]:
+    """Write the pair :func:`save_weights` writes, to temporary files only.
+
+    For a writer that puts several files in place as one unit, with
+    :func:`dlfs._files.commit`, after staging them all.
+
+    Parameters
+    ----------
+    path : path-like
+        Where the ``.npz`` will go; the ``.json`` goes beside it.  Its
+        folder must exist.
+    params : mapping of str to numpy.ndarray
+        The parameters, all finite.
+    provenance : mapping
+        How they were made; must be strict JSON (no NaN).
+
+    Returns
+    -------
+    record : dict
+        The provenance as it will be written, with ``sha256`` and ``file``.
+    staged : dict of pathlib.Path to pathlib.Path
+        Each target (the ``.npz``, then the ``.json``) and its temporary file.
+
+    Raises
+    ------
+    ValueError
+        As :func:`save_weights`; on any failure no temporary file is left.
+    """
+    path = Path(path)
     if path.suffix != ".npz":
         raise ValueError(
             f"weights path {path} must end in .npz; its provenance record is "
@@ -254,22 +305,18 @@ def save_weights(
     json.dumps(dict(provenance), allow_nan=False)
     arrays = {key: np.asarray(value, order="C") for key, value in params.items()}
     _check_finite(path, arrays)
-    record_path = path.with_suffix(".json")
-    created = make_folders(path.parent)
-    staged: list[Path] = []
+    staged: dict[Path, Path] = {}
     try:
-        staged.append(stage(path, lambda f: np.savez(f, allow_pickle=False, **arrays)))
-        record = {**provenance, "file": path.name, "sha256": sha256_of(staged[0])}
+        staged[path] = stage(path, lambda f: np.savez(f, allow_pickle=False, **arrays))
+        record = {**provenance, "file": path.name, "sha256": sha256_of(staged[path])}
         text = json.dumps(record, indent=2, allow_nan=False) + "\n"
-        staged.append(stage(record_path, lambda f: f.write(text.encode())))
-        os.replace(staged[0], path)
-        os.replace(staged[1], record_path)
+        record_path = path.with_suffix(".json")
+        staged[record_path] = stage(record_path, lambda f: f.write(text.encode()))
     except BaseException:
-        for tmp in staged:
+        for tmp in staged.values():
             discard(tmp)
-        remove_folders(created)
         raise
-    return record
+    return record, staged
 
 
 def _record_path(npz: Path) -> Path:

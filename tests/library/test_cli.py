@@ -13,6 +13,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import mounts
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -22,8 +23,16 @@ from pages import ROOT as REPO
 import dlfs
 import dlfs.cli
 import dlfs.cli_kit
+from dlfs._files import NotRestoredError
 from dlfs.cli import main
-from dlfs.cli_kit import EXIT_FAILED, EXIT_NO_DATA, EXIT_OK, EXIT_USAGE, whole_number
+from dlfs.cli_kit import (
+    EXIT_FAILED,
+    EXIT_NO_DATA,
+    EXIT_NOT_WRITTEN,
+    EXIT_OK,
+    EXIT_USAGE,
+    whole_number,
+)
 from dlfs.datasets import MNIST_FILES, MnistChecksumError, load_mnist
 from dlfs.nets import MultiLayerNet
 from dlfs.optim import SGD
@@ -679,7 +688,7 @@ def test_interrupted_or_failed_training_leaves_previous_files_and_no_folders(
     assert load_provenance(tmp_path / "w.npz")["run"] == "previous"
 
 
-def test_failed_write_keeps_the_previous_pair_exits_1_and_removes_new_folders(
+def test_failed_write_keeps_the_previous_pair_exits_4_and_removes_new_folders(
     tmp_path, tiny_mnist, monkeypatch, capsys
 ):
     save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
@@ -691,10 +700,12 @@ def test_failed_write_keeps_the_previous_pair_exits_1_and_removes_new_folders(
     monkeypatch.setattr(np, "savez", disk_full)
     for output in (tmp_path / "w.npz", tmp_path / "new" / "w.npz"):
         argv = ["train", *tiny_mnist, "--force", "--output", str(output)]
-        assert main(argv) == 1
-        err = capsys.readouterr().err
-        assert len(err.splitlines()) == 2, err
-        assert "No space left" in err
+        assert main(argv) == EXIT_NOT_WRITTEN == 4
+        assert capsys.readouterr().err.splitlines() == [
+            f"python -m dlfs train: error: writing --output {output} failed: "
+            "No space left on device",
+            "nothing was written; the previous files are as they were",
+        ]
         assert tree(tmp_path) == before
 
 
@@ -708,18 +719,119 @@ def test_usage_errors_print_two_lines_and_no_traceback_as_a_subprocess(tmp_path)
         assert args[0] in done.stderr
 
 
-def test_interrupt_while_writing_the_log_says_what_was_written(
+def test_interrupt_while_writing_the_log_writes_nothing(
     tmp_path, tiny_mnist, monkeypatch, capsys
 ):
+    # The weights are staged when Ctrl-C arrives; they used to be in place.
+    save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
     (tmp_path / "log.json").write_text("previous log")
+    before = tree(tmp_path)
 
     def interrupted(path, write):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(dlfs.cli_kit, "atomic_write", interrupted)
+    monkeypatch.setattr(dlfs.cli, "stage", interrupted)
     argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
     assert main([*argv, "--log", str(tmp_path / "log.json")]) == 130
-    err = capsys.readouterr().err
-    assert f"only {tmp_path / 'w.npz'} and its .json record was written" in err
-    assert load_weights(tmp_path / "w.npz")["W1"].shape == (784, 5)
-    assert (tmp_path / "log.json").read_text() == "previous log"
+    assert capsys.readouterr().err == "\ninterrupted: nothing was written\n"
+    assert tree(tmp_path) == before
+
+
+# --------------------------------------------------------------------------
+# The weights, their record and the log are one unit, on a real full disk
+# --------------------------------------------------------------------------
+
+
+def test_a_log_on_a_full_disk_leaves_the_previous_pair_and_log_as_they_were(
+    tmp_path, tiny_mnist, capsys
+):
+    # The review's case: the weights were already replaced when the log
+    # failed, and the message said "previous files were left as they were".
+    save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
+    with mounts.tmpfs(tmp_path / "full", "size=64k") as full:
+        (full / "log.json").write_text("previous log")
+        mounts.fill_bytes(full)
+        before = tree(tmp_path)
+        argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
+        status, out = run_main([*argv, "--log", str(full / "log.json")])
+        assert status == EXIT_NOT_WRITTEN
+        assert capsys.readouterr().err.splitlines() == [
+            f"python -m dlfs train: error: writing --log {full / 'log.json'} "
+            "failed: No space left on device",
+            "nothing was written; the previous files are as they were",
+        ]
+        assert "wrote" not in out
+        assert tree(tmp_path) == before  # no temporary file either
+
+
+def test_a_failure_midway_through_replacing_puts_every_previous_file_back(
+    tmp_path, tiny_mnist, monkeypatch, capsys
+):
+    # A tmpfs with no inode left for the hard link that keeps w.json's old
+    # version: the new a.json is already in place (they are moved in the
+    # order of their names) when keeping w.json fails; a.json must go again.
+    with mounts.tmpfs(tmp_path / "disk", "size=1m,nr_inodes=16") as disk:
+        save_weights(disk / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
+        mounts.fill_inodes(disk, left=3)  # for the three staged files
+        before = tree(disk)
+        moved = []
+        real_replace = os.replace
+        monkeypatch.setattr(
+            os, "replace", lambda a, b: (real_replace(a, b), moved.append(Path(b)))
+        )
+        argv = ["train", *tiny_mnist, "--force", "--output", str(disk / "w.npz")]
+        assert main([*argv, "--log", str(disk / "a.json")]) == EXIT_NOT_WRITTEN
+        assert moved == [disk / "a.json"]  # it was in place; now it is gone again
+        assert capsys.readouterr().err.splitlines() == [
+            f"python -m dlfs train: error: writing --output's record "
+            f"{disk / 'w.json'} failed: No space left on device",
+            "nothing was written; the previous files are as they were",
+        ]
+        assert tree(disk) == before
+
+
+def test_what_could_not_be_put_back_is_named_with_where_its_old_version_is(
+    tmp_path, tiny_mnist, monkeypatch, capsys
+):
+    old = tmp_path / ".w.npz.0123abcd.old"
+
+    def fails_and_cannot_undo(staged, exclusive):
+        raise NotRestoredError(
+            OSError(5, "Input/output error"), {tmp_path / "w.npz": old}
+        )
+
+    monkeypatch.setattr(dlfs.cli_kit, "commit", fails_and_cannot_undo)
+    argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
+    assert main(argv) == EXIT_NOT_WRITTEN
+    assert capsys.readouterr().err.splitlines() == [
+        "python -m dlfs train: error: writing the results failed: [Errno 5] "
+        f"Input/output error, and could not be undone: {tmp_path / 'w.npz'} "
+        f"changed (its previous version is {old})",
+        "only the files named above changed; the others are as they were",
+    ]
+
+
+def test_of_two_runs_for_the_same_new_output_the_second_refuses_and_keeps_the_first(
+    tmp_path, tiny_mnist, monkeypatch, capsys
+):
+    # Both found no w.npz before training; the other run wrote it first.
+    real_train = dlfs.cli.train
+
+    def train_while_another_run_writes(*args, **kwargs):
+        log = real_train(*args, **kwargs)
+        save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "the other"})
+        return log
+
+    monkeypatch.setattr(dlfs.cli, "train", train_while_another_run_writes)
+    argv = ["train", *tiny_mnist, "--output", str(tmp_path / "w.npz")]
+    status, out = run_main([*argv, "--log", str(tmp_path / "log.json")])
+    assert status == EXIT_NOT_WRITTEN
+    assert capsys.readouterr().err.splitlines() == [
+        f"python -m dlfs train: error: --output's record {tmp_path / 'w.json'} "
+        "was created by another run meanwhile",
+        "nothing was written: pass --force to replace it, or choose another name",
+    ]
+    assert "wrote" not in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json", "w.npz"]
+    assert load_provenance(tmp_path / "w.npz")["run"] == "the other"
+    np.testing.assert_array_equal(load_weights(tmp_path / "w.npz")["W1"], np.ones(2))
