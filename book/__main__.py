@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 from book import LOG_DIR, OUTPUT_DIR, build, figures, logs
-from dlfs._files import atomic_write
+from dlfs._files import stage
 from dlfs.cli_kit import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_NO_DATA,
+    EXIT_NOT_WRITTEN,
     EXIT_OK,
     EXIT_USAGE,
     Parser,
@@ -22,7 +25,7 @@ from dlfs.cli_kit import (
     folder,
     run,
     unwritable,
-    write_json,
+    write_together,
 )
 from dlfs.datasets import (
     MnistChecksumError,
@@ -31,13 +34,17 @@ from dlfs.datasets import (
     mnist_dir,
 )
 
+PROG = "python -m book"
 EPILOG = exit_epilog(
     {
         EXIT_OK: "every figure written, or with --check every figure up to date",
         EXIT_FAILED: "--check found stale or missing figures",
-        EXIT_USAGE: "a usage error (unknown figure or log, bad option)",
+        EXIT_USAGE: "a usage error (unknown figure or log, bad option, a folder "
+        "that cannot be written into)",
         EXIT_NO_DATA: "MNIST is needed but missing or damaged (set DLFS_DATA)",
-        EXIT_INTERRUPTED: "interrupted (Ctrl-C); a figure is written whole or not",
+        EXIT_NOT_WRITTEN: "the figures or logs could not be written (a full or "
+        "read-only disk): none of them was, the previous files are as they were",
+        EXIT_INTERRUPTED: "interrupted (Ctrl-C); the figures are written all or none",
     },
     note="--check never downloads and writes nothing outside a temporary folder.",
 )
@@ -45,7 +52,7 @@ EPILOG = exit_epilog(
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = Parser(
-        prog="python -m book",
+        prog=PROG,
         usage="%(prog)s [--check] [--out DIR] [--make-logs [LOG ...]] [NAME ...]",
         description="Draw the book's figures as deterministic SVG files.",
         epilog=EPILOG,
@@ -80,6 +87,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--check writes nothing, so it cannot --make-logs")
     if not args.check and (problem := unwritable("--out", args.out, folder=True)):
         parser.error(problem)  # before a minute of drawing
+    if args.make_logs is not None and (
+        problem := unwritable("--make-logs", LOG_DIR, folder=True)
+    ):
+        parser.error(problem)
     return args
 
 
@@ -100,25 +111,41 @@ def offline_and_read_only() -> Iterator[None]:
                     os.environ[key] = value
 
 
+def write_all(files: dict[Path, bytes], what: str) -> int:
+    """Write ``files`` as one unit (all, or none); say so; return the status."""
+    steps = [
+        lambda path=path, data=data: {path: stage(path, lambda f: f.write(data))}
+        for path, data in files.items()
+    ]
+    status = write_together(PROG, steps, dict.fromkeys(files, what))
+    if status == EXIT_OK:
+        print(
+            *(f"wrote {path} ({len(data)} bytes)" for path, data in files.items()),
+            sep="\n",
+        )
+    return status
+
+
 def draw(args: argparse.Namespace) -> int:
     """Re-run the logs if asked, then write (or with --check compare) the figures."""
     if args.make_logs is not None:
         available = logs()
-        for name in args.make_logs or sorted(available):
-            path = LOG_DIR / f"{name}.json"
-            write_json(path, available[name]())
-            print(f"wrote {path}")
-    drawn = build(args.names or None)
-    stale = []
-    for name, svg in drawn.items():
-        path = args.out / f"{name}.svg"
-        if args.check:
-            if not path.is_file() or path.read_bytes() != svg:
-                stale.append(path)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, lambda f, svg=svg: f.write(svg))
-        print(f"wrote {path} ({len(svg)} bytes)")
+        made = {
+            LOG_DIR / f"{name}.json": (json.dumps(available[name]()) + "\n").encode()
+            for name in args.make_logs or sorted(available)
+        }
+        if status := write_all(made, "log"):
+            return status
+    drawn = {
+        args.out / f"{name}.svg": svg for name, svg in build(args.names or None).items()
+    }
+    if not args.check:
+        return write_all(drawn, "figure")
+    stale = [
+        path
+        for path, svg in drawn.items()
+        if not path.is_file() or path.read_bytes() != svg
+    ]
     if stale:
         print("stale figures (run python -m book):", *stale, sep="\n  ")
         return EXIT_FAILED
@@ -132,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         with guard:
             return draw(args)
     except (MnistNotFoundError, MnistChecksumError) as error:
-        return data_error("python -m book", error, option=False)
+        return data_error(PROG, error, option=False)
 
 
 if __name__ == "__main__":

@@ -323,6 +323,8 @@ def write_together(
 def _not_written(prog: str, error: OSError, names: Mapping[Path, str]) -> int:
     """The two-line report of :func:`write_together`'s failure."""
     path = Path(error.filename) if error.filename else None
+    if path not in names:  # a folder made for them: name the first file in it
+        path = next((file for file in names if path in file.parents), path)
     what = f"{names.get(path, '')} {path}".lstrip() if path else "the results"
     if isinstance(error, NotRestoredError):
         problem = f"writing the results failed: {error}"

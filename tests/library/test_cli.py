@@ -628,7 +628,13 @@ def test_help_documents_every_exit_status(capsys):
         main(["train", "--help"])
     out = capsys.readouterr().out
     epilog = out[out.index("exit status:") :]
-    for status, words in [("2", "bad option"), ("3", "MNIST"), ("130", "interrupt")]:
+    for status, words in [
+        ("1", "training diverged"),
+        ("2", "bad option"),
+        ("3", "MNIST"),
+        ("4", "writing failed"),
+        ("130", "interrupt"),
+    ]:
         (line,) = [x for x in epilog.splitlines() if x.split()[:1] == [status]]
         assert words in line
 
