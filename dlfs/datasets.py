@@ -303,6 +303,7 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
     import pooch
 
     http = pooch.HTTPDownloader(timeout=10)
+    log = pooch.get_logger()  # says "Downloading" before it tries: only success
     made = missing_folders(folder)  # pooch makes them; a failure removes them
     for i, name in enumerate(missing):
         spec = next(s for s in MNIST_FILES.values() if s.filename == name)
@@ -310,10 +311,15 @@ def _obtain(missing: list[str], folder: Path, where: str, download: bool) -> Non
         for url in (mirror + spec.filename for mirror in MIRRORS):
             try:  # pooch checks the SHA-256 and moves the file in when complete
                 hash_ = f"sha256:{spec.sha256}"
+                log.disabled = True
                 pooch.retrieve(url, hash_, spec.filename, folder, downloader=http)
-                break
             except (OSError, ValueError) as exc:  # network, HTTP, disk or hash
                 failures += f"\n  - {url}: {type(exc).__name__}: {exc}"
+                continue
+            finally:
+                log.disabled = False
+            log.info("Downloaded %s from %s into %s", name, url, folder)
+            break
         else:
             remove_folders(made)
             why = f"downloading {spec.filename} failed from every mirror:{failures}"

@@ -15,6 +15,7 @@ import socket
 import struct
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -379,8 +380,23 @@ def test_the_errors_pickle_with_their_facts_and_message(tmp_path: Path) -> None:
             assert getattr(copy, name, None) == getattr(error, name, None)
 
 
+@pytest.fixture
+def pooch_log() -> Iterator[list[str]]:
+    """What pooch's logger says (it writes to stderr): its messages, in order."""
+    import logging
+
+    import pooch
+
+    said: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: said.append(record.getMessage())  # type: ignore[method-assign]
+    pooch.get_logger().addHandler(handler)
+    yield said
+    pooch.get_logger().removeHandler(handler)
+
+
 def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pooch_log: list[str]
 ) -> None:
     import pooch
     import requests
@@ -405,6 +421,7 @@ def test_network_failure_fails_fast_naming_files_folder_and_mirrors(
         assert url in message
     assert "ConnectionError" in message
     assert list(tmp_path.iterdir()) == [], "folders made for the download are removed"
+    assert pooch_log == [], "no 'Downloading data from' before the failure"
 
 
 def test_unreachable_mirrors_fail_fast_through_real_http(
@@ -427,7 +444,7 @@ def test_unreachable_mirrors_fail_fast_through_real_http(
 
 
 def test_missing_file_is_fetched_from_the_next_mirror_when_the_first_fails(
-    mnist_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    mnist_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pooch_log
 ) -> None:
     import pooch
     import requests
@@ -445,6 +462,7 @@ def test_missing_file_is_fetched_from_the_next_mirror_when_the_first_fails(
     monkeypatch.setattr(pooch.HTTPDownloader, "__call__", fake_http)
     _, (_, t_test) = load_mnist(data_dir=folder)
     assert fetched == [MIRRORS[0] + missing, MIRRORS[1] + missing]
+    assert pooch_log == [f"Downloaded {missing} from {fetched[1]} into {folder}"]
     assert (folder / missing).read_bytes() == (mnist_dir / missing).read_bytes()
     assert len(t_test) == 10000
 
