@@ -25,7 +25,8 @@ from dlfs.train import TrainingLog, iters_per_epoch, train
 from dlfs.weights import stage_weights, training_record
 
 PROG = "python -m dlfs train"
-MAX_HIDDEN, MAX_BATCH = 4096, 60000  # beyond: memory errors, or not MNIST's size
+# Beyond: memory errors, more samples than MNIST has, or runs that never end.
+MAX_HIDDEN, MAX_BATCH, MAX_ITERS = 4096, 60000, 1_000_000
 DESCRIPTION = "The commands of dlfs, Deep Learning from Scratch (chapters 2-5)."
 NOTE = "python -m dlfs COMMAND --help describes a command."
 TRAIN_DESCRIPTION = """\
@@ -61,7 +62,8 @@ def _train_parser(commands: Any) -> argparse.ArgumentParser:
     text = "'auto', 'he', 'xavier' or a positive number"
     add("--weight-init", type=kit.positive_float_or_name, default="auto", help=text)
     add("--epochs", type=count, default=20, help="600 iterations each, at batch 100")
-    add("--iters", type=count, help="number of iterations; overrides --epochs")
+    iters = kit.whole_number(1, maximum=MAX_ITERS)
+    add("--iters", type=iters, help="number of iterations; overrides --epochs")
     batch = kit.whole_number(1, maximum=MAX_BATCH)
     add("--batch-size", type=batch, default=100, help="samples per mini-batch")
     add("--lr", type=kit.positive_float, default=1.0, help="SGD learning rate")
@@ -115,6 +117,9 @@ def train_command(
 ) -> int:
     """``python -m dlfs train``: check, load MNIST, train, report, write."""
     targets = _check_outputs(parser, args)
+    epochs = args.epochs * iters_per_epoch(MAX_BATCH, args.batch_size)  # MNIST's
+    if not args.iters and epochs > MAX_ITERS:
+        parser.error(f"--epochs {args.epochs} is {epochs} iterations, over {MAX_ITERS}")
     net_seed, batch_seed = np.random.SeedSequence(args.seed).generate_state(2)
     try:
         net = MultiLayerNet(

@@ -208,10 +208,22 @@ TEMPORARY_NAME_EXTRA = 14
 
 
 def file_name(text: str) -> Path:
-    """An option type: a path to a file, which an empty string is not."""
+    """An option type: a path to a file, which an empty string is not; ``~``
+    is the home folder, as for ``--data-dir``; no part of it may be longer
+    than any file system allows (255 bytes).
+
+    >>> file_name("out/w.npz")
+    PosixPath('out/w.npz')
+    """
     if not text:
         raise argparse.ArgumentTypeError("expected a file name, got ''")
-    return Path(text)
+    path = Path(text).expanduser()
+    for part in path.parts:
+        if len(os.fsencode(part)) > 255:
+            raise argparse.ArgumentTypeError(
+                f"{part[:16]}... is longer than 255 bytes, too long for a file name"
+            )
+    return path
 
 
 def unwritable(option: str, path: Path, folder: bool = False) -> str | None:

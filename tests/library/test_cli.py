@@ -456,18 +456,34 @@ REFUSED_FIRST = {
         ["--output", "{f}/w.npz", "--log", "{f}/link.json"],
         "link.json is also --output's record",
     ),
+    "same file through ..": (
+        ["--output", "{f}/a/../w.npz", "--log", "{f}/w.json"],
+        "w.json is also --output's record",
+    ),
+    "same file, absolute and relative": (  # the test runs in {f}
+        ["--output", "{f}/w.npz", "--log", "w.json"],
+        "--log w.json is also --output's record",
+    ),
     # 246 bytes: its temporary file's name would be 260
     "long name": (["--output", "{f}/" + "a" * 242 + ".npz"], "longer than 241 bytes"),
     "empty output": (["--output", ""], "expected a file name, got ''"),
+    "empty log": (["--log", ""], "expected a file name, got ''"),
+    "log name over 255 bytes": (["--log", "a" * 300], "longer than 255 bytes"),
     "batch size": (["--batch-size", "1000000000"], "at most 60000, got"),
     "hidden size": (["--hidden", "100000000"], "at most 4096, got"),
+    "iterations": (["--iters", "99999999999999999999"], "at most 1000000, got"),
+    "epochs": (
+        ["--epochs", "2000", "--batch-size", "1"],
+        "--epochs 2000 is 120000000 iterations, over 1000000",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", REFUSED_FIRST)
 def test_outputs_and_sizes_that_would_fail_late_are_refused_first(
-    tmp_path, no_mnist, capsys, case
+    tmp_path, no_mnist, capsys, case, monkeypatch
 ):
+    monkeypatch.chdir(tmp_path)
     os.mkfifo(tmp_path / "fifo")
     (tmp_path / "link.json").symlink_to(tmp_path / "w.json")
     options, message = REFUSED_FIRST[case]
@@ -476,6 +492,23 @@ def test_outputs_and_sizes_that_would_fail_late_are_refused_first(
     err = usage_error(["train", *no_mnist, "--force", *options], capsys)
     assert message in err
     assert tree(tmp_path) == before
+
+
+def test_a_quoted_tilde_is_the_home_folder_not_a_folder_named_tilde(
+    tmp_path, tiny_mnist, monkeypatch
+):
+    (tmp_path / "home").mkdir()
+    (tmp_path / "here").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path / "here")
+    argv = ["train", *tiny_mnist, "--output", "~/w.npz", "--log", "~/log.json"]
+    assert run_main(argv)[0] == EXIT_OK
+    assert sorted(p.name for p in (tmp_path / "home").iterdir()) == [
+        "log.json",
+        "w.json",
+        "w.npz",
+    ]
+    assert list((tmp_path / "here").iterdir()) == []
 
 
 @pytest.mark.parametrize("existing", ["w.npz", "w.json", "log.json"])
