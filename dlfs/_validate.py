@@ -221,6 +221,9 @@ def check_data(network: Any, x: ArrayLike, t: ArrayLike, names: str = "x t") -> 
     if len(x) == 0:
         what = "a batch of at least one sample"
         _refuse(ValueError, x_name, what, f"shape {x.shape}")
+    if x.dtype.kind in "fc" and not np.isfinite(x).all():  # NaN trains silently
+        row = int(np.argwhere(~np.isfinite(x))[0][0])
+        _refuse(ValueError, x_name, "finite numbers", f"NaN or inf in sample {row}")
     if t.ndim not in (1, 2) or (t.ndim == 2 and t.shape[1] != outputs):
         what = f"labels (samples,) or one-hot rows (samples, {outputs})"
         _refuse(ValueError, t_name, what, f"shape {t.shape}")
@@ -322,9 +325,34 @@ def check_sgd(lr: object, **_: object) -> None:
 
 
 def check_batch(self: Any, x: ArrayLike, t: ArrayLike, **_: object) -> None:
-    """The batch of ``LayerNet.accuracy`` or ``loss``: inputs and targets that
-    fit the network."""
+    """The batch of ``NumericalTwoLayerNet.accuracy`` or ``loss``: inputs and
+    targets that fit the network."""
     check_data(self, x, t)
+
+
+def check_layer_batch(self: Any, x: ArrayLike, t: ArrayLike, **_: object) -> None:
+    """The batch of ``LayerNet.accuracy`` or ``loss``: as :func:`check_batch`,
+    and ``x`` an array, as the layers take (they read its shape)."""
+    if not isinstance(x, np.ndarray):
+        _refuse(TypeError, "x", "a NumPy array", type(x).__name__)
+    check_data(self, x, t)
+
+
+def check_numerical_gradient(x: object, h: object, **_: object) -> None:
+    """The point and step of :func:`dlfs.gradient.numerical_gradient`: ``x`` a
+    float array (it is changed in place), ``h`` a positive number.  An ``h``
+    lost to rounding at a large ``x`` gives a gradient of 0: the page on
+    gradients shows that, so it is not refused."""
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
+        got = str(x.dtype) if isinstance(x, np.ndarray) else type(x).__name__
+        _refuse(TypeError, "x", "a float array", got)
+    check_positive("h", h)
+
+
+def check_gradient_descent(lr: object, step_num: object, **_: object) -> None:
+    """The learning rate and step count of :func:`dlfs.gradient.gradient_descent`."""
+    check_positive("lr", lr)
+    check_whole("step_num", step_num, minimum=0)
 
 
 def check_train(
@@ -338,7 +366,14 @@ def check_train(
     seed: object,
     **_: object,
 ) -> None:
-    """The arguments of :func:`dlfs.train.train`: counts, seed, then the data."""
+    """The arguments of :func:`dlfs.train.train`: a network trained by
+    backpropagation, counts, seed, then the data."""
+    if not hasattr(network, "loss_and_gradient"):
+        what = (
+            "a TwoLayerNet or MultiLayerNet, trained by backpropagation "
+            "(NumericalTwoLayerNet trains with train_numerical)"
+        )
+        _refuse(TypeError, "network", what, type(network).__name__)
     check_whole("iters_num", iters_num, minimum=0)
     check_whole("batch_size", batch_size)
     check_seed("seed", seed)

@@ -18,6 +18,8 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
+from dlfs._validate import check_gradient_descent, check_numerical_gradient, checked
+
 
 # --8<-- [start:forward_diff]
 def forward_diff(f: Callable[[float], float], x: float, h: float = 1e-50) -> float:
@@ -33,6 +35,7 @@ def numerical_diff(f: Callable[[float], float], x: float, h: float = 1e-4) -> fl
     # --8<-- [end:numerical_diff]
 
 
+@checked(check_numerical_gradient)  # x a float array, h > 0: or a clear error
 # --8<-- [start:numerical_gradient]
 def numerical_gradient(
     f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-4
@@ -55,6 +58,7 @@ def numerical_gradient(
     # --8<-- [end:numerical_gradient]
 
 
+@checked(check_gradient_descent)  # lr > 0, step_num >= 0: or a clear error
 # --8<-- [start:gradient_descent]
 def gradient_descent(
     f: Callable[[np.ndarray], float],

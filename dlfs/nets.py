@@ -49,7 +49,7 @@ import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
 from dlfs._validate import (
-    check_batch,
+    check_layer_batch,
     check_multi_layer_net,
     check_two_layer_net,
     checks,
@@ -70,7 +70,7 @@ def init_std(weight_init_std: float | str, fan_in: int, activation: str) -> floa
     # --8<-- [end:init_std]
 
 
-@checks(accuracy=check_batch, loss=check_batch)
+@checks(accuracy=check_layer_batch, loss=check_layer_batch)
 # --8<-- [start:LayerNet]
 class LayerNet:
     """A stack of layers ending in SoftmaxWithLoss; subclasses build the layers."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import zipfile
 from collections.abc import Mapping
 from importlib import resources
@@ -237,6 +238,9 @@ def save_weights(
     ValueError
         If ``path`` does not end in ``.npz`` (the record would take its name),
         or an array needs pickle (object dtype).
+    WeightsFormatError
+        If a parameter holds NaN or inf, or the layers' parameters do not pair
+        up as ``W1..Wn`` with ``b1..bn``: what :func:`load_weights` refuses.
     TypeError
         If ``provenance`` is not JSON-serialisable.
 
@@ -304,6 +308,7 @@ def stage_weights(
     # parameters that load_weights would refuse
     json.dumps(dict(provenance), allow_nan=False)
     arrays = {key: np.asarray(value, order="C") for key, value in params.items()}
+    _check_layer_names(path, list(arrays))
     _check_finite(path, arrays)
     staged: dict[Path, Path] = {}
     try:
@@ -395,11 +400,30 @@ def _check_npz(npz: Path) -> None:
             f"weights file {npz} is not a .npz archive (a zip of .npy arrays, "
             "as save_weights writes); a single .npy renamed to .npz is not one"
         )
+    with zipfile.ZipFile(npz) as archive:
+        _check_layer_names(
+            npz, [name.removesuffix(".npy") for name in archive.namelist()]
+        )
     declared = _declared_bytes(npz)
     if declared > MAX_WEIGHTS_BYTES:
         raise WeightsFormatError(
             f"weights file {npz} declares {declared} bytes of arrays, more than "
             f"the {MAX_WEIGHTS_BYTES} a weights file may hold; it is not loaded"
+        )
+
+
+def _check_layer_names(npz: Path, names: list[str]) -> None:
+    """Refuse layers' parameters that do not pair up as W1..Wn with b1..bn:
+    :func:`dlfs.network.predict` counts them, so a missing b2 would silently
+    drop W2.  Other names, and weights without biases, are left alone."""
+    numbered = sorted(name for name in names if re.fullmatch(r"[Wb][1-9]\d*", name))
+    layers = sum(name.startswith("W") for name in numbered)
+    expected = sorted(f"{p}{i}" for p in "Wb" for i in range(1, layers + 1))
+    if any(name.startswith("b") for name in numbered) and numbered != expected:
+        raise WeightsFormatError(
+            f"weights file {npz} holds {', '.join(numbered)}: a network's "
+            f"parameters are W1..Wn with b1..bn ({', '.join(expected)} for "
+            f"{layers} layers), so it is not used"
         )
 
 
@@ -459,7 +483,8 @@ def load_weights(path: str | os.PathLike[str] | None = None) -> dict[str, np.nda
         If the ``.npz`` does not have the recorded SHA-256.
     WeightsFormatError
         If ``path`` is the ``.json`` record, the ``.npz`` is not a zip of
-        arrays or declares more than :data:`MAX_WEIGHTS_BYTES` of them, a
+        arrays or declares more than :data:`MAX_WEIGHTS_BYTES` of them, the
+        layers' parameters do not pair up as ``W1..Wn`` with ``b1..bn``, a
         parameter is NaN or infinite, or the record is not strict JSON (all
         are ``ValueError``).
 

@@ -236,6 +236,32 @@ def test_nan_or_infinite_parameters_are_refused_on_load_and_on_save(tmp_path, ba
     assert not (tmp_path / "new.json").exists()
 
 
+@pytest.mark.parametrize(
+    "names", [["W1", "b1", "W2"], ["W1", "W2", "b2"], ["W1", "b1", "W3", "b3"], ["b1"]]
+)
+def test_layers_that_do_not_pair_up_are_refused_on_load_and_on_save(tmp_path, names):
+    # predict counts the arrays: without b2, it silently dropped W2.
+    params = {name: np.ones((2, 2)) for name in names}
+    npz = write_pair(tmp_path / "w.npz", **params)
+    message = rf"holds {', '.join(sorted(names))}: a network's parameters are W1\.\."
+    with pytest.raises(WeightsFormatError, match=message):
+        load_weights(npz)
+    with pytest.raises(WeightsFormatError, match=message):
+        save_weights(tmp_path / "new.npz", params, {})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json", "w.npz"]
+
+
+def test_zip_members_that_are_not_arrays_are_refused_naming_one(tmp_path):
+    # They used to load as bytes.
+    npz = tmp_path / "w.npz"
+    with zipfile.ZipFile(npz, "w") as archive:
+        archive.writestr("W1", b"not an array")
+        archive.writestr("notes.txt", b"hello")
+    npz.with_suffix(".json").write_text(json.dumps({"sha256": file_sha256(npz)}))
+    with pytest.raises(WeightsFormatError, match=r": W1 is not a \.npy array"):
+        load_weights(npz)
+
+
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_a_record_that_is_not_strict_json_is_refused(tmp_path, constant):
     npz = copy_shipped(tmp_path)
