@@ -221,9 +221,6 @@ def check_data(network: Any, x: ArrayLike, t: ArrayLike, names: str = "x t") -> 
     if len(x) == 0:
         what = "a batch of at least one sample"
         _refuse(ValueError, x_name, what, f"shape {x.shape}")
-    if x.dtype.kind in "fc" and not np.isfinite(x).all():  # NaN trains silently
-        row = int(np.argwhere(~np.isfinite(x))[0][0])
-        _refuse(ValueError, x_name, "finite numbers", f"NaN or inf in sample {row}")
     if t.ndim not in (1, 2) or (t.ndim == 2 and t.shape[1] != outputs):
         what = f"labels (samples,) or one-hot rows (samples, {outputs})"
         _refuse(ValueError, t_name, what, f"shape {t.shape}")
@@ -232,6 +229,15 @@ def check_data(network: Any, x: ArrayLike, t: ArrayLike, names: str = "x t") -> 
         _refuse(ValueError, t_name, what, f"shape {t.shape}")
     if t.ndim == 1:
         _check_labels(t_name, t, outputs)
+
+
+def check_finite(name: str, x: ArrayLike) -> None:
+    """Training inputs without NaN or inf (a network trains on them silently,
+    to chance).  Asked once per training run, not for every batch."""
+    x = np.asarray(x)
+    if x.dtype.kind in "fc" and not np.isfinite(x).all():
+        row = int(np.argwhere(~np.isfinite(x))[0][0])
+        _refuse(ValueError, name, "finite numbers", f"NaN or inf in sample {row}")
 
 
 def _check_labels(name: str, t: np.ndarray, classes: int) -> None:
@@ -379,6 +385,8 @@ def check_train(
     check_seed("seed", seed)
     check_data(network, x_train, t_train, "x_train t_train")
     check_data(network, x_test, t_test, "x_test t_test")
+    check_finite("x_train", x_train)
+    check_finite("x_test", x_test)
 
 
 def check_train_numerical(
@@ -406,3 +414,5 @@ def check_train_numerical(
         _refuse(TypeError, "data", what, f"{type(data).__name__}")
     check_data(network, x_train, t_train, "x_train t_train")
     check_data(network, x_test, t_test, "x_test t_test")
+    check_finite("x_train", x_train)
+    check_finite("x_test", x_test)

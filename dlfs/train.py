@@ -174,12 +174,14 @@ def train(
     Raises
     ------
     TypeError
-        If ``iters_num``, ``batch_size`` or ``seed`` is not a whole number.
+        If ``network`` has no backpropagation (a ``NumericalTwoLayerNet``:
+        use :func:`dlfs.numerical_net.train_numerical`), or ``iters_num``,
+        ``batch_size`` or ``seed`` is not a whole number.
     ValueError
-        If a count is out of range, the seed is negative, or the inputs and
-        targets do not fit the network or each other (rows as wide as its
-        input, labels or one-hot rows as wide as its output, one target per
-        row, at least one row).
+        If a count is out of range, the seed is negative, the inputs hold NaN
+        or inf, or the inputs and targets do not fit the network or each other
+        (rows as wide as its input, labels or one-hot rows as wide as its
+        output, one target per row, at least one row).
 
     Examples
     --------

@@ -270,6 +270,11 @@ def test_a_record_that_is_not_strict_json_is_refused(tmp_path, constant):
     npz.with_suffix(".json").write_text(text)
     with pytest.raises(WeightsFormatError, match="is not valid JSON"):
         load_weights(npz)
+    # nor is such a record written (it used to write a bare NaN token)
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        save_weights(tmp_path / "new.npz", small_params(), {"acc": float(constant)})
+    assert not (tmp_path / "new.npz").exists()
+    assert not (tmp_path / "new.json").exists()
 
 
 def test_a_npy_renamed_to_npz_is_refused_as_not_an_archive(tmp_path):
