@@ -114,7 +114,7 @@ def offline_and_read_only() -> Iterator[None]:
 def write_all(files: dict[Path, bytes], what: str) -> int:
     """Write ``files`` as one unit (all, or none); say so; return the status."""
     steps = [
-        lambda path=path, data=data: {path: stage(path, lambda f: f.write(data))}
+        lambda into, path=path, data=data: stage(path, lambda f: f.write(data), into)
         for path, data in files.items()
     ]
     status = write_together(PROG, steps, dict.fromkeys(files, what))

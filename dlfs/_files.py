@@ -38,7 +38,11 @@ def sha256_of(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def stage(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) -> Path:
+def stage(
+    path: str | os.PathLike[str],
+    write: Callable[[IO[bytes]], object],
+    into: dict[Path, Path] | None = None,
+) -> Path:
     """Call ``write(f)`` on a new temporary file beside ``path``; return its path.
 
     The folder must exist.  The file gets the usual permissions (umask
@@ -46,7 +50,8 @@ def stage(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) ->
     ``OSError`` names ``path`` (not the temporary file).  The caller renames
     it into place with ``os.replace`` (or removes it); staging several files
     first lets a writer replace them, with :func:`commit`, only once all are
-    written.
+    written.  ``into``, if given, gets ``{path: temporary file}`` before this
+    returns, so that a caller interrupted at that moment still knows it.
     """
     path = Path(path)
     tmp = None
@@ -59,6 +64,8 @@ def stage(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) ->
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes files private
+        if into is not None:
+            into[path] = Path(tmp)
     except BaseException as exc:
         if tmp is not None:
             discard(tmp)

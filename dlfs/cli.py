@@ -216,10 +216,10 @@ def _write(
     """Write the weights, their record and the log as one unit: all, or none."""
     steps = []
     if record is not None:
-        steps.append(lambda: stage_weights(args.output, params, record)[1])
+        steps.append(lambda into: stage_weights(args.output, params, record, into))
     if args.log:
         text = (json.dumps(log.to_dict()) + "\n").encode()
-        steps.append(lambda: {args.log: stage(args.log, lambda f: f.write(text))})
+        steps.append(lambda into: stage(args.log, lambda f: f.write(text), into))
     status = kit.write_together(PROG, steps, targets, force=args.force)
     if status == kit.EXIT_OK and record is not None:
         sha = sha256_of(args.output)

@@ -18,14 +18,17 @@ it sets the BLAS thread count, which must happen before NumPy is imported.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import math
 import os
+import signal
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn
@@ -291,7 +294,7 @@ def write_json(path: Path, data: Any, indent: int | None = None) -> None:
 
 def write_together(
     prog: str,
-    steps: list[Callable[[], Mapping[Path, Path]]],
+    steps: list[Callable[[dict[Path, Path]], object]],
     names: Mapping[Path, str],
     *,
     force: bool = True,
@@ -299,7 +302,8 @@ def write_together(
     """Write several files as one unit, all of them or none; return the status.
 
     Each of ``steps`` writes files to temporary files beside their targets
-    and returns ``{target: temporary file}`` (:func:`dlfs._files.stage`);
+    and adds them to the dict it is given, ``{target: temporary file}``
+    (``into`` of :func:`dlfs._files.stage`);
     only when all are written are they moved into place together
     (:func:`dlfs._files.commit`). Without ``force``, a target that exists by
     then (another run created it meanwhile) is never replaced. Missing
@@ -308,17 +312,19 @@ def write_together(
     ``names`` says what each target is (an option's name) for the messages.
     A failure is reported in two lines, saying truthfully which files
     changed (none, unless even putting them back failed), and gives
-    :data:`EXIT_NOT_WRITTEN`; Ctrl-C gives :data:`EXIT_INTERRUPTED`.
+    :data:`EXIT_NOT_WRITTEN`; Ctrl-C gives :data:`EXIT_INTERRUPTED`, and
+    SIGTERM exits with 143 as it would, but only after the same clean-up.
     """
     folders = list(dict.fromkeys(path.parent for path in names))
     created = [made for folder in folders for made in missing_folders(folder)]
     staged: dict[Path, Path] = {}
     try:
-        for folder in folders:
-            folder.mkdir(parents=True, exist_ok=True)
-        for step in steps:
-            staged |= step()
-        commit(staged, exclusive=not force)
+        with _terminate_as_exit():
+            for folder in folders:
+                folder.mkdir(parents=True, exist_ok=True)
+            for step in steps:
+                step(staged)
+            commit(staged, exclusive=not force)
     except BaseException as error:
         for tmp in staged.values():
             discard(tmp)
@@ -326,10 +332,32 @@ def write_together(
         if isinstance(error, KeyboardInterrupt):
             print("\ninterrupted: nothing was written", file=sys.stderr)
             return EXIT_INTERRUPTED
+        if isinstance(error, SystemExit):  # SIGTERM: see _terminate_as_exit
+            print("\nterminated: nothing was written", file=sys.stderr)
         if not isinstance(error, OSError):
             raise
         return _not_written(prog, error, names)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """While it lasts, SIGTERM (a stop button, a CI timeout) raises SystemExit
+    with the status it would have given (143), so that the ``except`` and
+    ``finally`` clauses run: no temporary file stays behind, no file is left
+    half-replaced.  Only in the main thread, where Python handles signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def exit_(signum: int, frame: object) -> NoReturn:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, exit_)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _not_written(prog: str, error: OSError, names: Mapping[Path, str]) -> int:

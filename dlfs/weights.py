@@ -270,6 +270,7 @@ def stage_weights(
     path: str | os.PathLike[str],
     params: Mapping[str, np.ndarray],
     provenance: Mapping[str, Any],
+    into: dict[Path, Path] | None = None,
 ) -> tuple[dict[str, Any], dict[Path, Path]]:
     """Write the pair :func:`save_weights` writes, to temporary files only.
 
@@ -285,6 +286,9 @@ def stage_weights(
         The parameters, all finite.
     provenance : mapping
         How they were made; must be strict JSON (no NaN).
+    into : dict, optional
+        Gets each target and its temporary file as soon as it is written
+        (see :func:`dlfs._files.stage`).
 
     Returns
     -------
@@ -310,18 +314,19 @@ def stage_weights(
     arrays = {key: np.asarray(value, order="C") for key, value in params.items()}
     _check_layer_names(path, list(arrays))
     _check_finite(path, arrays)
-    staged: dict[Path, Path] = {}
+    staged = into if into is not None else {}
+    record_path = path.with_suffix(".json")
     try:
-        staged[path] = stage(path, lambda f: np.savez(f, allow_pickle=False, **arrays))
+        stage(path, lambda f: np.savez(f, allow_pickle=False, **arrays), staged)
         record = {**provenance, "file": path.name, "sha256": sha256_of(staged[path])}
         text = json.dumps(record, indent=2, allow_nan=False) + "\n"
-        record_path = path.with_suffix(".json")
-        staged[record_path] = stage(record_path, lambda f: f.write(text.encode()))
+        stage(record_path, lambda f: f.write(text.encode()), staged)
     except BaseException:
-        for tmp in staged.values():
-            discard(tmp)
+        for target in (path, record_path):
+            if target in staged:
+                discard(staged.pop(target))
         raise
-    return record, staged
+    return record, {target: staged[target] for target in (path, record_path)}
 
 
 def _record_path(npz: Path) -> Path:

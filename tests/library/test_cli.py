@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import warnings
@@ -766,7 +767,7 @@ def test_interrupt_while_writing_the_log_writes_nothing(
     (tmp_path / "log.json").write_text("previous log")
     before = tree(tmp_path)
 
-    def interrupted(path, write):
+    def interrupted(path, write, into):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(dlfs.cli, "stage", interrupted)
@@ -774,6 +775,30 @@ def test_interrupt_while_writing_the_log_writes_nothing(
     assert main([*argv, "--log", str(tmp_path / "log.json")]) == 130
     assert capsys.readouterr().err == "\ninterrupted: nothing was written\n"
     assert tree(tmp_path) == before
+
+
+def test_sigterm_while_writing_leaves_the_previous_files_and_no_temporary_file(
+    tmp_path, tiny_mnist, monkeypatch, capsys
+):
+    # A stop button or a CI timeout: it used to leave a hidden .tmp file.
+    save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
+    (tmp_path / "log.json").write_text("previous log")
+    before, handler = tree(tmp_path), signal.getsignal(signal.SIGTERM)
+    real_stage = dlfs.cli.stage
+
+    def stage_then_sigterm(path, write, into):
+        staged = real_stage(path, write, into)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return staged
+
+    monkeypatch.setattr(dlfs.cli, "stage", stage_then_sigterm)
+    argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
+    with pytest.raises(SystemExit) as info:
+        main([*argv, "--log", str(tmp_path / "log.json")])
+    assert info.value.code == 128 + signal.SIGTERM == 143
+    assert capsys.readouterr().err == "\nterminated: nothing was written\n"
+    assert tree(tmp_path) == before
+    assert signal.getsignal(signal.SIGTERM) is handler
 
 
 # --------------------------------------------------------------------------
