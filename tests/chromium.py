@@ -229,10 +229,13 @@ LOAD_EVERY_IMAGE = """async () => {
 
 
 def figure_images(page: object) -> list:
-    """The page's figures, for pixel checks: the sticky header is hidden first,
-    since a figure taller than the screen is shot with the header over it."""
-    page.add_style_tag(content=".md-header, .md-tabs { visibility: hidden; }")
+    """The page's figures, for :func:`assert_figure_pixels`."""
     return page.locator("article figure.dlfs-figure img").all()
+
+
+# A figure taller than the screen is shot with the sticky header over it:
+# hidden while a figure is shot, and only then.
+NO_HEADER = ".md-header, .md-tabs { visibility: hidden; }"
 
 
 def assert_figure_pixels(img: object, scheme: str) -> None:
@@ -244,7 +247,8 @@ def assert_figure_pixels(img: object, scheme: str) -> None:
 
     img.scroll_into_view_if_needed()
     img.evaluate("img => img.decode()")
-    rgb = np.asarray(Image.open(io.BytesIO(img.screenshot())).convert("RGB"), float)
+    shot = img.screenshot(style=NO_HEADER)
+    rgb = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB"), float)
     lum = (rgb @ [0.2126, 0.7152, 0.0722]).ravel()  # relative luminance, 0-255
     ground = np.median(lum)  # most of a figure is its background
     name = img.get_attribute("src")
@@ -306,3 +310,49 @@ MATERIAL_READY = """() => Object.keys(localStorage).some(k => k.endsWith('__pale
     && [...document.querySelectorAll('article pre > code')].every(c =>
         c.closest('.no-copy')
         || c.parentElement.querySelector('[data-clipboard-target]'))"""
+
+
+# Clicks each copy button that ``selector`` finds, in page order, as a reader
+# would: a closed note is opened and a content tab selected first, the button
+# is scrolled to the middle of the screen (clear of the sticky header) and
+# clicked.  For each: what the clipboard then holds, and whether the button is
+# what a mouse at its centre would hit (nothing drawn over it).  One call a
+# page: a mouse click and a clipboard read a button from Python cost five
+# round trips and three times the time.
+COPY_EVERY_BUTTON = """async (selector) => {
+  const nothing = "<nothing copied>";
+  const results = [];
+  for (const button of document.querySelectorAll(selector)) {
+    for (let e = button; e; e = e.parentElement) {
+      if (e.tagName === "DETAILS") e.open = true;
+      if (e.classList && e.classList.contains("tabbed-block")) {
+        const blocks = [...e.parentElement.children];
+        const inputs = [...e.closest(".tabbed-set").querySelectorAll(":scope > input")];
+        inputs[blocks.indexOf(e)].checked = true;
+      }
+    }
+    await navigator.clipboard.writeText(nothing);
+    button.scrollIntoView({block: "center", behavior: "instant"});
+    const box = button.getBoundingClientRect();
+    const hit = document.elementFromPoint(
+      box.left + box.width / 2, box.top + box.height / 2);
+    button.click();
+    let copied = await navigator.clipboard.readText();
+    for (let i = 0; i < 100 && copied === nothing; i++) {
+      await new Promise(done => setTimeout(done, 20));
+      copied = await navigator.clipboard.readText();
+    }
+    results.push({copied, onTop: !!hit && (hit === button || button.contains(hit))});
+  }
+  return results;
+}"""
+
+
+def copy_every_button(page: object, selector: str) -> list[dict]:
+    """Click every copy button ``selector`` finds (:data:`COPY_EVERY_BUTTON`);
+    the clipboard after each, as ``{"copied": text, "onTop": bool}``.
+
+    ``page`` must be allowed to use the clipboard (``clipboard-read`` and
+    ``clipboard-write`` granted to its context).
+    """
+    return page.evaluate(COPY_EVERY_BUTTON, selector)

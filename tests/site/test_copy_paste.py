@@ -2,7 +2,8 @@
 
 For every chapter page and the home page, a real browser (Chromium, with
 clipboard permissions) clicks the copy button of every code block in page
-order and reads the clipboard.  Then a fresh ``python`` process, outside the
+order, once it has checked that nothing is drawn over the button, and reads
+the clipboard.  Then a fresh ``python`` process, outside the
 repository and with ``DLFS_DATA`` set, runs the copied blocks in that order,
 each block as one cell in one namespace (as Jupyter or IPython would).
 Nothing may raise, except a block that shows a traceback on purpose, which
@@ -28,7 +29,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from chromium import DESKTOP, MATERIAL_READY, screen
+from chromium import DESKTOP, MATERIAL_READY, copy_every_button, screen
 from pages import DOCS, ROOT, chapter_pages, url_path
 
 pytestmark = pytest.mark.browser
@@ -117,54 +118,19 @@ COLLECT = """
 })
 """
 
-# Makes a button clickable (opens collapsed notes, selects its content tab,
-# scrolls it to the middle of the screen, clear of the sticky header), empties
-# the clipboard so that a copy that did nothing shows, and gives the point a
-# mouse must click: the button's centre.
-REVEAL = """
-async (index) => {
-  const button = document.querySelector(`[data-paste-test="${index}"]`);
-  for (let e = button; e; e = e.parentElement) {
-    if (e.tagName === "DETAILS") e.open = true;
-    if (e.classList && e.classList.contains("tabbed-block")) {
-      const set = e.closest(".tabbed-set");
-      const blocks = [...e.parentElement.children];
-      const inputs = [...set.querySelectorAll(":scope > input")];
-      inputs[blocks.indexOf(e)].checked = true;
-    }
-  }
-  await navigator.clipboard.writeText("<nothing copied>");
-  button.scrollIntoView({block: "center"});
-  const box = button.getBoundingClientRect();
-  return [box.left + box.width / 2, box.top + box.height / 2];
-}
-"""
-
-# What the clipboard holds once the click has copied something.
-COPIED = """
-async () => {
-  for (let i = 0; i < 100; i++) {
-    const text = await navigator.clipboard.readText();
-    if (text !== "<nothing copied>") return text;
-    await new Promise(done => setTimeout(done, 50));
-  }
-  return "<nothing copied>";
-}
-"""
-
 
 def copy_every_block(page, base: str, page_path: str) -> list[dict]:
     """Open a page in the tab, click every copy button in order; return the
-    blocks with their copy."""
+    blocks with their copy, and whether each button was on top (nothing
+    drawn over it takes the click)."""
     page.goto(base + page_path, wait_until="load")
     # Material gives each listing its copy button after the load.
     page.wait_for_function(MATERIAL_READY, timeout=15_000)
     blocks = page.evaluate(COLLECT)
-    for block in blocks:
-        # A real click where the button is (whatever is drawn there gets it),
-        # two round trips fewer than a locator's click.
-        page.mouse.click(*page.evaluate(REVEAL, block["index"]))
-        block["copied"] = page.evaluate(COPIED)
+    copies = copy_every_button(page, "[data-paste-test]")
+    blocks = [block | copy for block, copy in zip(blocks, copies, strict=True)]
+    covered = [b["index"] for b in blocks if not b["onTop"]]
+    assert covered == [], f"{page_path}: something is drawn over copy buttons {covered}"
     return blocks
 
 

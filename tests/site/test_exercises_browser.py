@@ -6,46 +6,52 @@ Korean twin ``X.ko.py``)."""
 from __future__ import annotations
 
 import pytest
-from chromium import DESKTOP, screen
+from chromium import DESKTOP, MATERIAL_READY, copy_every_button, screen
 
 from dlfs.exercises import EXERCISES, check_source
 
 pytestmark = pytest.mark.browser
 
 
+# Marks the copy button of every listing titled with a file name, in page
+# order; the titles, and whether each is a solution (in its closed box).
+MARK_LISTINGS = """() => [...document.querySelectorAll(
+    "article div.language-python.highlight")].flatMap(listing => {
+  const title = listing.querySelector("span.filename");
+  const button = listing.querySelector("pre button[data-clipboard-target]");
+  if (!title || !button) return [];
+  button.setAttribute("data-listing-copy", "");
+  return [{title: title.textContent.trim(), solution: !!listing.closest("details")}];
+})"""
+
+
 def copy_every_listing(browser, site_url: str, prefix: str = "") -> dict:
-    """Click the copy button of each stub listing, and of each solution (after
-    opening its box); what the clipboard then holds, by (id, "stub" or
-    "solution").
+    """Click the copy button of each stub listing and of each solution (in
+    its box, which the click opens first); what the clipboard then holds, by
+    (id, "stub" or "solution").
 
     ``prefix`` is "" for the English pages and "ko/" for the Korean ones.
     """
     # The page titles each listing with the file name the learner saves it under.
-    titles = {i: e.stub_path.name.split("_", 1)[1] for i, e in EXERCISES.items()}
+    ids = {
+        (i.split(".")[0], e.stub_path.name.split("_", 1)[1]): i
+        for i, e in EXERCISES.items()
+    }
     context = browser.new_context(viewport=screen(DESKTOP))
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     copied = {}
     try:
-        for exercise_id, title in titles.items():
-            chapter = exercise_id.split(".")[0]
-            if chapter not in page.url:
-                url = f"{site_url}{prefix}{chapter}/exercises/"
-                page.goto(url, wait_until="load")
-            listing = (
-                f"div.language-python.highlight:has(span.filename:text-is('{title}'))"
-            )
-            stub = page.locator(f"article {listing}:not(details *) pre")
-            solution = page.locator(f"article details {listing} pre")
-            box = page.locator("article details", has=page.locator(listing))
-            box.locator("summary").click()
-            for kind, pre in (("stub", stub), ("solution", solution)):
-                page.evaluate("() => navigator.clipboard.writeText('')")
-                pre.hover()  # the copy button fades in, then a real click
-                pre.locator("button[data-clipboard-target]").click()
-                copied[exercise_id, kind] = page.wait_for_function(
-                    "async () => (await navigator.clipboard.readText()) || null"
-                ).json_value()
+        for chapter in sorted({chapter for chapter, _ in ids}):
+            page.goto(f"{site_url}{prefix}{chapter}/exercises/", wait_until="load")
+            page.wait_for_function(MATERIAL_READY, timeout=15_000)
+            listings = page.evaluate(MARK_LISTINGS)
+            copies = copy_every_button(page, "[data-listing-copy]")
+            for listing, copy in zip(listings, copies, strict=True):
+                assert copy["onTop"], f"something is drawn over {listing}'s copy button"
+                if (chapter, listing["title"]) in ids:
+                    kind = "solution" if listing["solution"] else "stub"
+                    copied[ids[chapter, listing["title"]], kind] = copy["copied"]
     finally:
         context.close()
     return copied
