@@ -90,3 +90,51 @@ def test_one_hot_and_label_targets_give_the_same_loss_even_with_delta_0(y, data)
         by_label = cross_entropy_error(y, labels, delta=delta)
         assert np.isfinite(by_label)
         assert cross_entropy_error(y, one_hot, delta=delta) == by_label
+
+
+# Targets that NumPy would turn into a number that is not the loss, or into
+# a bare IndexError: refused, naming t (the checks are dlfs/_validate.py's).
+Y2 = np.array([[0.1, 0.2, 0.7], [0.3, 0.3, 0.4]])
+BAD_TARGETS = {
+    "label -1 (NumPy: the last class)": ([-1, 0], ValueError, "got the label -1"),
+    "label 3 of 3 classes": ([3, 0], ValueError, "got the label 3"),
+    "too few labels (NumPy broadcasts)": ([2], ValueError, "got shape (1,)"),
+    "six labels for 2 rows of 3": ([0, 1, 2, 0, 1, 2], ValueError, "got shape (6,)"),
+    "whole-number floats": ([2.0, 0.0], TypeError, "got an array of float64"),
+    "bools": ([True, False], TypeError, "got an array of bool"),
+    "soft targets (argmax'd)": (
+        [[0.5, 0.5, 0], [0, 0, 1]],
+        ValueError,
+        "must be one-hot rows",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_TARGETS)
+def test_cross_entropy_error_refuses_targets_that_are_not_labels_or_one_hot(case):
+    t, error, says = BAD_TARGETS[case]
+    with pytest.raises(error, match=r"^t must be ") as info:
+        cross_entropy_error(Y2, np.array(t))
+    assert says in str(info.value)
+
+
+def test_cross_entropy_error_refuses_an_empty_batch_naming_y():
+    with pytest.raises(ValueError, match=r"^y must be .*, got shape \(0, 3\)$"):
+        cross_entropy_error(np.zeros((0, 3)), np.zeros(0, int))
+
+
+@given(classes=st.integers(2, 6), label=st.integers(-(10**6), 10**6))
+def test_cross_entropy_error_takes_exactly_the_labels_of_its_classes(classes, label):
+    y = np.full((1, classes), 1 / classes)
+    if 0 <= label < classes:
+        assert cross_entropy_error(y, np.array([label])) == pytest.approx(
+            np.log(classes), rel=1e-6
+        )
+    else:
+        with pytest.raises(ValueError, match=f"got the label {label}$"):
+            cross_entropy_error(y, np.array([label]))
+
+
+def test_sum_squared_error_refuses_a_target_row_broadcast_over_a_batch():
+    with pytest.raises(ValueError, match=r"^t must be an array of y's shape \(2, 3\)"):
+        sum_squared_error(np.ones((2, 3)), np.array([1, 0, 0]))
