@@ -5,7 +5,8 @@
 usage errors are two lines (the problem, then where to look) with exit status
 2; the option types; the one table of exit statuses, and the ``--help`` epilog
 that lists them; the check that a file can be written, made before any work;
-writing a result as JSON, whole or not at all; the two-line report of missing
+writing a result as JSON, whole or not at all; writing several results as
+one unit (:func:`write_together`); the two-line report of missing
 or damaged MNIST; a progress bar; :func:`run`, which turns a broken pipe
 or Ctrl-C into an exit status instead of a traceback; and the refusal of a
 ``numpy.py`` that would hide NumPy from ``python -m dlfs``.
