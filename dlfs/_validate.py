@@ -231,51 +231,6 @@ def check_data(network: Any, x: ArrayLike, t: ArrayLike, names: str = "x t") -> 
         _check_labels(t_name, t, outputs)
 
 
-def check_targets(
-    y: ArrayLike, t: ArrayLike, y_name: str = "y", labels: bool = True
-) -> None:
-    """Targets for a loss of ``y``: one-hot rows of ``y``'s shape, or (with
-    ``labels``) a class label for each row.  NumPy would take the label -1
-    as the last class, broadcast too few labels, and reduce soft targets to
-    their largest entry: each gives a number, but not the loss."""
-    y, t = np.asarray(y), np.asarray(t)
-    rows, classes = (1, y.size) if y.ndim == 1 else (len(y), y.shape[-1])
-    if y.ndim not in (1, 2) or rows == 0 or classes == 0:
-        what = "scores of a sample or a batch, at least one of each"
-        _refuse(ValueError, y_name, what, f"shape {y.shape}")
-    if t.size == y.size and t.size > 1 and t.ndim == y.ndim:  # one-hot rows
-        if not np.isin(t, (0, 1)).all() or (t.reshape(rows, -1).sum(axis=1) != 1).any():
-            what = f"one-hot rows (a single 1 in each row of {classes})"
-            _refuse(ValueError, "t", what, "other values")
-        return
-    if not labels or t.size != rows:
-        shapes = f"{y.shape}" + (f" or class labels ({rows},)" if labels else "")
-        _refuse(ValueError, "t", f"targets of shape {shapes}", f"shape {t.shape}")
-    _check_labels("t", t.reshape(-1), classes)
-
-
-def check_cross_entropy(y: ArrayLike, t: ArrayLike, **_: object) -> None:
-    """The arguments of :func:`dlfs.losses.cross_entropy_error`."""
-    check_targets(y, t)
-
-
-def check_sum_squared(y: ArrayLike, t: ArrayLike, **_: object) -> None:
-    """The arguments of :func:`dlfs.losses.sum_squared_error`: one-hot ``t``
-    of ``y``'s shape (NumPy would broadcast one row over a batch)."""
-    if np.shape(y) != np.shape(t):
-        _refuse(
-            ValueError,
-            "t",
-            f"an array of y's shape {np.shape(y)}",
-            f"shape {np.shape(t)}",
-        )
-
-
-def check_softmax_with_loss(self: Any, x: ArrayLike, t: ArrayLike, **_: object) -> None:
-    """The arguments of ``SoftmaxWithLoss.forward``: scores and their targets."""
-    check_targets(x, t, "x")
-
-
 def check_finite(name: str, x: ArrayLike) -> None:
     """Training inputs without NaN or inf (a network trains on them silently,
     to chance).  Asked once per training run, not for every batch."""

@@ -25,7 +25,6 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from dlfs._validate import check_softmax_with_loss, checks
 from dlfs.activations import sigmoid
 
 
@@ -121,7 +120,6 @@ class Affine:
         # --8<-- [end:Affine]
 
 
-@checks(forward=check_softmax_with_loss)  # one-hot rows or labels 0..classes-1
 # --8<-- [start:SoftmaxWithLoss]
 class SoftmaxWithLoss:
     """Softmax output and cross-entropy loss in one layer; backward is y - t."""

@@ -18,10 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from dlfs._validate import check_cross_entropy, check_sum_squared, checked
 
-
-@checked(check_sum_squared)  # t of y's shape, or a clear error
 # --8<-- [start:sum_squared_error]
 def sum_squared_error(y: ArrayLike, t: ArrayLike) -> float:
     """Half the sum of squared differences; for a batch, the mean over rows."""
@@ -31,7 +28,6 @@ def sum_squared_error(y: ArrayLike, t: ArrayLike) -> float:
     # --8<-- [end:sum_squared_error]
 
 
-@checked(check_cross_entropy)  # one-hot rows or labels 0..classes-1
 # --8<-- [start:cross_entropy_error]
 def cross_entropy_error(y: ArrayLike, t: ArrayLike, delta: float = 1e-7) -> float:
     """Mean of -log(y[label] + delta) over a batch; t one-hot or labels."""
