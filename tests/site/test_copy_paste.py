@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from chromium import DESKTOP, MATERIAL_READY, copy_every_button, screen
+from chromium import DESKTOP, MATERIAL_READY, STILL, copy_every_button, screen
 from pages import DOCS, ROOT, chapter_pages, url_path
 
 pytestmark = pytest.mark.browser
@@ -162,7 +162,7 @@ def run_cells(cells: list[str], workdir: Path, mnist_dir: Path) -> list[dict]:
 def reader(browser):
     """A tab that may use the clipboard, which visits every page in turn
     (a new tab a page would cost a renderer process each)."""
-    context = browser.new_context(viewport=screen(DESKTOP))
+    context = browser.new_context(viewport=screen(DESKTOP), **STILL)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     yield context.new_page()
     context.close()

@@ -6,7 +6,7 @@ Korean twin ``X.ko.py``)."""
 from __future__ import annotations
 
 import pytest
-from chromium import DESKTOP, MATERIAL_READY, copy_every_button, screen
+from chromium import DESKTOP, MATERIAL_READY, STILL, copy_every_button, screen
 
 from dlfs.exercises import EXERCISES, check_source
 
@@ -37,7 +37,7 @@ def copy_every_listing(browser, site_url: str, prefix: str = "") -> dict:
         (i.split(".")[0], e.stub_path.name.split("_", 1)[1]): i
         for i, e in EXERCISES.items()
     }
-    context = browser.new_context(viewport=screen(DESKTOP))
+    context = browser.new_context(viewport=screen(DESKTOP), **STILL)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     copied = {}
