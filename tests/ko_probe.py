@@ -62,7 +62,7 @@ def platform_fonts(page: object) -> list[dict]:
     client = page.context.new_cdp_session(page)
     client.send("DOM.enable")
     client.send("CSS.enable")
-    root = client.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    root = client.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
     node = client.send(
         "DOM.querySelector", {"nodeId": root, "selector": "[data-ko-probe]"}
     )
