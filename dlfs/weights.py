@@ -425,10 +425,14 @@ def _check_layer_names(npz: Path, names: list[str]) -> None:
     layers = sum(name.startswith("W") for name in numbered)
     expected = sorted(f"{p}{i}" for p in "Wb" for i in range(1, layers + 1))
     if any(name.startswith("b") for name in numbered) and numbered != expected:
+        pairs = (
+            f"{', '.join(expected)} for {layers} layers"
+            if layers
+            else "here there is no W1"
+        )
         raise WeightsFormatError(
             f"weights file {npz} holds {', '.join(numbered)}: a network's "
-            f"parameters are W1..Wn with b1..bn ({', '.join(expected)} for "
-            f"{layers} layers), so it is not used"
+            f"parameters are W1..Wn with b1..bn ({pairs}), so it is not used"
         )
 
 
