@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,6 +212,16 @@ def korean_pattern(term: Term) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _needles(term: Term) -> frozenset[str]:
+    """Text that every match of the term's patterns holds, in lower case: the
+    first word of one of its Korean forms (the link's text on a Korean page,
+    the gloss on an English one).  Scanning a page for these is far cheaper
+    than running a term's pattern over it."""
+    stems = (f[:-2] if f.endswith("하다") else f for f in korean_forms(term.korean))
+    return frozenset(stem.split()[0].lower() for stem in stems if stem.split())
+
+
 def link_terms(html: str, glossary_url: str, korean: bool = False) -> str:
     """Link the first use of each glossary term to its entry: ``term (한국어)``
     on an English page, ``한국어(English)`` on a Korean one."""
@@ -222,7 +233,11 @@ def link_terms(html: str, glossary_url: str, korean: bool = False) -> str:
         return i >= 0 and position < protected[i][1]
 
     inserts: list[tuple[int, int, str]] = []
+    lowered = html.lower()
     for term in _TERMS:
+        needles = _needles(term)
+        if needles and not any(needle in lowered for needle in needles):
+            continue  # its Korean is not on the page: no use can match
         pattern = korean_pattern(term) if korean else _english_pattern(term)
         title = f"용어집: {term.korean}" if korean else f"Glossary: {term.english}"
         for match in pattern.finditer(html):
