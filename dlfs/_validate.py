@@ -28,6 +28,7 @@ import inspect
 import math
 import numbers
 import os
+import threading
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
@@ -66,7 +67,8 @@ def checks(**checks_by_method: Callable[..., object]) -> Callable[[C], C]:
 
     def decorate(cls: C) -> C:
         for name, check in checks_by_method.items():
-            setattr(cls, name, _checked(cls.__dict__[name], check))
+            method = _checked(cls.__dict__[name], check, once_per_object=True)
+            setattr(cls, name, method)
         return cls
 
     return decorate
@@ -86,16 +88,41 @@ def checked(check: Callable[..., object]) -> Callable[[F], F]:
     return lambda function: _checked(function, check)
 
 
-def _checked(method: Callable[..., Any], check: Callable[..., object]) -> Any:
-    """``method`` that first calls ``check`` with its arguments by name."""
+# The objects inside one of their checked methods, in this thread.
+_BUSY = threading.local()
+
+
+def _checked(
+    method: Callable[..., Any],
+    check: Callable[..., object],
+    *,
+    once_per_object: bool = False,
+) -> Any:
+    """``method`` that first calls ``check`` with its arguments by name.
+
+    With ``once_per_object``, a method called by another checked method of
+    the same object skips its check: the outer call checked what came in.
+    ``NumericalTwoLayerNet.numerical_gradient`` calls ``loss`` twice per
+    parameter, and a check each time made it 1.7 times slower.
+    """
     signature = inspect.signature(method)
 
     @functools.wraps(method)
     def checked(*args: Any, **kwargs: Any) -> Any:
+        busy = _BUSY.__dict__.setdefault("ids", set())
+        owner = id(args[0]) if once_per_object and args else None
+        if owner is not None and owner in busy:
+            return method(*args, **kwargs)
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
         check(**bound.arguments)
-        return method(*args, **kwargs)
+        if owner is None:
+            return method(*args, **kwargs)
+        busy.add(owner)
+        try:
+            return method(*args, **kwargs)
+        finally:
+            busy.discard(owner)
 
     return checked
 

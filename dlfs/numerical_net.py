@@ -42,7 +42,12 @@ from dlfs.losses import cross_entropy_error
 
 
 # sizes, scale, seed; then batches that fit: a clear error, not a wrong number
-@checks(__init__=check_numerical_two_layer_net, loss=check_batch, accuracy=check_batch)
+@checks(
+    __init__=check_numerical_two_layer_net,
+    loss=check_batch,
+    accuracy=check_batch,
+    numerical_gradient=check_batch,
+)
 class NumericalTwoLayerNet:
     """The book's chapter 4 ``TwoLayerNet``: sigmoid, softmax, numerical gradients.
 

@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 
+from dlfs._validate import checks
 from dlfs.gradient import gradient_descent, numerical_gradient
 from dlfs.nets import MultiLayerNet, TwoLayerNet
 from dlfs.numerical_net import NumericalTwoLayerNet, train_numerical
@@ -278,3 +279,31 @@ def test_a_layer_network_refuses_a_list_of_inputs_naming_x(method):
 def test_numerical_gradient_refuses_a_list_naming_x():
     with pytest.raises(TypeError, match=r"^x must be a float array, got list$"):
         numerical_gradient(lambda x: x[0] ** 2, [3.0])
+
+
+def test_a_checked_method_called_by_another_of_the_same_object_is_checked_once():
+    seen = []
+
+    @checks(
+        outer=lambda self, n: seen.append(("outer", n)),
+        inner=lambda self, n: seen.append(("inner", n)),
+    )
+    class Walker:
+        def outer(self, n):
+            return [self.inner(n) for _ in range(3)]
+
+        def inner(self, n):
+            return n
+
+    first, second = Walker(), Walker()
+    assert first.outer(2) == [2, 2, 2]
+    assert seen == [("outer", 2)]  # the outer call checked what came in
+    first.inner(5)  # called from outside: checked
+    second.inner(7)
+    assert seen == [("outer", 2), ("inner", 5), ("inner", 7)]
+
+
+def test_the_numerical_gradient_of_a_network_refuses_bad_labels_before_it_starts():
+    net = NumericalTwoLayerNet(4, 3, 2, seed=0)
+    with pytest.raises(ValueError, match="got the label 2"):
+        net.numerical_gradient(np.zeros((2, 4)), np.array([0, 2]))
