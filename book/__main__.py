@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from book import LOG_DIR, OUTPUT_DIR, build, figures, logs
-from dlfs._files import stage
 from dlfs.cli_kit import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -24,6 +23,7 @@ from dlfs.cli_kit import (
     exit_epilog,
     folder,
     run,
+    staged_bytes,
     unwritable,
     write_together,
 )
@@ -113,10 +113,7 @@ def offline_and_read_only() -> Iterator[None]:
 
 def write_all(files: dict[Path, bytes], what: str) -> int:
     """Write ``files`` as one unit (all, or none); say so; return the status."""
-    steps = [
-        lambda into, path=path, data=data: stage(path, lambda f: f.write(data), into)
-        for path, data in files.items()
-    ]
+    steps = [staged_bytes(path, data) for path, data in files.items()]
     status = write_together(PROG, steps, dict.fromkeys(files, what))
     if status == EXIT_OK:
         print(

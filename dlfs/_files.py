@@ -153,6 +153,10 @@ def commit(staged: Mapping[Path, Path], *, exclusive: bool = False) -> None:
         discard(path)
 
 
+# What os.link raises where a file system has no hard links.
+_NO_HARD_LINKS = (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP)
+
+
 def _beside(target: Path, suffix: str) -> Path:
     """A new name beside ``target``, as long as :func:`stage`'s temporary names."""
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}{suffix}")
@@ -167,7 +171,7 @@ def _keep(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:  # no hard links here: a copy does the same
-            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP):
+            if exc.errno not in _NO_HARD_LINKS:
                 raise
             with open(target, "rb") as f:
                 atomic_write(backup, lambda out: out.write(f.read()))
@@ -181,7 +185,7 @@ def _create(tmp: Path, target: Path) -> None:
     except FileExistsError:
         raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
     except OSError as exc:  # no hard links here: claim the name, then replace
-        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP):
+        if exc.errno not in _NO_HARD_LINKS:
             raise
         try:
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL))

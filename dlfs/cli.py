@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from dlfs import cli_kit as kit
-from dlfs._files import sha256_of, stage
+from dlfs._files import sha256_of
 from dlfs.datasets import IMAGE_SHAPE, NUM_CLASSES, load_mnist
 from dlfs.exercises import __main__ as exercises
 from dlfs.nets import MultiLayerNet
@@ -139,13 +139,13 @@ def train_command(
     except (OSError, ValueError) as exc:  # missing, unreadable or damaged files
         return kit.data_error(parser.prog, exc, args.data_dir)
     except KeyboardInterrupt:
-        return _interrupted()
+        return kit.interrupted()
     iters = args.iters or args.epochs * iters_per_epoch(len(x_train), args.batch_size)
     try:
         data = (x_train, t_train, x_test, t_test)
         log, seconds = _fit(net, data, iters, args, batch_seed)
     except KeyboardInterrupt:
-        return _interrupted()
+        return kit.interrupted()
     if (at := log.diverged_at(net.params)) is not None:  # nothing worth writing
         problem = f"training diverged at iteration {at} (NaN or inf loss or weights)"
         advice = f"nothing was written; try a smaller --lr than {args.lr:g}"
@@ -219,17 +219,12 @@ def _write(
         steps.append(lambda into: stage_weights(args.output, params, record, into))
     if args.log:
         text = (json.dumps(log.to_dict()) + "\n").encode()
-        steps.append(lambda into: stage(args.log, lambda f: f.write(text), into))
+        steps.append(kit.staged_bytes(args.log, text))
     status = kit.write_together(PROG, steps, targets, force=args.force)
     if status == kit.EXIT_OK and record is not None:
         sha = sha256_of(args.output)
         print(f"wrote {args.output} (sha256 {sha}) and its .json record")
     return status
-
-
-def _interrupted() -> int:
-    print("\ninterrupted: nothing was written", file=sys.stderr)
-    return kit.EXIT_INTERRUPTED
 
 
 def main(argv: list[str] | None = None) -> int:

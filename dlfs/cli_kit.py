@@ -42,6 +42,7 @@ from dlfs._files import (
     make_folders,
     missing_folders,
     remove_folders,
+    stage,
 )
 
 #: Exit statuses, the same for every command: each ``--help`` says what they
@@ -293,6 +294,17 @@ def write_json(path: Path, data: Any, indent: int | None = None) -> None:
         raise
 
 
+def interrupted() -> int:
+    """Say that Ctrl-C stopped a command before it wrote anything; its status."""
+    print("\ninterrupted: nothing was written", file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
+def staged_bytes(path: Path, data: bytes) -> Callable[[dict[Path, Path]], object]:
+    """A step of :func:`write_together` that writes ``data`` to ``path``."""
+    return lambda into: stage(path, lambda f: f.write(data), into)
+
+
 def write_together(
     prog: str,
     steps: list[Callable[[dict[Path, Path]], object]],
@@ -331,8 +343,7 @@ def write_together(
             discard(tmp)
         remove_folders(created)
         if isinstance(error, KeyboardInterrupt):
-            print("\ninterrupted: nothing was written", file=sys.stderr)
-            return EXIT_INTERRUPTED
+            return interrupted()
         if isinstance(error, SystemExit):  # SIGTERM: see _terminate_as_exit
             print("\nterminated: nothing was written", file=sys.stderr)
         if not isinstance(error, OSError):

@@ -762,7 +762,8 @@ def test_usage_errors_print_two_lines_and_no_traceback_as_a_subprocess(tmp_path)
 def test_interrupt_while_writing_the_log_writes_nothing(
     tmp_path, tiny_mnist, monkeypatch, capsys
 ):
-    # The weights are staged when Ctrl-C arrives; they used to be in place.
+    # The weights are staged when Ctrl-C arrives (the log is staged by the kit);
+    # they used to be in place.
     save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
     (tmp_path / "log.json").write_text("previous log")
     before = tree(tmp_path)
@@ -770,7 +771,7 @@ def test_interrupt_while_writing_the_log_writes_nothing(
     def interrupted(path, write, into):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(dlfs.cli, "stage", interrupted)
+    monkeypatch.setattr(dlfs.cli_kit, "stage", interrupted)
     argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
     assert main([*argv, "--log", str(tmp_path / "log.json")]) == 130
     assert capsys.readouterr().err == "\ninterrupted: nothing was written\n"
@@ -784,14 +785,14 @@ def test_sigterm_while_writing_leaves_the_previous_files_and_no_temporary_file(
     save_weights(tmp_path / "w.npz", {"W1": np.ones(2)}, {"run": "previous"})
     (tmp_path / "log.json").write_text("previous log")
     before, handler = tree(tmp_path), signal.getsignal(signal.SIGTERM)
-    real_stage = dlfs.cli.stage
+    real_stage = dlfs.cli_kit.stage
 
     def stage_then_sigterm(path, write, into):
         staged = real_stage(path, write, into)
         os.kill(os.getpid(), signal.SIGTERM)
         return staged
 
-    monkeypatch.setattr(dlfs.cli, "stage", stage_then_sigterm)
+    monkeypatch.setattr(dlfs.cli_kit, "stage", stage_then_sigterm)
     argv = ["train", *tiny_mnist, "--force", "--output", str(tmp_path / "w.npz")]
     with pytest.raises(SystemExit) as info:
         main([*argv, "--log", str(tmp_path / "log.json")])
