@@ -5,7 +5,9 @@ files in ``data_dir``, else ``DLFS_DATA``, else the per-user cache
 (``DLFS_CACHE``, else ``platformdirs.user_cache_dir("dlfs")``, e.g.
 ``~/.cache/dlfs``), downloads missing ones with pooch unless ``download=False``
 or ``DLFS_OFFLINE=1``, verifies every SHA-256 and caches the parsed arrays in
-an ``.npz`` in the per-user cache (never a pickle); a data folder is only read.
+an ``.npz`` in the per-user cache (never a pickle).  A download goes into the
+folder that was looked in; the ``.npz`` cache is never written into a data
+folder.
 :func:`mnist_dir` and :func:`mnist_missing` tell, without loading, which
 folder that is and which files it lacks.
 """
