@@ -273,36 +273,37 @@ def search(browser: object, url: str, queries: list[str]) -> dict[str, list[str]
     """What the search box of the page at ``url`` finds for each query: the
     results' URL paths with their fragments, in order.
 
-    One page asks every query, so the search index is built once.  The index
-    is built in a worker after the page loads, which can take a while on a
-    busy machine, and a query typed before the search listens is lost: focus
-    the box as a reader does, type, and poll for the answer, retyping the last
-    letter now and then (Material ignores an unchanged value).  Material
-    searches on key events, so the box is cleared with keys too.
+    One page asks every query, so the search index is built once.  Material
+    searches on ``keyup``.  Playwright types a letter that is not on its
+    keyboard (Hangul) as inserted text, with no key event, so each query is
+    followed by a key that changes nothing (End): without it a Korean query
+    was never searched as typed.  The index is built in a worker after the
+    page loads; a query sent before it listens is lost, so one that finds
+    nothing within 5 s is sent again.
     """
-    import time
-
     page = browser.new_page(viewport=screen(DESKTOP))
     count = "() => document.querySelectorAll('.md-search-result__item').length"
+    shown = f"() => ({count})() > 0 && document.querySelector('input.md-search__input')"
     found: dict[str, list[str]] = {}
     try:
         page.goto(url, wait_until="load")
         box = page.locator("input.md-search__input")
         box.click()
-        page.wait_for_timeout(500)
         for query in queries:
             box.press("Control+a")
             box.press("Backspace")
             page.wait_for_function(f"() => !({count})()", timeout=10_000)
             page.keyboard.type(query)
-            for attempt in range(1, 120):
-                if page.evaluate(count):
+            box.press("End")
+            for attempt in range(12):
+                try:
+                    page.wait_for_function(f"{shown}.value === {query!r}", timeout=5_000)
                     break
-                if attempt % 10 == 0:
-                    page.keyboard.press("Backspace")
+                except Exception:  # Playwright's TimeoutError: send it again
+                    box.press("Backspace")
                     page.keyboard.type(query[-1])
-                time.sleep(0.5)
-            page.wait_for_timeout(300)
+                    box.press("End")
+            page.wait_for_timeout(300)  # Material renders results in batches
             found[query] = page.evaluate(
                 "() => [...document.querySelectorAll('.md-search-result__item a')]"
                 ".map(a => new URL(a.href)).map(u => u.pathname + u.hash)"
