@@ -281,7 +281,11 @@ def search(browser: object, url: str, queries: list[str]) -> dict[str, list[str]
     page loads; a query sent before it listens is lost, so one that finds
     nothing within 5 s is sent again.
     """
+    import json
+
     page = browser.new_page(viewport=screen(DESKTOP))
+    page.set_default_timeout(5_000)
+    page.set_default_navigation_timeout(30_000)
     count = "() => document.querySelectorAll('.md-search-result__item').length"
     shown = f"() => ({count})() > 0 && document.querySelector('input.md-search__input')"
     found: dict[str, list[str]] = {}
@@ -295,9 +299,9 @@ def search(browser: object, url: str, queries: list[str]) -> dict[str, list[str]
             page.wait_for_function(f"() => !({count})()", timeout=10_000)
             page.keyboard.type(query)
             box.press("End")
-            for attempt in range(12):
+            for _ in range(12):
                 try:
-                    page.wait_for_function(f"{shown}.value === {query!r}", timeout=5_000)
+                    page.wait_for_function(f"{shown}.value === {json.dumps(query)}")
                     break
                 except Exception:  # Playwright's TimeoutError: send it again
                     box.press("Backspace")
