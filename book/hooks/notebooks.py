@@ -6,12 +6,13 @@ page, but Material 9.8 shows no button for it.  This hook writes an
 title, with no template override.
 
 Offline builds: notebooks are executed at build time so their pages show
-today's outputs.  Those that load MNIST (:func:`book.hooks.mnist.needs_mnist`)
-can only run where the four files are (:func:`dlfs.datasets.mnist_available`:
-``DLFS_DATA`` or the per-user cache).  Where they are not, the book still
-builds without downloading anything: those notebooks are rendered without
-running, with a note saying so, instead of failing the build.  The notebooks
-import only ``dlfs``, NumPy and matplotlib, so they run the same from a plain
+today's outputs (all at once, beside the build: ``notebook_runs.py``).  Those
+that load MNIST (:func:`book.hooks.mnist.needs_mnist`) can only run where the
+four files are (:func:`dlfs.datasets.mnist_available`: ``DLFS_DATA`` or the
+per-user cache).  Where they are not, the book still builds without
+downloading anything: those notebooks are rendered without running, with a
+note saying so, instead of failing the build.  The notebooks import only
+``dlfs``, NumPy and matplotlib, so they run the same from a plain
 ``pip install dlfs``.
 
 Kernels: they run the notebooks in the book's plot style, and quietly: they

@@ -34,3 +34,12 @@ def test_the_build_prints_no_warning_and_no_false_broken_link(build_log):
 def test_the_log_shows_the_notebooks_ran(build_log):
     # the kernels are quiet because they ran encrypted, not because none ran
     assert re.search(r"Converting notebook \(execute=True\): .*ch2\.py", build_log)
+
+
+def test_each_notebook_runs_once_beside_the_build_and_its_page_is_taken(build_log):
+    """book/hooks/notebook_runs.py runs every notebook as the build starts,
+    in processes beside it; the plugin takes each page from that run and
+    runs none of them a second time."""
+    ran = re.findall(r"Converting notebook \(execute=True\): (\S+)", build_log)
+    taken = re.findall(r"Cache hit: (\S+)", build_log)
+    assert ran and sorted(ran) == sorted(taken)
