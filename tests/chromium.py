@@ -224,12 +224,17 @@ SETTLED = """async () => {
 COLOR_SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
 # Lazy images load only near the viewport: load them all, to check them.
-# (Each keeps its loading attribute, which the layout checks read.)
+# (Each keeps its loading attribute, which the layout checks read.)  Loaded,
+# not decoded: a figure's size is known once it has loaded, and decoding
+# draws the SVG, which only the pixel checks need (they decode their figure).
 LOAD_EVERY_IMAGE = """async () => {
     for (const img of document.querySelectorAll('article img')) {
         const loading = img.getAttribute('loading');
         img.loading = 'eager';
-        try { await img.decode(); } catch (e) {}
+        if (!img.complete) await new Promise(done => {
+            img.addEventListener('load', done, {once: true});
+            img.addEventListener('error', done, {once: true});
+        });
         if (loading === null) img.removeAttribute('loading');
         else img.setAttribute('loading', loading);
     }

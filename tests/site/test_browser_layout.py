@@ -61,7 +61,7 @@ VISIBLE_TEXT = """() => {
     return copy.textContent;
 }"""
 
-# Read after LOAD_EVERY_IMAGE has loaded and decoded them all.
+# Read after LOAD_EVERY_IMAGE has loaded them all.
 IMAGES = """() => [...document.querySelectorAll('article img')].map(img => ({
     src: img.getAttribute('src').slice(0, 80),
     width: img.naturalWidth,
