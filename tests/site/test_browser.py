@@ -14,8 +14,6 @@ Run only the browser tests with ``pytest -m browser``.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from chromium import (
     COLOR_SCHEME,
@@ -26,7 +24,6 @@ from chromium import (
     screen,
     search,
 )
-from pages import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -67,60 +64,6 @@ def test_palette_toggle_switches_and_survives_a_reload(browser, site_url):
         )
         page.reload(wait_until="networkidle")
         assert page.evaluate(COLOR_SCHEME) == after
-    finally:
-        context.close()
-
-
-def notebook_ran(chapter: str) -> bool:
-    """Whether the build ran this notebook: by the one rule, ``mnist_available``.
-
-    Notebooks that load MNIST run only where the files are; elsewhere the
-    book shows them unrun, with a note, and so does this test expect.
-    """
-    from mnist_data import needs_mnist
-
-    from dlfs.datasets import mnist_available
-
-    notebook = ROOT / "docs" / "notebooks" / f"{chapter}.py"
-    return not needs_mnist(notebook) or mnist_available()
-
-
-@pytest.mark.parametrize("chapter", ["ch2", "ch3", "ch4", "ch5"])
-def test_notebook_page_shows_outputs_and_images(browser, site_url, chapter):
-    """With MNIST (always in CI): outputs and images.  Without: the not-run note."""
-    ran = notebook_ran(chapter)
-    if not ran and os.environ.get("CI"):
-        pytest.fail(f"notebook {chapter} needs MNIST, and CI must run it")
-    context = browser.new_context(viewport=screen(DESKTOP))
-    page = context.new_page()
-    try:
-        page.goto(site_url + f"notebooks/{chapter}/", wait_until="networkidle")
-        outputs = page.locator(".jp-OutputArea-output").count()
-        note = page.locator("article .admonition.note", has_text="Not run")
-        if ran:
-            assert outputs > 0
-            assert note.count() == 0
-            images = page.evaluate(
-                """async () => {
-                    const images = [...document.querySelectorAll(
-                        '.jp-OutputArea-output img')];
-                    for (const img of images) {  // plots are lazy: load them now
-                        img.loading = 'eager';
-                        try { await img.decode(); } catch (e) {}
-                    }
-                    return images.map(i => i.naturalWidth);
-                }"""
-            )
-            assert images and min(images) > 0
-        else:
-            assert outputs == 0
-            assert note.count() == 1
-            assert note.is_visible()
-            assert "MNIST" in note.inner_text()
-        for link in page.locator("article a[download]").all():
-            response = page.request.get(link.evaluate("a => a.href"))
-            assert response.ok and b"dlfs" in response.body()
-        assert page.locator("article a[download]").count() == 2, "download buttons"
     finally:
         context.close()
 

@@ -2,15 +2,14 @@
 
 What the colour scheme changes is colour, not layout (that is
 tests/site/test_browser_layout.py's, with a light OS, on every page).  The
-palette is one setting for the whole site, so the home page and every page
-with a figure get a first visit with the OS set to dark, at 375 px, which
-checks what depends on the scheme: Material opens in its dark palette,
-nothing fails, and the page's first figure is dark with grey ink that shows
-(its pixels, in memory).  A few pages are also checked on a dark desktop,
-where a figure whose panels are stacked on a phone shows them side by side.
-That every drawing's colours read on both grounds is read from the SVG files
-(tests/book/test_hook_figures.py): the pixels of one figure a page check
-what the browser adds, the page's CSS around it.  With
+palette is one setting for the whole site, and every drawing's colours are
+read from its SVG file (tests/book/test_hook_figures.py), so what is left to
+the browser is the page around the figures: the home page and a few pages
+with figures (:data:`PATHS`) get a first visit with the OS set to dark, at
+375 px, which checks that Material opens in its dark palette, nothing fails,
+and the page's first figure is dark with grey ink that shows (its pixels, in
+memory).  A few pages are also checked on a dark desktop, where a figure
+whose panels are stacked on a phone shows them side by side.  With
 ``DLFS_SCREENSHOTS=1`` full-page screenshots go to ``screenshots/`` as
 ``PAGE-375-dark.png``.
 """
@@ -34,7 +33,14 @@ from pages import figures_shown, nav_pages, url_path
 pytestmark = pytest.mark.browser
 
 # The home page ('') and the pages that show figures.
-PATHS = [url_path(p) for p in nav_pages() if p == "index.md" or figures_shown(p)]
+# The home page and the first, the most figured and the last chapter's pages
+# with figures, each a page of the book's navigation with a figure.
+PATHS = ["", "ch2/perceptron/", "ch4/gradient/", "ch5/layers/"]
+
+
+def test_the_dark_pages_are_the_home_page_and_pages_with_figures():
+    shown = {url_path(p): bool(figures_shown(p)) for p in nav_pages()}
+    assert all(path == "" or shown.get(path) for path in PATHS)
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p or "home")

@@ -190,19 +190,29 @@ def test_the_built_book_shows_unrun_exactly_the_notebooks_it_could_not_run(
 ):
     """With MNIST (CI's second pass) every notebook ran; without it (CI's
     fresh-machine pass, offline) the strict build still succeeds and shows the
-    notebooks that need MNIST unrun, with a note."""
+    notebooks that need MNIST unrun, with a note.  A notebook that ran shows
+    its outputs and its plots (files beside the page, which the browser's
+    layout test loads); each page offers its two downloads."""
     from mnist_data import needs_mnist
 
     from dlfs.datasets import mnist_available
 
     available = mnist_available()
-    shown_unrun = {
-        notebook.stem: "Not run in this build"
-        in (built_site / "notebooks" / notebook.stem / "index.html").read_text()
-        for notebook in english_notebooks()
-    }
+    shown_unrun, ran_shown = {}, {}
+    for notebook in english_notebooks():
+        folder = built_site / "notebooks" / notebook.stem
+        html = (folder / "index.html").read_text()
+        shown_unrun[notebook.stem] = "Not run in this build" in html
+        plots = re.findall(r'<img [^>]*src="(plot-\w+\.png)"', html)
+        outputs = "jp-OutputArea-output" in html
+        ran_shown[notebook.stem] = outputs and plots != []
+        assert all((folder / plot).is_file() for plot in plots)
+        downloads = re.findall(r'<a [^>]*href="([^"]+)" download[ =>]', html)
+        assert downloads == [f"{notebook.stem}.ipynb", f"{notebook.stem}.py"]
+        assert all(b"dlfs" in (folder / name).read_bytes() for name in downloads)
     expected = {n.stem: needs_mnist(n) and not available for n in english_notebooks()}
     assert shown_unrun == expected
+    assert ran_shown == {stem: not unrun for stem, unrun in expected.items()}
     assert ("MNIST not found" in build_log) == (not available)
 
 
