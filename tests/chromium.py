@@ -96,6 +96,8 @@ class Tabs:
             self._contexts[key] = self.browser.new_context(
                 viewport=screen(width), color_scheme=color_scheme, **STILL
             )
+            # a reader's copy buttons work (tests/site/test_browser_layout.py)
+            self._contexts[key].grant_permissions(["clipboard-read", "clipboard-write"])
         return self._contexts[key]
 
     def tab(self, width: int, color_scheme: str) -> object:

@@ -13,6 +13,9 @@ at both for what a textbook that looks right on every screen needs:
 * no Sphinx role (``:func:``) is left as text; Korean breaks between words;
 * notebook pages hide the prompt column below 700 px;
 * every code block has a copy button that targets it and never covers code;
+  on the pages whose code must run (tests/copying.py) and the notebook pages,
+  each button, clicked at the desktop width, is on top and gives what it must
+  (the blocks tests/site/test_copy_paste.py runs, or the notebook cell's code);
 * math uses the shipped math font;
 * the first figure's pixels: a page-coloured ground and grey ink that shows.
 
@@ -29,6 +32,7 @@ import re
 import pytest
 from chromium import (
     COLOR_SCHEME,
+    copy_every_button,
     LOAD_EVERY_IMAGE,
     PHONE,
     WIDTHS,
@@ -38,7 +42,8 @@ from chromium import (
     save_screenshot,
     shot_name,
 )
-from pages import ROOT, nav_pages, url_path
+from copying import PYTHON, code_blocks, copied_pages, same_copy
+from pages import DOCS, ROOT, html_path, nav_pages, url_path
 
 from book.hooks.figures import MIN_TEXT_PX, PLOT_TEXT_PX, svg_size
 
@@ -162,8 +167,22 @@ COPY_BUTTON_CLEARANCE = """() => [
 })"""
 
 
+# Each copy button of the article, marked for copy_every_button, with its
+# block's language and text (Material's annotations left out, as a copy
+# leaves them out); a notebook cell's button is a <clipboard-copy>.
+COPY_BUTTONS = """() => [...document.querySelectorAll(
+    "article [data-clipboard-target], article clipboard-copy")].map((button, i) => {
+  button.setAttribute("data-copy-test", String(i));
+  if (button.tagName.toLowerCase() === "clipboard-copy") return {notebook: true};
+  const code = document.querySelector(button.getAttribute("data-clipboard-target"));
+  const block = code.closest("[class*='language-']");
+  const match = block && block.className.match(/language-(\\w+)/);
+  return {notebook: false, language: match ? match[1] : "text"};
+})"""
+
+
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p or "home")
-def test_page_looks_right(tabs, site_url, screenshot_dir, path):
+def test_page_looks_right(tabs, site_url, built_site, screenshot_dir, path):
     """Every layout check and the first figure's pixels at the phone width,
     then, the window widened, at the desktop width, with a light OS (they do
     not depend on the scheme).
@@ -179,10 +198,47 @@ def test_page_looks_right(tabs, site_url, screenshot_dir, path):
             check_page(visit, width)
             save_screenshot(visit.page, screenshot_dir, shot_name(path, width, "light"))
             figures = figure_images(visit.page)
-            if figures:  # last: it scrolls the page
+            if figures:  # it scrolls the page
                 assert_figure_pixels(figures[0], "light")
+        source = nav_source(path)
+        if source in COPIED or source.startswith("notebooks/"):
+            check_copy_buttons(visit.page, built_site, source)  # last: opens notes
     finally:
         visit.close()
+
+
+COPIED = set(copied_pages())
+
+
+def check_copy_buttons(page, built_site, source: str) -> None:
+    """Every copy button, clicked as a reader does, is on top and gives what
+    it must: a Python block's button what :func:`copying.same_copy` wants of
+    the block as the built page holds it (:func:`copying.code_blocks`), a
+    notebook cell's button the cell's code."""
+    buttons = page.evaluate(COPY_BUTTONS)
+    copies = copy_every_button(page, "[data-copy-test]")
+    covered = [i for i, copy in enumerate(copies) if not copy["onTop"]]
+    assert covered == [], f"something is drawn over copy buttons {covered}"
+    python = [
+        (button["language"], copy["copied"])
+        for button, copy in zip(buttons, copies, strict=True)
+        if not button["notebook"] and button["language"] in PYTHON
+    ]
+    blocks = code_blocks(html_path(built_site, source).read_text(encoding="utf-8"))
+    assert [language for language, _ in python] == [b["language"] for b in blocks]
+    for (language, copied), block in zip(python, blocks, strict=True):
+        assert same_copy(language, copied, block["shown"]), (copied, block["shown"])
+    if source.startswith("notebooks/"):
+        import jupytext
+
+        cells = jupytext.read(DOCS / source).cells
+        copied = [c["copied"].strip() for b, c in zip(buttons, copies) if b["notebook"]]
+        assert copied == [c.source.strip() for c in cells if c.cell_type == "code"]
+
+
+def nav_source(path: str) -> str:
+    """The source page of a URL path of the nav."""
+    return next(page for page in nav_pages() if url_path(page) == path)
 
 
 def check_page(visit: PageVisit, width: int) -> None:
