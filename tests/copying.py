@@ -10,7 +10,6 @@ they give, read from the built page (:func:`code_blocks`).
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from typing import ClassVar
@@ -64,7 +63,9 @@ def same_copy(language: str, copied: str, shown: str) -> bool:
 
 
 class _Blocks(HTMLParser):
-    """The Python code blocks of a page with a copy button, in page order."""
+    """The Python code blocks of a page with a copy button, in page order,
+    with the file name a block is titled with and whether it sits in a box
+    (``<details>``: an exercise's solution)."""
 
     VOID: ClassVar[set[str]] = {
         "br",
@@ -83,11 +84,18 @@ class _Blocks(HTMLParser):
         self.stack: list[tuple[str, list[str]]] = []
         self.blocks: list[dict] = []
         self.text: list[str] | None = None
+        self.title: str | None = None  # of the block being read
+        self.title_text: list[str] | None = None
+        self.title_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self.VOID:
             return
         classes = (dict(attrs).get("class") or "").split()
+        if any(c.startswith("language-") for c in classes):
+            self.title = None
+        if tag == "span" and "filename" in classes:
+            self.title_text, self.title_depth = [], len(self.stack)
         if tag == "code" and self.stack and self.stack[-1][0] == "pre":
             language = next(
                 (
@@ -100,7 +108,10 @@ class _Blocks(HTMLParser):
             )
             copied = not any("no-copy" in cs for _, cs in self.stack)
             if language in PYTHON and copied:
-                self.blocks.append({"language": language})
+                solution = any(tag == "details" for tag, _ in self.stack)
+                self.blocks.append(
+                    {"language": language, "title": self.title, "solution": solution}
+                )
                 self.text = []
         self.stack.append((tag, classes))
 
@@ -110,17 +121,22 @@ class _Blocks(HTMLParser):
         while self.stack and self.stack.pop()[0] != tag:
             pass
         if tag == "code" and self.text is not None:
-            self.blocks[-1]["shown"] = html.unescape("".join(self.text))
+            self.blocks[-1]["shown"] = "".join(self.text)
             self.text = None
+        if self.title_text is not None and len(self.stack) == self.title_depth:
+            self.title = "".join(self.title_text).strip()
+            self.title_text = None
 
     def handle_data(self, data: str) -> None:
-        if self.text is not None:
-            self.text.append(data)
+        for text in (self.text, self.title_text):
+            if text is not None:
+                text.append(data)
 
 
 def code_blocks(page_html: str) -> list[dict]:
     """The Python blocks of a built page that have a copy button, in page
-    order: ``{"language": ..., "shown": text of the block}``."""
+    order: ``{"language", "shown": its text, "title": its file name or None,
+    "solution": whether it is in a box}``."""
     parser = _Blocks()
     parser.feed(page_html)
     return parser.blocks

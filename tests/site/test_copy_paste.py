@@ -142,4 +142,13 @@ def test_code_blocks_reads_what_a_built_block_shows_and_skips_fragments():
         "<pre><code>def f(self):</code></pre></div></div>"
         '<div class="language-text highlight"><pre><code>x</code></pre></div>'
     )
-    assert code_blocks(html) == [{"language": "pycon", "shown": ">>> 1 < 2\nTrue"}]
+    assert code_blocks(html) == [
+        {"language": "pycon", "shown": ">>> 1 < 2\nTrue", "title": None, "solution": False}
+    ]
+    titled = (
+        '<details><div class="language-python highlight"><span class="filename">'
+        "a.py</span><pre><code>x = 1</code></pre></div></details>"
+    )
+    assert code_blocks(titled) == [
+        {"language": "python", "shown": "x = 1", "title": "a.py", "solution": True}
+    ]

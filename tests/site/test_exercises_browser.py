@@ -1,16 +1,20 @@
-"""The exercise pages in Chromium: every starter stub and every solution
-copies, with the copy button, to exactly the file that ``python -m
-dlfs.exercises show`` (``--solution``) prints (on the Korean pages, to its
-Korean twin ``X.ko.py``)."""
+"""The exercise pages: every starter stub and every solution copies, with the
+copy button, to exactly the file that ``python -m dlfs.exercises show``
+(``--solution``) prints (on the Korean pages, to its Korean twin
+``X.ko.py``).
+
+On the English pages, which tests/site/test_browser_layout.py visits, clicks
+every copy button of and finds each gives the block it belongs to, the built
+page is read: each listing is its file.  The Korean pages are visited here,
+in Chromium, and their buttons clicked."""
 
 from __future__ import annotations
 
 import pytest
 from chromium import DESKTOP, MATERIAL_READY, STILL, copy_every_button, screen
+from copying import code_blocks, listing_text
 
 from dlfs.exercises import EXERCISES, check_source
-
-pytestmark = pytest.mark.browser
 
 
 # Marks the copy button of every listing titled with a file name, in page
@@ -25,6 +29,14 @@ MARK_LISTINGS = """() => [...document.querySelectorAll(
 })"""
 
 
+def listing_ids() -> dict[tuple[str, str], str]:
+    """Exercise ids by (chapter, the file name a page titles its listing with)."""
+    return {
+        (i.split(".")[0], e.stub_path.name.split("_", 1)[1]): i
+        for i, e in EXERCISES.items()
+    }
+
+
 def copy_every_listing(browser, site_url: str, prefix: str = "") -> dict:
     """Click the copy button of each stub listing and of each solution (in
     its box, which the click opens first); what the clipboard then holds, by
@@ -33,10 +45,7 @@ def copy_every_listing(browser, site_url: str, prefix: str = "") -> dict:
     ``prefix`` is "" for the English pages and "ko/" for the Korean ones.
     """
     # The page titles each listing with the file name the learner saves it under.
-    ids = {
-        (i.split(".")[0], e.stub_path.name.split("_", 1)[1]): i
-        for i, e in EXERCISES.items()
-    }
+    ids = listing_ids()
     context = browser.new_context(viewport=screen(DESKTOP), **STILL)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -57,14 +66,25 @@ def copy_every_listing(browser, site_url: str, prefix: str = "") -> dict:
     return copied
 
 
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_every_stub_and_solution_copies_to_its_exact_file(browser, site_url, language):
-    copied = copy_every_listing(browser, site_url, "" if language == "en" else "ko/")
+def test_the_english_pages_show_every_stub_and_solution_as_its_file(built_site):
+    ids, shown = listing_ids(), {}
+    for chapter in sorted({chapter for chapter, _ in ids}):
+        page = built_site / chapter / "exercises" / "index.html"
+        for block in code_blocks(page.read_text(encoding="utf-8")):
+            if (chapter, block["title"]) in ids:
+                kind = "solution" if block["solution"] else "stub"
+                shown[ids[chapter, block["title"]], kind] = block["shown"]
     for exercise_id, exercise in EXERCISES.items():
-        files = {
-            "stub": exercise.stub(language),
-            "solution": exercise.solution(language),
-        }
+        stub, solution = exercise.stub("en"), exercise.solution("en")
+        assert listing_text(shown[exercise_id, "stub"]) == listing_text(stub)
+        assert listing_text(shown[exercise_id, "solution"]) == listing_text(solution)
+
+
+@pytest.mark.browser
+def test_every_korean_stub_and_solution_copies_to_its_exact_file(browser, site_url):
+    copied = copy_every_listing(browser, site_url, "ko/")
+    for exercise_id, exercise in EXERCISES.items():
+        files = {"stub": exercise.stub("ko"), "solution": exercise.solution("ko")}
         for kind, text in files.items():
             assert copied[exercise_id, kind].rstrip("\n") == text.rstrip("\n")
     # Copied and saved as files, a stub fails as a stub and a solution passes.
