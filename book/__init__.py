@@ -139,7 +139,8 @@ def build(names: list[str] | None = None) -> dict[str, bytes]:
     """Draw the named figures (default: all) and return their SVG bytes.
 
     A figure with a row of panels also comes as ``narrow/NAME``: the same
-    drawing with its panels stacked, which pages show on phones.
+    drawing with its panels stacked, which pages show on phones.  (Only such
+    a figure is drawn a second time.)
     """
     from book.figure import for_phones
 
@@ -152,6 +153,8 @@ def build(names: list[str] | None = None) -> dict[str, bytes]:
         with style():
             fig = available[name]()
         result[name] = render_svg(fig)
+        if not fig.panel_row:
+            continue
         with style(), for_phones():
             narrow = available[name]()
         if narrow.stacked:

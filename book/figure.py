@@ -26,8 +26,10 @@ class BookFigure(Figure):
     """A Figure that, while drawing for phones, stacks a row of panels."""
 
     stacked = False
+    panel_row = False  # a row of panels: drawn for phones too, stacked
 
     def subplots(self, nrows: int = 1, ncols: int = 1, **kwargs: Any) -> Any:
+        self.panel_row = self.panel_row or (nrows == 1 and ncols >= 2)
         if not _narrow.get() or nrows != 1 or ncols < 2:
             return super().subplots(nrows, ncols, **kwargs)
         self.stacked = True
