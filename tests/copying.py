@@ -108,7 +108,7 @@ class _Blocks(HTMLParser):
             )
             copied = not any("no-copy" in cs for _, cs in self.stack)
             if language in PYTHON and copied:
-                solution = any(tag == "details" for tag, _ in self.stack)
+                solution = any(name == "details" for name, _ in self.stack)
                 self.blocks.append(
                     {"language": language, "title": self.title, "solution": solution}
                 )

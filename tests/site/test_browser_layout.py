@@ -49,7 +49,9 @@ from book.hooks.figures import MIN_TEXT_PX, PLOT_TEXT_PX, svg_size
 
 pytestmark = pytest.mark.browser
 
-PATHS = [url_path(page) for page in nav_pages()]  # '' is the home page
+# URL paths of the nav's pages ('' is the home page) and their sources.
+SOURCES = {url_path(page): page for page in nav_pages()}
+PATHS = list(SOURCES)
 FIGURES = ROOT / "docs" / "figures"
 
 
@@ -200,7 +202,7 @@ def test_page_looks_right(tabs, site_url, built_site, screenshot_dir, path):
             figures = figure_images(visit.page)
             if figures:  # it scrolls the page
                 assert_figure_pixels(figures[0], "light")
-        source = nav_source(path)
+        source = SOURCES[path]
         if source in COPIED or source.startswith("notebooks/"):
             check_copy_buttons(visit.page, built_site, source)  # last: opens notes
     finally:
@@ -234,11 +236,6 @@ def check_copy_buttons(page, built_site, source: str) -> None:
         cells = jupytext.read(DOCS / source).cells
         copied = [c["copied"].strip() for b, c in zip(buttons, copies) if b["notebook"]]
         assert copied == [c.source.strip() for c in cells if c.cell_type == "code"]
-
-
-def nav_source(path: str) -> str:
-    """The source page of a URL path of the nav."""
-    return next(page for page in nav_pages() if url_path(page) == path)
 
 
 def check_page(visit: PageVisit, width: int) -> None:

@@ -6,10 +6,10 @@ their copy buttons give them (tests/copying.py: a ``pycon`` block's input
 lines, a listing as shown), in page order, each block as one cell in one
 namespace (as Jupyter or IPython would).  Nothing may raise, except a block
 that shows a traceback on purpose, which must raise the error it shows.
-That each button, clicked in Chromium, gives exactly that, and that nothing
-is drawn over it, is checked on every page of the book by
-tests/site/test_browser_layout.py, in the same visit as its layout: a second
-visit of each page only to click its buttons doubled the time.
+That each button of these pages, clicked in Chromium, gives exactly that,
+and that nothing is drawn over it, is checked by
+tests/site/test_browser_layout.py, in the same visit as the page's layout: a
+second visit of each page only to click its buttons doubled the time.
 On a notebook page each cell's copy button gives that cell's code (the same
 browser test): pasting them in order runs the notebook, which
 tests/packaging/test_notebooks.py runs (the ``.ipynb`` the page offers, from a

@@ -11,7 +11,7 @@ in Chromium, and their buttons clicked."""
 from __future__ import annotations
 
 import pytest
-from chromium import DESKTOP, MATERIAL_READY, STILL, copy_every_button, screen
+from chromium import DESKTOP, MATERIAL_READY, copy_every_button
 from copying import code_blocks, listing_text
 
 from dlfs.exercises import EXERCISES, check_source
@@ -37,32 +37,24 @@ def listing_ids() -> dict[tuple[str, str], str]:
     }
 
 
-def copy_every_listing(browser, site_url: str, prefix: str = "") -> dict:
+def copy_every_korean_listing(tabs, site_url: str) -> dict:
     """Click the copy button of each stub listing and of each solution (in
-    its box, which the click opens first); what the clipboard then holds, by
-    (id, "stub" or "solution").
-
-    ``prefix`` is "" for the English pages and "ko/" for the Korean ones.
-    """
+    its box, which the click opens first) on the Korean exercise pages; what
+    the clipboard then holds, by (id, "stub" or "solution")."""
     # The page titles each listing with the file name the learner saves it under.
     ids = listing_ids()
-    context = browser.new_context(viewport=screen(DESKTOP), **STILL)
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+    page = tabs.tab(DESKTOP, "light")  # its context may use the clipboard
     copied = {}
-    try:
-        for chapter in sorted({chapter for chapter, _ in ids}):
-            page.goto(f"{site_url}{prefix}{chapter}/exercises/", wait_until="load")
-            page.wait_for_function(MATERIAL_READY, timeout=15_000)
-            listings = page.evaluate(MARK_LISTINGS)
-            copies = copy_every_button(page, "[data-listing-copy]")
-            for listing, copy in zip(listings, copies, strict=True):
-                assert copy["onTop"], f"something is drawn over {listing}'s copy button"
-                if (chapter, listing["title"]) in ids:
-                    kind = "solution" if listing["solution"] else "stub"
-                    copied[ids[chapter, listing["title"]], kind] = copy["copied"]
-    finally:
-        context.close()
+    for chapter in sorted({chapter for chapter, _ in ids}):
+        page.goto(f"{site_url}ko/{chapter}/exercises/", wait_until="load")
+        page.wait_for_function(MATERIAL_READY, timeout=15_000)
+        listings = page.evaluate(MARK_LISTINGS)
+        copies = copy_every_button(page, "[data-listing-copy]")
+        for listing, copy in zip(listings, copies, strict=True):
+            assert copy["onTop"], f"something is drawn over {listing}'s copy button"
+            if (chapter, listing["title"]) in ids:
+                kind = "solution" if listing["solution"] else "stub"
+                copied[ids[chapter, listing["title"]], kind] = copy["copied"]
     return copied
 
 
@@ -81,8 +73,8 @@ def test_the_english_pages_show_every_stub_and_solution_as_its_file(built_site):
 
 
 @pytest.mark.browser
-def test_every_korean_stub_and_solution_copies_to_its_exact_file(browser, site_url):
-    copied = copy_every_listing(browser, site_url, "ko/")
+def test_every_korean_stub_and_solution_copies_to_its_exact_file(tabs, site_url):
+    copied = copy_every_korean_listing(tabs, site_url)
     for exercise_id, exercise in EXERCISES.items():
         files = {"stub": exercise.stub("ko"), "solution": exercise.solution("ko")}
         for kind, text in files.items():
